@@ -1,0 +1,23 @@
+//! resv-calc: exact allocation of a RESV's lump sum (regionaal eerstelijnssamenwerkingsverband)
+//! over Dutch health insurers and municipalities.
+//!
+//! The crate is a pure domain core with no JS in it, plus one thin binding module compiled
+//! only for wasm32 (`wasm`). Every export there is decode → validate (collecting every issue
+//! with its path) → compute → encode. See `DESIGN.md` for the why.
+//!
+//! Money is text at the edges and checked [`rust_decimal::Decimal`] inside; no function in
+//! this crate panics on any input.
+
+pub mod allocate;
+pub mod issue;
+pub mod money;
+pub mod read;
+pub mod value;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+/// The crate's version, as the `version()` export returns it.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}

@@ -1,0 +1,107 @@
+//! Reading typed fields out of a loose [`Value`], recording every problem with its path.
+//!
+//! Each reader returns `None` after pushing an issue, so a decoder can carry on and find the
+//! next problem instead of stopping at the first.
+
+use crate::issue::{Expected, Issues, Path, Problem};
+use crate::money::{parse_decimal, Money};
+use crate::value::{Value, MAX_DEPTH, MAX_ITEMS};
+use rust_decimal::Decimal;
+
+/// Pushes the problem of a value that is not of the expected kind.
+pub fn wrong_type(value: &Value, expected: Expected, path: &Path, issues: &mut Issues) {
+    let problem = match value {
+        Value::Null => Problem::Missing,
+        Value::TooDeep => Problem::TooDeeplyNested { max: MAX_DEPTH },
+        _ => Problem::WrongType {
+            expected,
+            found: value.kind(),
+        },
+    };
+    issues.push(path.clone(), problem);
+}
+
+/// A decimal from a string or JS number (read as `String(n)` prints it).
+pub fn decimal(value: &Value, path: &Path, issues: &mut Issues) -> Option<Decimal> {
+    match value {
+        Value::Text(text) | Value::Number(text) => match parse_decimal(text) {
+            Ok(d) => Some(d),
+            Err(problem) => {
+                issues.push(path.clone(), problem);
+                None
+            }
+        },
+        other => {
+            wrong_type(other, Expected::Number, path, issues);
+            None
+        }
+    }
+}
+
+/// An amount of money from a string or JS number.
+pub fn money(value: &Value, path: &Path, issues: &mut Issues) -> Option<Money> {
+    let d = decimal(value, path, issues)?;
+    match Money::new(d) {
+        Ok(m) => Some(m),
+        Err(problem) => {
+            issues.push(path.clone(), problem);
+            None
+        }
+    }
+}
+
+/// A string.
+pub fn text<'v>(value: &'v Value, path: &Path, issues: &mut Issues) -> Option<&'v str> {
+    match value {
+        Value::Text(t) => Some(t),
+        other => {
+            wrong_type(other, Expected::Text, path, issues);
+            None
+        }
+    }
+}
+
+/// The elements of a list, or `None` (with an issue) when it is not one or is too long.
+pub fn list<'v>(value: &'v Value, path: &Path, issues: &mut Issues) -> Option<&'v [Value]> {
+    match value {
+        Value::List { items, truncated } => {
+            if *truncated {
+                issues.push(path.clone(), Problem::TooManyItems { max: MAX_ITEMS });
+                None
+            } else {
+                Some(items)
+            }
+        }
+        other => {
+            wrong_type(other, Expected::List, path, issues);
+            None
+        }
+    }
+}
+
+/// Checks that `value` is an object (or absent) whose keys are all in `known`.
+///
+/// Returns whether it was usable: an object or `null`/`undefined` (meaning "no options").
+pub fn options(value: &Value, known: &[&str], path: &Path, issues: &mut Issues) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Object { fields, .. } => {
+            for (key, _) in fields {
+                if !known.contains(&key.as_str()) {
+                    issues.push(path.key(key), Problem::UnknownOption { name: key.clone() });
+                }
+            }
+            true
+        }
+        other => {
+            wrong_type(other, Expected::Object, path, issues);
+            false
+        }
+    }
+}
+
+/// The field `key` of an object, or `Value::Null` when absent.
+pub fn field<'v>(value: &'v Value, key: &str) -> &'v Value {
+    const NULL: &Value = &Value::Null;
+    value.get(key).unwrap_or(NULL)
+}
