@@ -1,0 +1,59 @@
+// A small static server for the calculator: www/ at /, the built package at /pkg/.
+// Dependency-free on purpose. It sends the strict Content Security Policy the page must work
+// under (no inline script, Wasm allowed by 'wasm-unsafe-eval', no connections elsewhere).
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const root = resolve(new URL("..", import.meta.url).pathname);
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".csv": "text/csv; charset=utf-8",
+  ".ts": "text/plain; charset=utf-8",
+};
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+function fileFor(urlPath) {
+  const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
+  const [dir, rest] = path.startsWith("/pkg/") ? ["pkg", path.slice(5)] : ["www", path.slice(1)];
+  const base = join(root, dir);
+  const file = resolve(base, rest || "index.html");
+  return file.startsWith(base) ? file : null;
+}
+
+/** Starts the server; resolves to it once listening (port 0 picks a free port). */
+export function startServer(port, host = "127.0.0.1") {
+  const server = createServer(handle);
+  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+async function handle(req, res) {
+  const file = fileFor(new URL(req.url, "http://x").pathname);
+  try {
+    if (!file || (req.method !== "GET" && req.method !== "HEAD")) throw new Error("refused");
+    const body = await readFile(file);
+    res.writeHead(200, {
+      "Content-Type": types[extname(file)] ?? "application/octet-stream",
+      "Content-Security-Policy": CSP,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "no-cache",
+    });
+    res.end(req.method === "HEAD" ? undefined : body);
+  } catch {
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("niet gevonden / not found\n");
+  }
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const port = Number(process.env.PORT ?? 8080);
+  await startServer(port, process.env.HOST ?? "127.0.0.1");
+  console.log(`resv-calc: http://localhost:${port}/ (Ctrl+C to stop)`);
+}
