@@ -94,10 +94,27 @@ pub fn split(
     let mut floors = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
     let mut given = U256::ZERO;
+    // Fast path: with units and sum within u64 and u128, every product fits in u128 and the
+    // 256-bit division (several times slower, above all on wasm32) is not needed.
+    let small = match (narrow(units).map(u64::try_from), narrow(sum)) {
+        (Some(Ok(u)), Some(s)) if s > 0 => Some((u128::from(u), s.unsigned_abs())),
+        _ => None,
+    };
     for w in &scaled {
-        let product = units.checked_mul(*w).ok_or(SplitError::TooPrecise)?;
-        let q = product.checked_div(sum).ok_or(SplitError::TooPrecise)?;
-        let r = product.checked_rem(sum).ok_or(SplitError::TooPrecise)?;
+        let (q, r) = match (small, narrow(*w).and_then(|w| u64::try_from(w).ok())) {
+            (Some((u, s)), Some(w)) => {
+                let product = u.checked_mul(u128::from(w)).ok_or(SplitError::TooPrecise)?;
+                let q = product.checked_div(s).ok_or(SplitError::TooPrecise)?;
+                let r = product.checked_rem(s).ok_or(SplitError::TooPrecise)?;
+                (U256::from(q), U256::from(r))
+            }
+            _ => {
+                let product = units.checked_mul(*w).ok_or(SplitError::TooPrecise)?;
+                let q = product.checked_div(sum).ok_or(SplitError::TooPrecise)?;
+                let r = product.checked_rem(sum).ok_or(SplitError::TooPrecise)?;
+                (q, r)
+            }
+        };
         given = given.checked_add(q).ok_or(SplitError::TooPrecise)?;
         floors.push(q);
         remainders.push(r);
@@ -233,19 +250,19 @@ pub fn allocate(total: &Value, weights: &Value, options: &Value) -> Result<Vec<P
         }
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = weights_path.index(i);
+            let at = || weights_path.index(i);
             if !matches!(item, Value::Object { .. }) {
-                read::wrong_type(item, crate::issue::Expected::Object, &path, &mut issues);
+                read::wrong_type(item, crate::issue::Expected::Object, &at, &mut issues);
                 continue;
             }
-            let id_path = path.key("id");
-            let id = read::text(read::field(item, "id"), &id_path, &mut issues);
+            let id_at = || at().key("id");
+            let id = read::text(read::field(item, "id"), &id_at, &mut issues);
             if let Some(id) = id {
                 if id.is_empty() {
-                    issues.push(id_path.clone(), Problem::EmptyId);
+                    issues.push(id_at(), Problem::EmptyId);
                 } else if let Some(&first) = seen.get(id) {
                     issues.push(
-                        id_path.clone(),
+                        id_at(),
                         Problem::DuplicateId {
                             id: id.to_owned(),
                             first: weights_path.index(first).key("id"),
@@ -255,10 +272,10 @@ pub fn allocate(total: &Value, weights: &Value, options: &Value) -> Result<Vec<P
                     seen.insert(id, i);
                 }
             }
-            let weight_path = path.key("weight");
-            let weight = read::decimal(read::field(item, "weight"), &weight_path, &mut issues);
+            let weight_at = || at().key("weight");
+            let weight = read::decimal(read::field(item, "weight"), &weight_at, &mut issues);
             if weight.is_some_and(|w| w < Decimal::ZERO) {
-                issues.push(weight_path, Problem::NegativeWeight);
+                issues.push(weight_at(), Problem::NegativeWeight);
             }
             if let (Some(id), Some(w)) = (id, weight) {
                 ids.push(id.to_owned());

@@ -8,8 +8,27 @@ use crate::money::{parse_decimal, Money};
 use crate::value::{Value, MAX_DEPTH, MAX_ITEMS};
 use rust_decimal::Decimal;
 
+/// Where a reader records its problems: a [`Path`], or a closure that builds one only when a
+/// problem is actually recorded (the happy path over a million rows then builds none).
+pub trait At {
+    /// The path.
+    fn path(&self) -> Path;
+}
+
+impl At for Path {
+    fn path(&self) -> Path {
+        self.clone()
+    }
+}
+
+impl<F: Fn() -> Path> At for F {
+    fn path(&self) -> Path {
+        self()
+    }
+}
+
 /// Pushes the problem of a value that is not of the expected kind.
-pub fn wrong_type(value: &Value, expected: Expected, path: &Path, issues: &mut Issues) {
+pub fn wrong_type(value: &Value, expected: Expected, at: &impl At, issues: &mut Issues) {
     let problem = match value {
         Value::Null => Problem::Missing,
         Value::TooDeep => Problem::TooDeeplyNested { max: MAX_DEPTH },
@@ -18,62 +37,62 @@ pub fn wrong_type(value: &Value, expected: Expected, path: &Path, issues: &mut I
             found: value.kind(),
         },
     };
-    issues.push(path.clone(), problem);
+    issues.push(at.path(), problem);
 }
 
 /// A decimal from a string or JS number (read as `String(n)` prints it).
-pub fn decimal(value: &Value, path: &Path, issues: &mut Issues) -> Option<Decimal> {
+pub fn decimal(value: &Value, at: &impl At, issues: &mut Issues) -> Option<Decimal> {
     match value {
         Value::Text(text) | Value::Number(text) => match parse_decimal(text) {
             Ok(d) => Some(d),
             Err(problem) => {
-                issues.push(path.clone(), problem);
+                issues.push(at.path(), problem);
                 None
             }
         },
         other => {
-            wrong_type(other, Expected::Number, path, issues);
+            wrong_type(other, Expected::Number, at, issues);
             None
         }
     }
 }
 
 /// An amount of money from a string or JS number.
-pub fn money(value: &Value, path: &Path, issues: &mut Issues) -> Option<Money> {
-    let d = decimal(value, path, issues)?;
+pub fn money(value: &Value, at: &impl At, issues: &mut Issues) -> Option<Money> {
+    let d = decimal(value, at, issues)?;
     match Money::new(d) {
         Ok(m) => Some(m),
         Err(problem) => {
-            issues.push(path.clone(), problem);
+            issues.push(at.path(), problem);
             None
         }
     }
 }
 
 /// A string.
-pub fn text<'v>(value: &'v Value, path: &Path, issues: &mut Issues) -> Option<&'v str> {
+pub fn text<'v>(value: &'v Value, at: &impl At, issues: &mut Issues) -> Option<&'v str> {
     match value {
         Value::Text(t) => Some(t),
         other => {
-            wrong_type(other, Expected::Text, path, issues);
+            wrong_type(other, Expected::Text, at, issues);
             None
         }
     }
 }
 
 /// The elements of a list, or `None` (with an issue) when it is not one or is too long.
-pub fn list<'v>(value: &'v Value, path: &Path, issues: &mut Issues) -> Option<&'v [Value]> {
+pub fn list<'v>(value: &'v Value, at: &impl At, issues: &mut Issues) -> Option<&'v [Value]> {
     match value {
         Value::List { items, truncated } => {
             if *truncated {
-                issues.push(path.clone(), Problem::TooManyItems { max: MAX_ITEMS });
+                issues.push(at.path(), Problem::TooManyItems { max: MAX_ITEMS });
                 None
             } else {
                 Some(items)
             }
         }
         other => {
-            wrong_type(other, Expected::List, path, issues);
+            wrong_type(other, Expected::List, at, issues);
             None
         }
     }
@@ -82,19 +101,19 @@ pub fn list<'v>(value: &'v Value, path: &Path, issues: &mut Issues) -> Option<&'
 /// Checks that `value` is an object (or absent) whose keys are all in `known`.
 ///
 /// Returns whether it was usable: an object or `null`/`undefined` (meaning "no options").
-pub fn options(value: &Value, known: &[&str], path: &Path, issues: &mut Issues) -> bool {
+pub fn options(value: &Value, known: &[&str], at: &impl At, issues: &mut Issues) -> bool {
     match value {
         Value::Null => true,
         Value::Object { fields, .. } => {
             for (key, _) in fields {
                 if !known.contains(&key.as_str()) {
-                    issues.push(path.key(key), Problem::UnknownOption { name: key.clone() });
+                    issues.push(at.path().key(key), Problem::UnknownOption { name: key.clone() });
                 }
             }
             true
         }
         other => {
-            wrong_type(other, Expected::Object, path, issues);
+            wrong_type(other, Expected::Object, at, issues);
             false
         }
     }

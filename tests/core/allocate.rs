@@ -384,3 +384,21 @@ fn accepts_a_value_tree_with_the_total_as_number_or_text() {
         assert_eq!(parts[0].amount.to_string(), "12.50", "total {total:?}");
     }
 }
+
+#[test]
+fn gives_the_same_split_on_the_256_bit_path_as_on_the_fast_path() {
+    // Scaling every weight by 10^20 keeps the proportions but forces the 256-bit arithmetic.
+    let mut rng = Rng::new(256);
+    let scale = d("100000000000000000000");
+    for _ in 0..2_000 {
+        let (cents, weights) = generated(&mut rng);
+        let small: Vec<Decimal> = weights.iter().map(|&w| Decimal::from(w)).collect();
+        let big: Vec<Decimal> = small.iter().map(|w| w * scale).collect();
+        let total = cents_to_decimal(cents);
+        assert_eq!(
+            split(total, &big, d("0.01")).unwrap(),
+            split(total, &small, d("0.01")).unwrap(),
+            "split({total}, {weights:?} × 10^20)"
+        );
+    }
+}

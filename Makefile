@@ -1,0 +1,58 @@
+# resv-calc: every command a developer or CI needs. `make test` stops at the first failure.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8080
+
+.PHONY: setup pkg serve test bench fmt-check clippy test-host test-node dts test-browser golden clean
+
+# Installs what is missing on a fresh machine (Debian packages, wasm-bindgen-cli, npm tools).
+setup:
+	@bash scripts/setup.sh
+
+# Builds the npm package into pkg/ (cargo wasm32 -> wasm-bindgen -> wasm-opt -> package.json).
+pkg: setup
+	@bash scripts/build-pkg.sh
+
+# Serves the calculator on http://localhost:$(PORT) with the built-in sample.
+serve: pkg
+	@PORT=$(PORT) node scripts/serve.mjs
+
+# Every test, cheapest first: format, lints, host tests, the package under Node, its types, the page.
+test: fmt-check clippy test-host pkg test-node dts test-browser
+
+# Formatting is checked, never rewritten, in tests.
+fmt-check:
+	cargo fmt --all --check
+
+# Lints deny warnings on the host build and on the wasm32-only binding module.
+clippy: setup
+	cargo clippy --all-targets -- -D warnings
+	bash scripts/wasm-cargo.sh clippy --release --lib -- -D warnings
+
+# The pure core on the host: proves it has no JS in it.
+test-host:
+	cargo test --quiet
+
+# The built package under Node: the JS boundary contract and the README's examples.
+test-node:
+	node --test tests/node/*.test.mjs
+
+# The TypeScript surface is a contract: the generated .d.ts must equal the committed one.
+dts:
+	@diff -u tests/golden/resv_calc.d.ts pkg/resv_calc.d.ts \
+	  || { echo "pkg/resv_calc.d.ts changed: if intended, run 'make golden' and commit it"; exit 1; }
+
+# The page in headless Chromium (Debian's, driven by playwright-core).
+test-browser:
+	node --test --test-concurrency=1 tests/browser/*.test.mjs
+
+# Accepts the current .d.ts as the new golden file.
+golden: pkg
+	cp pkg/resv_calc.d.ts tests/golden/resv_calc.d.ts
+
+# The benchmarks: Wasm core against JS baselines in the same process, printing ratios.
+bench: pkg
+	node bench/allocate.bench.mjs
+
+clean:
+	rm -rf target pkg node_modules tests/browser/screenshots
