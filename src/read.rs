@@ -107,7 +107,10 @@ pub fn options(value: &Value, known: &[&str], at: &impl At, issues: &mut Issues)
         Value::Object { fields, .. } => {
             for (key, _) in fields {
                 if !known.contains(&key.as_str()) {
-                    issues.push(at.path().key(key), Problem::UnknownOption { name: key.clone() });
+                    issues.push(
+                        at.path().key(key),
+                        Problem::UnknownOption { name: key.clone() },
+                    );
                 }
             }
             true
