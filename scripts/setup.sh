@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 apt_pkgs=()
-std_dir="$(rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null || true)"
-if ! { [ -n "$std_dir" ] && ls "$std_dir"/libstd-*.rlib >/dev/null 2>&1; }; then
+# wasm-cargo.sh is the one place that decides which toolchain builds for wasm32.
+if [ "$(bash scripts/wasm-cargo.sh target-dir)" = target/wasm-std ]; then
   [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ] || apt_pkgs+=(rustc-web cargo-web rust-web-src)
   [ -x /usr/bin/clippy-driver ] || apt_pkgs+=(rust-web-clippy)
   rust_lld="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"

@@ -19,7 +19,7 @@
 //! weight 7 — whichever position that party has in the list. brick/money would give it to
 //! the weight-5 party when it is listed first, and to the weight-7 party otherwise.
 
-use crate::issue::{Issues, Path, Problem};
+use crate::issue::{Expected, Issue, Issues, Path, Problem};
 use crate::money::Money;
 use crate::read;
 use crate::value::Value;
@@ -252,7 +252,7 @@ pub fn allocate(total: &Value, weights: &Value, options: &Value) -> Result<Vec<P
         for (i, item) in items.iter().enumerate() {
             let at = || weights_path.index(i);
             if !matches!(item, Value::Object { .. }) {
-                read::wrong_type(item, crate::issue::Expected::Object, &at, &mut issues);
+                read::wrong_type(item, Expected::Object, &at, &mut issues);
                 continue;
             }
             let id_at = || at().key("id");
@@ -320,13 +320,13 @@ pub fn allocate(total: &Value, weights: &Value, options: &Value) -> Result<Vec<P
             SplitError::AllWeightsZero => (weights_path.clone(), Problem::AllWeightsZero),
             SplitError::TooPrecise => (weights_path.clone(), Problem::WeightsTooPrecise),
         };
-        Issues::from(crate::issue::Issue::new(path, problem))
+        Issues::from(Issue::new(path, problem))
     })?;
     let mut parts = Vec::with_capacity(amounts.len());
     for (id, amount) in ids.into_iter().zip(amounts) {
         // Each part is at most the total in magnitude, so it is within the money range.
-        let amount = Money::new(amount)
-            .map_err(|p| Issues::from(crate::issue::Issue::new(total_path.clone(), p)))?;
+        let amount =
+            Money::new(amount).map_err(|p| Issues::from(Issue::new(total_path.clone(), p)))?;
         parts.push(Part { id, amount });
     }
     Ok(parts)
