@@ -331,3 +331,79 @@ pub fn allocate(total: &Value, weights: &Value, options: &Value) -> Result<Vec<P
     }
     Ok(parts)
 }
+
+/// `weight / sum` rounded half away from zero to `decimals` decimals, exactly.
+///
+/// # Example
+/// ```
+/// use resv_calc::allocate::share;
+/// assert_eq!(share(1, 3, 10).unwrap().to_string(), "0.3333333333");
+/// assert_eq!(share(2, 3, 10).unwrap().to_string(), "0.6666666667");
+/// ```
+pub fn share(weight: u128, sum: u128, decimals: u32) -> Option<Decimal> {
+    if sum == 0 {
+        return None;
+    }
+    let scaled = U256::from(weight).checked_mul(pow10(decimals)?)?;
+    let q = half_away(scaled, U256::from(sum))?;
+    Decimal::try_from_i128_with_scale(narrow(q)?, decimals).ok()
+}
+
+/// `n / d` rounded half away from zero (both non-negative, `d > 0`).
+fn half_away(n: U256, d: U256) -> Option<U256> {
+    let twice = n.checked_mul(U256::new(2))?.checked_add(d)?;
+    twice.checked_div(d.checked_mul(U256::new(2))?)
+}
+
+/// Splits `total` (a whole number of cents, not negative) by the *leader absorbs* rule: every
+/// party except `absorber` gets its exact share `total × wᵢ / Σw` rounded half away from zero
+/// to the cent, and `absorber` (the market leader) gets what is left.
+///
+/// # Errors
+/// As [`split`]; also when the absorber's rest would be negative (impossible when the absorber
+/// has the largest weight, as the rest then is at least its exact share minus half a cent per
+/// other party).
+pub fn leader_absorbs(
+    total: Decimal,
+    weights: &[u128],
+    absorber: usize,
+) -> Result<Vec<Decimal>, SplitError> {
+    let cent = Decimal::new(1, 2);
+    if weights.is_empty() {
+        return Err(SplitError::NoParties);
+    }
+    if total.is_sign_negative() && !total.is_zero() {
+        return Err(SplitError::NotWholeMinorUnits);
+    }
+    let units = whole_units(total, cent)?;
+    let sum = weights
+        .iter()
+        .try_fold(U256::ZERO, |acc, w| acc.checked_add(U256::from(*w)))
+        .ok_or(SplitError::TooPrecise)?;
+    if sum == U256::ZERO {
+        return Err(SplitError::AllWeightsZero);
+    }
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut given = U256::ZERO;
+    for (i, w) in weights.iter().enumerate() {
+        if i == absorber {
+            parts.push(U256::ZERO);
+            continue;
+        }
+        let product = units
+            .checked_mul(U256::from(*w))
+            .ok_or(SplitError::TooPrecise)?;
+        let q = half_away(product, sum).ok_or(SplitError::TooPrecise)?;
+        given = given.checked_add(q).ok_or(SplitError::TooPrecise)?;
+        parts.push(q);
+    }
+    let rest = units.checked_sub(given).ok_or(SplitError::TooPrecise)?;
+    match parts.get_mut(absorber) {
+        Some(p) => *p = rest,
+        None => return Err(SplitError::NoParties),
+    }
+    parts
+        .into_iter()
+        .map(|q| units_to_decimal(q, cent, false))
+        .collect()
+}

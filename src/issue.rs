@@ -14,6 +14,10 @@ pub enum Segment {
     Key(String),
     /// An array index (`[3]`).
     Index(usize),
+    /// A line of a text file, counted from 1 (`line 12`).
+    Line(usize),
+    /// A column of a text file, by its header name (`, column verzekerden`).
+    Column(String),
 }
 
 /// Where in the input a problem was found, printed as `weights[3].weight`.
@@ -42,6 +46,36 @@ impl Path {
         Path(segments)
     }
 
+    /// This path with a file line (counted from 1) appended.
+    pub fn line(&self, line: usize) -> Path {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Line(line));
+        Path(segments)
+    }
+
+    /// This path with a file column (by header name) appended.
+    pub fn column(&self, column: &str) -> Path {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Column(column.to_owned()));
+        Path(segments)
+    }
+
+    /// The file line this path points at, if any.
+    pub fn line_number(&self) -> Option<usize> {
+        self.0.iter().find_map(|s| match s {
+            Segment::Line(n) => Some(*n),
+            _ => None,
+        })
+    }
+
+    /// The file column this path points at, if any.
+    pub fn column_name(&self) -> Option<&str> {
+        self.0.iter().find_map(|s| match s {
+            Segment::Column(c) => Some(c.as_str()),
+            _ => None,
+        })
+    }
+
     /// The segments from the root.
     pub fn segments(&self) -> &[Segment] {
         &self.0
@@ -55,6 +89,9 @@ impl fmt::Display for Path {
                 Segment::Key(key) if i == 0 => write!(f, "{key}")?,
                 Segment::Key(key) => write!(f, ".{key}")?,
                 Segment::Index(index) => write!(f, "[{index}]")?,
+                Segment::Line(line) if i == 0 => write!(f, "line {line}")?,
+                Segment::Line(line) => write!(f, " line {line}")?,
+                Segment::Column(column) => write!(f, ", column {column}")?,
             }
         }
         Ok(())
@@ -167,6 +204,125 @@ pub enum Problem {
     WeightsTooPrecise,
     /// The input could not be read as data at all: it holds a function, a symbol or the like.
     Unreadable,
+    /// The file is empty.
+    FileEmpty,
+    /// The file is larger than the documented limit.
+    FileTooLarge {
+        /// The limit in bytes.
+        max: usize,
+    },
+    /// The file is an Excel workbook (XLSX/XLS), not a CSV text.
+    FileIsSpreadsheet,
+    /// The file holds binary data, not text.
+    FileIsBinary,
+    /// A required column is not in the header line.
+    MissingColumn {
+        /// The column's name (Dutch).
+        column: &'static str,
+        /// The header line as read (shortened).
+        header: String,
+    },
+    /// Two header columns mean the same thing.
+    DuplicateColumn {
+        /// The column's name (Dutch).
+        column: &'static str,
+    },
+    /// A line has a different number of fields than the header.
+    FieldCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields on this line.
+        found: usize,
+    },
+    /// A quoted field is never closed.
+    UnclosedQuote,
+    /// The text is not a Dutch postcode (`1011`, `1011AB`, `1011 ab`).
+    PostcodeMalformed {
+        /// What was found (shortened).
+        found: String,
+    },
+    /// A count (insured persons, residents) is negative.
+    CountNegative,
+    /// A count has a fractional part.
+    CountFractional,
+    /// A count is not a whole number.
+    CountMalformed {
+        /// What was found (shortened).
+        found: String,
+    },
+    /// A count is beyond the limit.
+    CountTooLarge {
+        /// The limit.
+        max: u64,
+    },
+    /// A fraction lies outside 0..1.
+    FractionOutOfRange,
+    /// A fraction has more decimals than allowed.
+    FractionTooPrecise {
+        /// The most decimals allowed.
+        max: u32,
+    },
+    /// A text is longer than the limit.
+    TextTooLong {
+        /// The limit in characters.
+        max: usize,
+    },
+    /// More distinct insurers than the limit.
+    TooManyInsurers {
+        /// The limit.
+        max: usize,
+    },
+    /// More rows than the limit.
+    TooManyRows {
+        /// The limit.
+        max: usize,
+    },
+    /// Reading stopped after this many problems; the rest of the file was not checked.
+    TooManyProblems {
+        /// How many were listed.
+        listed: usize,
+    },
+    /// An insurer label is given two different concerns.
+    ConflictingConcern {
+        /// The label.
+        label: String,
+        /// The concern given first.
+        first: String,
+    },
+    /// An insurer label whose concern is unknown, while allocating by concern.
+    UnknownInsurer {
+        /// The label.
+        label: String,
+    },
+    /// The work area lists no postcodes.
+    EmptyWorkArea,
+    /// A postcode range runs backwards (`1019-1011`).
+    ReversedRange,
+    /// A work area entry overlaps another one with a different fraction.
+    OverlappingArea {
+        /// The other entry.
+        other: Path,
+    },
+    /// Nobody is insured in the work area: there is nothing to split by.
+    NoInsuredInArea,
+    /// A text that is not one of the allowed values.
+    UnknownValue {
+        /// The allowed values, listed.
+        allowed: &'static str,
+    },
+    /// An amount that must not be negative is.
+    NegativeAmount,
+    /// A percentage outside 0..100.
+    PercentOutOfRange,
+    /// Two fields that cannot be given together.
+    ExclusiveWith {
+        /// The other field.
+        other: Path,
+    },
+    /// The market table was freed (`free()`) before use.
+    TableFreed,
+    /// An estimate over built-in PC4 population cannot cover a PC6 postcode.
+    Pc6NeedsPopulation,
 }
 
 /// A message language.
@@ -205,6 +361,37 @@ impl Problem {
             Problem::TooDeeplyNested { .. } => "too_deeply_nested",
             Problem::WeightsTooPrecise => "weights_too_precise",
             Problem::Unreadable => "unreadable",
+            Problem::FileEmpty => "file_empty",
+            Problem::FileTooLarge { .. } => "file_too_large",
+            Problem::FileIsSpreadsheet => "file_is_spreadsheet",
+            Problem::FileIsBinary => "file_is_binary",
+            Problem::MissingColumn { .. } => "missing_column",
+            Problem::DuplicateColumn { .. } => "duplicate_column",
+            Problem::FieldCount { .. } => "field_count",
+            Problem::UnclosedQuote => "unclosed_quote",
+            Problem::PostcodeMalformed { .. } => "postcode_malformed",
+            Problem::CountNegative => "count_negative",
+            Problem::CountFractional => "count_fractional",
+            Problem::CountMalformed { .. } => "count_malformed",
+            Problem::CountTooLarge { .. } => "count_too_large",
+            Problem::FractionOutOfRange => "fraction_out_of_range",
+            Problem::FractionTooPrecise { .. } => "fraction_too_precise",
+            Problem::TextTooLong { .. } => "text_too_long",
+            Problem::TooManyInsurers { .. } => "too_many_insurers",
+            Problem::TooManyRows { .. } => "too_many_rows",
+            Problem::TooManyProblems { .. } => "too_many_problems",
+            Problem::ConflictingConcern { .. } => "conflicting_concern",
+            Problem::UnknownInsurer { .. } => "unknown_insurer",
+            Problem::EmptyWorkArea => "empty_work_area",
+            Problem::ReversedRange => "reversed_range",
+            Problem::OverlappingArea { .. } => "overlapping_area",
+            Problem::NoInsuredInArea => "no_insured_in_area",
+            Problem::UnknownValue { .. } => "unknown_value",
+            Problem::NegativeAmount => "negative_amount",
+            Problem::PercentOutOfRange => "percent_out_of_range",
+            Problem::ExclusiveWith { .. } => "exclusive_with",
+            Problem::TableFreed => "table_freed",
+            Problem::Pc6NeedsPopulation => "pc6_needs_population",
         }
     }
 
@@ -310,6 +497,148 @@ impl Problem {
             (Problem::Unreadable, En) => {
                 "holds something that is not data (a function, a symbol or the like)".into()
             }
+            (Problem::FileEmpty, Nl) => "het bestand is leeg".into(),
+            (Problem::FileEmpty, En) => "the file is empty".into(),
+            (Problem::FileTooLarge { max }, Nl) => {
+                format!("het bestand is groter dan {max} bytes, het maximum")
+            }
+            (Problem::FileTooLarge { max }, En) => {
+                format!("the file is larger than {max} bytes, the maximum")
+            }
+            (Problem::FileIsSpreadsheet, Nl) => {
+                "dit is een Excel-werkmap, geen CSV; sla het blad op als CSV (puntkomma-gescheiden) of gebruik de XLSX-import".into()
+            }
+            (Problem::FileIsSpreadsheet, En) => {
+                "this is an Excel workbook, not a CSV; save the sheet as CSV (semicolon separated) or use the XLSX import".into()
+            }
+            (Problem::FileIsBinary, Nl) => "het bestand bevat binaire gegevens, geen tekst".into(),
+            (Problem::FileIsBinary, En) => "the file holds binary data, not text".into(),
+            (Problem::MissingColumn { column, header }, Nl) => {
+                format!("kolom \"{column}\" ontbreekt in de kopregel \"{header}\"")
+            }
+            (Problem::MissingColumn { column, header }, En) => {
+                format!("column \"{column}\" is missing from the header line \"{header}\"")
+            }
+            (Problem::DuplicateColumn { column }, Nl) => {
+                format!("kolom \"{column}\" komt twee keer voor in de kopregel")
+            }
+            (Problem::DuplicateColumn { column }, En) => {
+                format!("column \"{column}\" occurs twice in the header line")
+            }
+            (Problem::FieldCount { expected, found }, Nl) => {
+                format!("heeft {found} velden, de kopregel {expected}")
+            }
+            (Problem::FieldCount { expected, found }, En) => {
+                format!("has {found} fields, the header line {expected}")
+            }
+            (Problem::UnclosedQuote, Nl) => "een aanhalingsteken wordt nergens gesloten".into(),
+            (Problem::UnclosedQuote, En) => "a quotation mark is never closed".into(),
+            (Problem::PostcodeMalformed { found }, Nl) => {
+                format!("\"{found}\" is geen postcode; verwacht bijvoorbeeld 1011 of 1011AB")
+            }
+            (Problem::PostcodeMalformed { found }, En) => {
+                format!("\"{found}\" is not a postcode; expected for example 1011 or 1011AB")
+            }
+            (Problem::CountNegative, Nl) => "een aantal mag niet negatief zijn".into(),
+            (Problem::CountNegative, En) => "a count must not be negative".into(),
+            (Problem::CountFractional, Nl) => {
+                "een aantal moet een geheel getal zijn (personen), zonder decimalen".into()
+            }
+            (Problem::CountFractional, En) => {
+                "a count must be a whole number (persons), without decimals".into()
+            }
+            (Problem::CountMalformed { found }, Nl) => {
+                format!("\"{found}\" is geen aantal; verwacht bijvoorbeeld 12345 of 12.345")
+            }
+            (Problem::CountMalformed { found }, En) => {
+                format!("\"{found}\" is not a count; expected for example 12345 or 12.345")
+            }
+            (Problem::CountTooLarge { max }, Nl) => format!("is groter dan {max}, het maximum"),
+            (Problem::CountTooLarge { max }, En) => format!("is larger than {max}, the maximum"),
+            (Problem::FractionOutOfRange, Nl) => {
+                "een fractie moet tussen 0 en 1 liggen (0,25 is een kwart)".into()
+            }
+            (Problem::FractionOutOfRange, En) => {
+                "a fraction must lie between 0 and 1 (0.25 is a quarter)".into()
+            }
+            (Problem::FractionTooPrecise { max }, Nl) => {
+                format!("een fractie heeft ten hoogste {max} decimalen")
+            }
+            (Problem::FractionTooPrecise { max }, En) => {
+                format!("a fraction has at most {max} decimals")
+            }
+            (Problem::TextTooLong { max }, Nl) => format!("is langer dan {max} tekens"),
+            (Problem::TextTooLong { max }, En) => format!("is longer than {max} characters"),
+            (Problem::TooManyInsurers { max }, Nl) => {
+                format!("meer dan {max} verschillende verzekeraars")
+            }
+            (Problem::TooManyInsurers { max }, En) => {
+                format!("more than {max} different insurers")
+            }
+            (Problem::TooManyRows { max }, Nl) => format!("meer dan {max} rijen, het maximum"),
+            (Problem::TooManyRows { max }, En) => format!("more than {max} rows, the maximum"),
+            (Problem::TooManyProblems { listed }, Nl) => {
+                format!("na {listed} problemen is het lezen gestopt; de rest van het bestand is niet gecontroleerd")
+            }
+            (Problem::TooManyProblems { listed }, En) => {
+                format!("reading stopped after {listed} problems; the rest of the file was not checked")
+            }
+            (Problem::ConflictingConcern { label, first }, Nl) => {
+                format!("verzekeraar \"{label}\" hoorde eerder bij concern \"{first}\"")
+            }
+            (Problem::ConflictingConcern { label, first }, En) => {
+                format!("insurer \"{label}\" was given concern \"{first}\" before")
+            }
+            (Problem::UnknownInsurer { label }, Nl) => {
+                format!("van verzekeraar \"{label}\" is het concern onbekend; geef het op in insurers of verdeel per verzekeraar")
+            }
+            (Problem::UnknownInsurer { label }, En) => {
+                format!("the concern of insurer \"{label}\" is unknown; give it in insurers or allocate by insurer")
+            }
+            (Problem::EmptyWorkArea, Nl) => "het werkgebied bevat geen postcodes".into(),
+            (Problem::EmptyWorkArea, En) => "the work area lists no postcodes".into(),
+            (Problem::ReversedRange, Nl) => {
+                "het bereik loopt achteruit; schrijf het laagste nummer eerst (1011-1019)".into()
+            }
+            (Problem::ReversedRange, En) => {
+                "the range runs backwards; put the lower number first (1011-1019)".into()
+            }
+            (Problem::OverlappingArea { other }, Nl) => {
+                format!("overlapt met {other} met een andere fractie")
+            }
+            (Problem::OverlappingArea { other }, En) => {
+                format!("overlaps {other} with a different fraction")
+            }
+            (Problem::NoInsuredInArea, Nl) => {
+                "er zijn geen verzekerden in het werkgebied; er is niets om naar te verdelen".into()
+            }
+            (Problem::NoInsuredInArea, En) => {
+                "nobody is insured in the work area; there is nothing to split by".into()
+            }
+            (Problem::UnknownValue { allowed }, Nl) => format!("moet een van {allowed} zijn"),
+            (Problem::UnknownValue { allowed }, En) => format!("must be one of {allowed}"),
+            (Problem::NegativeAmount, Nl) => "mag niet negatief zijn".into(),
+            (Problem::NegativeAmount, En) => "must not be negative".into(),
+            (Problem::PercentOutOfRange, Nl) => "moet tussen 0 en 100 liggen".into(),
+            (Problem::PercentOutOfRange, En) => "must lie between 0 and 100".into(),
+            (Problem::ExclusiveWith { other }, Nl) => {
+                format!("kan niet samen met {other} worden gegeven; kies een van beide")
+            }
+            (Problem::ExclusiveWith { other }, En) => {
+                format!("cannot be given together with {other}; choose one")
+            }
+            (Problem::TableFreed, Nl) => {
+                "deze marktgegevens zijn vrijgegeven (free()); lees ze opnieuw in".into()
+            }
+            (Problem::TableFreed, En) => {
+                "this market table was freed (free()); read it again".into()
+            }
+            (Problem::Pc6NeedsPopulation, Nl) => {
+                "een schatting met de ingebouwde CBS-bevolking kent alleen PC4-gebieden; geef bevolking per PC6 op".into()
+            }
+            (Problem::Pc6NeedsPopulation, En) => {
+                "an estimate on the built-in CBS population knows PC4 areas only; give population per PC6".into()
+            }
         }
     }
 }
@@ -403,6 +732,172 @@ impl fmt::Display for Issues {
 }
 
 impl std::error::Error for Issues {}
+
+/// Something the user should know that does not stop the calculation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// Rows for the same postcode and insurer were added up.
+    DuplicateRows {
+        /// How many rows were merged into another.
+        count: usize,
+        /// The first such postcode and insurer.
+        example: String,
+    },
+    /// Header columns that are not used.
+    IgnoredColumns {
+        /// Their names, listed.
+        names: String,
+    },
+    /// A PC4 has data both as a PC4 row and as PC6 rows: both count.
+    MixedPostcodeLevels {
+        /// How many PC4 areas.
+        count: usize,
+        /// The first one.
+        example: String,
+    },
+    /// Rows of the market table outside the work area (not used).
+    RowsOutsideArea {
+        /// How many.
+        count: usize,
+    },
+    /// Work-area postcodes without any market data.
+    PostcodesWithoutData {
+        /// How many.
+        count: usize,
+        /// The first few.
+        examples: String,
+    },
+    /// Allocated per insurer label because some labels have no known concern.
+    ConcernsUnknown {
+        /// Those labels, listed.
+        labels: String,
+    },
+    /// The second party is large enough that it will likely assess the plan too.
+    CoAssessmentLikely {
+        /// The second party.
+        party: String,
+        /// Its share, as a percentage with one decimal.
+        percent: String,
+        /// The threshold, as a percentage.
+        threshold: String,
+    },
+    /// The insurer split is an estimate from market shares and population.
+    Estimated {
+        /// Where the shares come from.
+        source: &'static str,
+    },
+    /// The same postcode is listed twice in the work area.
+    DuplicateAreaEntry {
+        /// The other entry.
+        other: Path,
+    },
+    /// The data are illustrative, not real insured persons.
+    Illustrative,
+}
+
+impl Warning {
+    /// The stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Warning::DuplicateRows { .. } => "duplicate_rows",
+            Warning::IgnoredColumns { .. } => "ignored_columns",
+            Warning::MixedPostcodeLevels { .. } => "mixed_postcode_levels",
+            Warning::RowsOutsideArea { .. } => "rows_outside_area",
+            Warning::PostcodesWithoutData { .. } => "postcodes_without_data",
+            Warning::ConcernsUnknown { .. } => "concerns_unknown",
+            Warning::CoAssessmentLikely { .. } => "co_assessment_likely",
+            Warning::Estimated { .. } => "estimated",
+            Warning::DuplicateAreaEntry { .. } => "duplicate_area_entry",
+            Warning::Illustrative => "illustrative",
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use Lang::{En, Nl};
+        match (self, lang) {
+            (Warning::DuplicateRows { count, example }, Nl) => format!(
+                "{count} rijen hadden dezelfde postcode en verzekeraar als een eerdere rij en zijn opgeteld (eerste: {example})"
+            ),
+            (Warning::DuplicateRows { count, example }, En) => format!(
+                "{count} rows had the same postcode and insurer as an earlier row and were added up (first: {example})"
+            ),
+            (Warning::IgnoredColumns { names }, Nl) => {
+                format!("kolommen die niet worden gebruikt: {names}")
+            }
+            (Warning::IgnoredColumns { names }, En) => format!("columns not used: {names}"),
+            (Warning::MixedPostcodeLevels { count, example }, Nl) => format!(
+                "{count} PC4-gebieden hebben zowel een PC4-rij als PC6-rijen; beide tellen mee (eerste: {example})"
+            ),
+            (Warning::MixedPostcodeLevels { count, example }, En) => format!(
+                "{count} PC4 areas have both a PC4 row and PC6 rows; both count (first: {example})"
+            ),
+            (Warning::RowsOutsideArea { count }, Nl) => {
+                format!("{count} rijen vallen buiten het werkgebied en tellen niet mee")
+            }
+            (Warning::RowsOutsideArea { count }, En) => {
+                format!("{count} rows lie outside the work area and do not count")
+            }
+            (Warning::PostcodesWithoutData { count, examples }, Nl) => format!(
+                "{count} postcodes van het werkgebied hebben geen marktgegevens: {examples}"
+            ),
+            (Warning::PostcodesWithoutData { count, examples }, En) => format!(
+                "{count} work-area postcodes have no market data: {examples}"
+            ),
+            (Warning::ConcernsUnknown { labels }, Nl) => format!(
+                "verdeeld per verzekeraar, want van deze verzekeraars is het concern onbekend: {labels}"
+            ),
+            (Warning::ConcernsUnknown { labels }, En) => format!(
+                "allocated per insurer, because the concern of these insurers is unknown: {labels}"
+            ),
+            (Warning::CoAssessmentLikely { party, percent, threshold }, Nl) => format!(
+                "{party} heeft {percent}% van de verzekerden (drempel {threshold}%): medebeoordeling van het plan ligt voor de hand"
+            ),
+            (Warning::CoAssessmentLikely { party, percent, threshold }, En) => format!(
+                "{party} has {percent}% of the insured persons (threshold {threshold}%): co-assessment of the plan is likely"
+            ),
+            (Warning::Estimated { source }, Nl) => format!(
+                "schatting: marktaandelen per concern ({source}) toegepast op de bevolking per postcode (Bron: CBS), geen echte verzekerdenaantallen"
+            ),
+            (Warning::Estimated { source }, En) => format!(
+                "estimate: market shares per concern ({source}) applied to population per postcode (source: CBS), not actual insured persons"
+            ),
+            (Warning::DuplicateAreaEntry { other }, Nl) => {
+                format!("staat al in het werkgebied ({other}) en telt één keer")
+            }
+            (Warning::DuplicateAreaEntry { other }, En) => {
+                format!("is already in the work area ({other}) and counts once")
+            }
+            (Warning::Illustrative, Nl) => {
+                "illustratieve verzekerdenaantallen, afgeleid van landelijke marktaandelen; geen echte gegevens".into()
+            }
+            (Warning::Illustrative, En) => {
+                "illustrative insured persons, derived from national market shares; not real data".into()
+            }
+        }
+    }
+}
+
+/// One warning at one place in the input, as a report lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warned {
+    /// Where.
+    pub path: Path,
+    /// What.
+    pub warning: Warning,
+}
+
+impl serde::Serialize for Warned {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Warning", 4)?;
+        st.serialize_field("code", self.warning.code())?;
+        st.serialize_field("path", &self.path.to_string())?;
+        st.serialize_field("message", &self.warning.message(Lang::Nl))?;
+        st.serialize_field("messageEn", &self.warning.message(Lang::En))?;
+        st.end()
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -9,10 +9,18 @@
 //! this crate panics on any input.
 
 pub mod allocate;
+pub mod area;
+pub mod csv;
+pub mod estimate;
+pub mod insurer;
 pub mod issue;
+pub mod market;
 pub mod money;
+pub mod postcode;
 pub mod read;
+pub mod scenario;
 pub mod value;
+pub mod verdeelsleutel;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -9,7 +9,9 @@
 )]
 
 mod allocate;
+mod market;
 mod money;
+mod scenario;
 mod value;
 
 /// A small deterministic generator (splitmix64) so invariant loops are reproducible.

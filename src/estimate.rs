@@ -1,0 +1,243 @@
+//! The estimate fallback: when insured persons per insurer per postcode are not available
+//! (they are not public), market shares per concern applied to the population per postcode.
+//!
+//! The population is CBS's PC4 table of 1 January 2025 (StatLine 83502NED, CC BY 4.0,
+//! "Bron: CBS"), built in from `data/cbs_pc4_inwoners_2025.csv`; its code `0999` (inhabitants
+//! without a postcode) is no postcode and is left out. The national shares are the NZa's 2022
+//! market shares per concern (staatvenz.nl kerncijfer on Vektis data, the last complete year in
+//! `data/concern_marktaandelen_nl.csv`); they add up to 99.9% and are used as weights, so the
+//! rounding of the published percentages does not leave 0.1% unpaid.
+
+use crate::issue::{Expected, Issues, Path, Problem};
+use crate::market::{read_count, Builder, Market, Span};
+use crate::postcode::Postcode;
+use crate::read;
+use crate::value::Value;
+use rust_decimal::Decimal;
+use std::sync::OnceLock;
+
+/// The CBS population table, as shipped.
+pub const CBS_PC4_CSV: &str = include_str!("../data/cbs_pc4_inwoners_2025.csv");
+
+/// National market shares per concern in percent (NZa / Vektis, 2022).
+pub const NATIONAL_SHARES: &[(&str, &str)] = &[
+    ("Achmea", "29.3"),
+    ("VGZ", "23.6"),
+    ("CZ", "20.7"),
+    ("Menzis", "11.5"),
+    ("DSW", "4.3"),
+    ("a.s.r.", "3.1"),
+    ("Zorg en Zekerheid", "3.1"),
+    ("ONVZ", "2.4"),
+    ("Salland", "1.0"),
+    ("EUCARE", "0.9"),
+];
+
+/// Where the national shares come from, as the warning says.
+pub const NATIONAL_SOURCE: &str = "NZa/Vektis 2022";
+
+/// Population per PC4, sorted by postcode.
+pub fn population() -> &'static [(Postcode, u32)] {
+    static TABLE: OnceLock<Vec<(Postcode, u32)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut rows: Vec<(Postcode, u32)> = CBS_PC4_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let (pc, n) = line.split_once(',')?;
+                Some((Postcode::parse_str(pc)?, n.trim().parse().ok()?))
+            })
+            .collect();
+        rows.sort_unstable();
+        rows
+    })
+}
+
+/// Residents of the PC4 areas inside the spans (built-in CBS table).
+fn builtin_in(spans: &[Span]) -> Vec<(Postcode, u64, u32)> {
+    let table = population();
+    let mut out = Vec::new();
+    for s in spans {
+        let a = table.partition_point(|(pc, _)| pc.code() < s.lo);
+        let b = table.partition_point(|(pc, _)| pc.code() <= s.hi);
+        for (pc, n) in table.get(a..b.max(a)).unwrap_or_default() {
+            out.push((*pc, u64::from(*n), s.fraction));
+        }
+    }
+    out
+}
+
+/// Reads `estimate` and builds a synthetic market table: per postcode, per concern, its
+/// residents weighted by the concern's share. Returns the table and the source of the shares.
+///
+/// # Errors
+/// Records every problem in `issues` and returns `None`.
+pub fn read_estimate(
+    value: &Value,
+    spans: &[Span],
+    path: &Path,
+    issues: &mut Issues,
+) -> Option<(Market, &'static str)> {
+    if !read::options(value, &["shares", "population"], path, issues) {
+        return None;
+    }
+    let before = issues.as_slice().len();
+    // Shares in ten-thousandths of a percent = millionths of the whole.
+    let shares_value = read::field(value, "shares");
+    let shares_path = path.key("shares");
+    let (shares, source): (Vec<(String, u32)>, &'static str) = match shares_value {
+        Value::Null => (national(), NATIONAL_SOURCE),
+        Value::Text(t) if t == "national" => (national(), NATIONAL_SOURCE),
+        Value::Text(_) => {
+            issues.push(
+                shares_path.clone(),
+                Problem::UnknownValue {
+                    allowed: "\"national\" of/or [{ concern, percent }]",
+                },
+            );
+            return None;
+        }
+        other => {
+            let items = read::list(other, &shares_path, issues)?;
+            if items.is_empty() {
+                issues.push(shares_path.clone(), Problem::NoParties);
+            }
+            let mut out = Vec::new();
+            let mut seen: std::collections::HashMap<String, usize> =
+                std::collections::HashMap::new();
+            for (i, item) in items.iter().enumerate() {
+                let at = || shares_path.index(i);
+                if !matches!(item, Value::Object { .. }) {
+                    read::wrong_type(item, Expected::Object, &at, issues);
+                    continue;
+                }
+                read::options(item, &["concern", "percent"], &at, issues);
+                let concern = read::text(
+                    read::field(item, "concern"),
+                    &|| at().key("concern"),
+                    issues,
+                );
+                let p_at = || at().key("percent");
+                let pct = read::decimal(read::field(item, "percent"), &p_at, issues);
+                let millionths = pct.and_then(|p| {
+                    if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
+                        issues.push(p_at(), Problem::PercentOutOfRange);
+                        return None;
+                    }
+                    if p.normalize().scale() > 4 {
+                        issues.push(p_at(), Problem::FractionTooPrecise { max: 4 });
+                        return None;
+                    }
+                    let m = p.checked_mul(Decimal::from(10_000u32))?.normalize();
+                    u32::try_from(m.mantissa()).ok()
+                });
+                if let Some(c) = concern {
+                    let key = crate::insurer::match_key(c);
+                    if let Some(&first) = seen.get(&key) {
+                        issues.push(
+                            at().key("concern"),
+                            Problem::DuplicateId {
+                                id: c.to_owned(),
+                                first: shares_path.index(first).key("concern"),
+                            },
+                        );
+                    } else if c.trim().is_empty() {
+                        issues.push(at().key("concern"), Problem::EmptyId);
+                    } else {
+                        seen.insert(key, i);
+                        if let Some(m) = millionths {
+                            out.push((c.trim().to_owned(), m));
+                        }
+                    }
+                }
+            }
+            (out, "opgegeven/given")
+        }
+    };
+    let pop_value = read::field(value, "population");
+    let pop_path = path.key("population");
+    let population: Vec<(Postcode, u64, u32)> = if pop_value.is_null() {
+        // Built-in population knows PC4 areas only.
+        for s in spans {
+            if s.hi != u32::MAX && Postcode::from_code(s.lo).is_some_and(Postcode::is_pc6) {
+                issues.push(path.clone(), Problem::Pc6NeedsPopulation);
+                return None;
+            }
+        }
+        builtin_in(spans)
+    } else {
+        let items = read::list(pop_value, &pop_path, issues)?;
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let at = || pop_path.index(i);
+            if !matches!(item, Value::Object { .. }) {
+                read::wrong_type(item, Expected::Object, &at, issues);
+                continue;
+            }
+            read::options(item, &["postcode", "residents"], &at, issues);
+            let pc_at = || at().key("postcode");
+            let pc = read::text(read::field(item, "postcode"), &pc_at, issues).and_then(|t| {
+                let pc = Postcode::parse_str(t.trim());
+                if pc.is_none() {
+                    issues.push(
+                        pc_at(),
+                        Problem::PostcodeMalformed {
+                            found: crate::csv::shorten(t),
+                        },
+                    );
+                }
+                pc
+            });
+            let n = read_count(
+                read::field(item, "residents"),
+                &|| at().key("residents"),
+                issues,
+            );
+            if let (Some(pc), Some(n)) = (pc, n) {
+                out.push((pc, n, 1_000_000));
+            }
+        }
+        out
+    };
+    if issues.as_slice().len() > before {
+        return None;
+    }
+    let mut b = Builder::new();
+    for (concern, _) in &shares {
+        // Intern concerns in order so label i is share i.
+        let _ = b.label(concern.as_bytes(), concern.as_bytes(), path, path);
+    }
+    for (pc, residents, _) in &population {
+        for (i, (_, share)) in shares.iter().enumerate() {
+            let Ok(label) = u16::try_from(i) else {
+                continue;
+            };
+            b.push(*pc, label, *residents, Some(*share), path);
+        }
+    }
+    match b.finish(path) {
+        Ok(m) => Some((m, source)),
+        Err(e) => {
+            for issue in e.as_slice() {
+                issues.push(issue.path.clone(), issue.problem.clone());
+            }
+            None
+        }
+    }
+}
+
+fn national() -> Vec<(String, u32)> {
+    NATIONAL_SHARES
+        .iter()
+        .filter_map(|(c, p)| {
+            let m = p
+                .parse::<Decimal>()
+                .ok()?
+                .checked_mul(Decimal::from(10_000u32))?;
+            Some((
+                (*c).to_owned(),
+                u32::try_from(m.normalize().mantissa()).ok()?,
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,195 @@
+//! Reading market tables: CSV dialects, row objects, every problem with its line.
+
+use crate::json;
+use resv_calc::issue::Path;
+use resv_calc::market::{from_rows, parse_csv, Market};
+
+fn parse(text: &[u8]) -> Market {
+    parse_csv(text).unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(text)))
+}
+
+fn codes(text: &[u8]) -> Vec<(String, String)> {
+    match parse_csv(text) {
+        Ok(_) => panic!("{:?} was accepted", String::from_utf8_lossy(text)),
+        Err(e) => e
+            .as_slice()
+            .iter()
+            .map(|i| (i.path.to_string(), i.code().to_owned()))
+            .collect(),
+    }
+}
+
+fn rows(m: &Market) -> Vec<(String, String, u64)> {
+    m.to_rows()
+        .into_iter()
+        .map(|r| (r.postcode, r.insurer, r.insured))
+        .collect()
+}
+
+#[test]
+fn reads_the_dialects_dutch_excel_writes() {
+    let want = vec![
+        ("1011".to_owned(), "Univé".to_owned(), 12345),
+        ("1011AB".to_owned(), "CZ".to_owned(), 7),
+    ];
+    let dialects: Vec<Vec<u8>> = vec![
+        // Excel "CSV (puntkomma)": Windows-1252, `;`, CRLF, thousands separators.
+        b"Postcode;Verzekeraar;Verzekerden\r\n1011;Univ\xe9;12.345\r\n1011 ab;CZ;7\r\n".to_vec(),
+        // Excel "CSV UTF-8": BOM, `sep=;` line, quoted fields, English header names in another order.
+        "\u{feff}sep=;\r\n\"insured\";\"insurer\";\"postcode\"\r\n\"12345\";\"Univé\";\"1011\"\r\n7;CZ;1011AB\r\n"
+            .as_bytes()
+            .to_vec(),
+        // Comma separated with quoted thousands, LF, trailing blank lines.
+        b"POSTCODE,INSURER,INSURED\n1011,Univ\xc3\xa9,\"12,345\"\n1011ab,CZ,7\n\n\n".to_vec(),
+        // Tab separated, spaces around fields, a trailing delimiter on every line.
+        "postcode\tzorgverzekeraar\taantal verzekerden\t\n 1011 \t Univé \t 12 345 \t\n1011AB\tCZ\t7\t\n"
+            .as_bytes()
+            .to_vec(),
+        // Excel "Unicode text": UTF-16 LE with BOM, tabs.
+        [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "postcode\tverzekeraar\tverzekerden\r\n1011\tUnivé\t12345\r\n1011AB\tCZ\t7\r\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect(),
+    ];
+    for d in dialects {
+        let m = parse(&d);
+        assert_eq!(rows(&m), want, "{:?}", String::from_utf8_lossy(&d));
+        assert_eq!(m.postcode_count(), 2);
+    }
+}
+
+#[test]
+fn adds_up_duplicate_rows_with_a_warning() {
+    let m = parse(b"postcode;verzekeraar;verzekerden\n1011;CZ;5\n1012;CZ;1\n1011;CZ;7\n");
+    assert_eq!(rows(&m)[0], ("1011".into(), "CZ".into(), 12));
+    assert_eq!(m.row_count(), 2);
+    assert_eq!(m.warnings()[0].warning.code(), "duplicate_rows");
+}
+
+#[test]
+fn warns_about_ignored_columns_and_keeps_concerns() {
+    let m = parse(
+        b"jaar;postcode;verzekeraar;concern;verzekerden\n2025;1011;Zilveren Kruis;Achmea;5\n",
+    );
+    assert_eq!(m.warnings()[0].warning.code(), "ignored_columns");
+    assert_eq!(m.labels()[0].concern.as_deref(), Some("Achmea"));
+}
+
+#[test]
+fn reports_every_bad_row_with_its_line_and_column() {
+    let got = codes(
+        b"sep=;\npostcode;verzekeraar;verzekerden;fractie\n\
+          1011;CZ;10;1\n\
+          10111;CZ;10;1\n\
+          1012;;10;1\n\
+          1013;CZ;-4;1\n\
+          1014;CZ;4,5;1\n\
+          1015;CZ;5;1,5\n\
+          1016;CZ;5\n\
+          1017;CZ;twee;0\n",
+    );
+    let want = [
+        ("line 4, column postcode", "postcode_malformed"),
+        ("line 5, column verzekeraar", "missing"),
+        ("line 6, column verzekerden", "count_negative"),
+        ("line 7, column verzekerden", "count_fractional"),
+        ("line 8, column fractie", "fraction_out_of_range"),
+        ("line 9", "field_count"),
+        ("line 10, column verzekerden", "count_malformed"),
+    ];
+    let got: Vec<(&str, &str)> = got.iter().map(|(p, c)| (p.as_str(), c.as_str())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn names_missing_columns_and_foreign_files() {
+    assert_eq!(
+        codes(b"pc;naam;aantal\n1011;CZ;5\n"),
+        [("".to_owned(), "missing_column".to_owned())]
+    );
+    assert_eq!(codes(b"PK\x03\x04\x14\x00")[0].1, "file_is_spreadsheet");
+    assert_eq!(codes(b"")[0].1, "file_empty");
+    assert_eq!(
+        codes(b"postcode;verzekeraar;verzekerden\r\n")[0].1,
+        "file_empty"
+    );
+    assert_eq!(
+        codes(b"postcode;verzekeraar;verzekerden\n1011;\"CZ;5\n")[0].1,
+        "unclosed_quote"
+    );
+    assert_eq!(
+        codes(b"postcode;verzekeraar;concern;verzekerden\n1011;FBTO;Achmea;1\n1012;FBTO;CZ;1\n")[0],
+        (
+            "line 3, column concern".to_owned(),
+            "conflicting_concern".to_owned()
+        )
+    );
+}
+
+#[test]
+fn stops_early_on_garbage() {
+    let mut garbage = b"postcode;verzekeraar;verzekerden\n".to_vec();
+    for i in 0..200_000u32 {
+        garbage.extend_from_slice(format!("x{i};?;?\n").as_bytes());
+    }
+    let got = codes(&garbage);
+    assert_eq!(got.len(), resv_calc::market::MAX_PROBLEMS + 1);
+    assert_eq!(got.last().unwrap().1, "too_many_problems");
+    // Random bytes: no header with the needed columns.
+    let mut rng = crate::Rng::new(7);
+    let noise: Vec<u8> = (0..100_000).map(|_| (rng.below(255) + 1) as u8).collect();
+    assert!(parse_csv(&noise).is_err());
+}
+
+#[test]
+fn survives_a_dutch_excel_round_trip() {
+    let original = parse(
+        b"Postcode;Verzekeraar;Concern;Verzekerden;Fractie\r\n\
+          1011 AB;\"Zorg; en \"\"Zekerheid\"\"\";Zorg en Zekerheid;1.234;0,5\r\n\
+          1011;Univ\xe9;VGZ;12.345;\r\n\
+          9999ZZ;CZ;CZ;0;1\r\n",
+    );
+    let csv = original.to_csv();
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(
+        csv.contains("\r\n1011AB;\"Zorg; en \"\"Zekerheid\"\"\";Zorg en Zekerheid;1234;0,5\r\n")
+    );
+    let again = parse(csv.as_bytes());
+    assert_eq!(again.to_rows(), original.to_rows());
+    assert_eq!(again.to_csv(), csv);
+}
+
+#[test]
+fn reads_row_objects_with_paths() {
+    let m = from_rows(
+        &json(r#"[{"postcode":"1011ab","insurer":"CZ","insured":5},{"postcode":"1011","insurer":"VGZ","insured":"1.000","fraction":"0.25"}]"#),
+        &Path::root().key("market"),
+    )
+    .unwrap();
+    assert_eq!(m.to_rows()[0].fraction.as_deref(), Some("0.25"));
+    let e = from_rows(
+        &json(r#"[{"postcode":"101","insurer":"CZ","insured":1.5},{"postcode":"1011","insurer":"","insured":-1,"fraction":2,"x":1}]"#),
+        &Path::root().key("market"),
+    )
+    .unwrap_err();
+    let got: Vec<String> = e
+        .as_slice()
+        .iter()
+        .map(|i| format!("{} {}", i.path, i.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "market[0].postcode postcode_malformed",
+            "market[0].insured count_fractional",
+            "market[1].x unknown_option",
+            "market[1].insured count_negative",
+            "market[1].fraction fraction_out_of_range",
+            "market[1].insurer missing",
+        ]
+    );
+}
