@@ -109,6 +109,8 @@ pub enum Expected {
     List,
     /// An object with named fields.
     Object,
+    /// `true` or `false`.
+    Boolean,
 }
 
 impl Expected {
@@ -118,6 +120,7 @@ impl Expected {
             Expected::Number => "een getal (tekst of number)",
             Expected::List => "een lijst",
             Expected::Object => "een object",
+            Expected::Boolean => "true of false",
         }
     }
     fn en(self) -> &'static str {
@@ -126,6 +129,7 @@ impl Expected {
             Expected::Number => "a number (string or number)",
             Expected::List => "a list",
             Expected::Object => "an object",
+            Expected::Boolean => "true or false",
         }
     }
 }

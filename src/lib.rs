@@ -18,6 +18,7 @@ pub mod market;
 pub mod money;
 pub mod postcode;
 pub mod read;
+pub mod sample;
 pub mod scenario;
 pub mod value;
 pub mod verdeelsleutel;

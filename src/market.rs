@@ -727,7 +727,8 @@ pub struct Tally {
     pub fractional: bool,
     /// Rows inside the area.
     pub rows_inside: usize,
-    /// Area postcodes (PC4 areas of ranges, or listed PC6) without any row.
+    /// Area postcodes without any row: listed PC4 and PC6 postcodes, and the inhabited PC4
+    /// areas (CBS) of ranges.
     pub without_data: usize,
     /// The first few of those.
     pub without_data_examples: Vec<Postcode>,
@@ -862,10 +863,19 @@ impl Market {
             }
             return;
         }
+        // In a range of PC4 areas, only areas where people live (CBS) can lack data: the
+        // numbers a range skips over (8018 in 8011-8045) are no postcodes at all.
+        let range = span.hi.saturating_sub(span.lo) >= PC4_SPAN;
+        let inhabited = |code: u32| {
+            let people = crate::estimate::population();
+            people
+                .binary_search_by_key(&code, |(pc, _)| pc.code())
+                .is_ok()
+        };
         let mut lo = span.lo;
         while lo <= span.hi {
             let hi = lo.saturating_add(PC4_SPAN - 1).min(span.hi);
-            if self.rows_in(lo, hi).is_empty() {
+            if (!range || inhabited(lo)) && self.rows_in(lo, hi).is_empty() {
                 note(Postcode::from_code(lo), t);
             }
             match hi.checked_add(1) {
@@ -963,4 +973,48 @@ pub struct RowOut {
     /// Fraction of the postcode, when not whole.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fraction: Option<String>,
+}
+
+/// One label of a table with its totals, as `MarketTable.insurers()` lists it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct LabelSummary {
+    /// The label as written.
+    pub id: String,
+    /// Its concern from the data, or from the registry.
+    pub concern: Option<String>,
+    /// Insured persons in the whole table (fractions applied).
+    #[serde(serialize_with = "decimal_number")]
+    pub insured: Decimal,
+    /// Rows.
+    pub rows: usize,
+}
+
+fn decimal_number<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(d.to_string().parse::<f64>().unwrap_or(f64::NAN))
+}
+
+impl Market {
+    /// Each label with its concern, insured persons and rows, in order of first appearance.
+    pub fn label_summary(&self) -> Vec<LabelSummary> {
+        let totals = self.totals();
+        let mut rows = vec![0usize; self.labels.len()];
+        for row in &self.rows {
+            if let Some(n) = rows.get_mut(row.label()) {
+                *n = n.saturating_add(1);
+            }
+        }
+        self.labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| LabelSummary {
+                id: l.name.clone(),
+                concern: l
+                    .concern
+                    .clone()
+                    .or_else(|| crate::insurer::concern_of(&l.name).map(|c| c.name.to_owned())),
+                insured: totals.weight(i),
+                rows: rows.get(i).copied().unwrap_or(0),
+            })
+            .collect()
+    }
 }

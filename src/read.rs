@@ -127,3 +127,15 @@ pub fn field<'v>(value: &'v Value, key: &str) -> &'v Value {
     const NULL: &Value = &Value::Null;
     value.get(key).unwrap_or(NULL)
 }
+
+/// An optional boolean (`null`/`undefined` reads as `default`).
+pub fn boolean(value: &Value, default: bool, at: &impl At, issues: &mut Issues) -> Option<bool> {
+    match value {
+        Value::Null => Some(default),
+        Value::Bool(b) => Some(*b),
+        other => {
+            wrong_type(other, Expected::Boolean, at, issues);
+            None
+        }
+    }
+}

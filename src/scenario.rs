@@ -24,6 +24,7 @@ const FIELDS: &[&str] = &[
     "allocateBy",
     "rounding",
     "coAssessmentThreshold",
+    "illustrative",
 ];
 
 /// The default budget year: the first year of the experiment.
@@ -211,6 +212,12 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         v => read_lump_sum(v, &lump_path, &mut issues),
     };
     let settings = verdeelsleutel::read_settings(scenario, &root, &mut issues);
+    let illustrative = read::boolean(
+        read::field(scenario, "illustrative"),
+        false,
+        &root.key("illustrative"),
+        &mut issues,
+    );
     let area_path = root.key("workArea");
     let area_value = read::field(scenario, "workArea");
     let area = if area_value.is_null() {
@@ -319,6 +326,15 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
             path: root.key("coAssessmentThreshold"),
             warning: w,
         });
+    }
+    if illustrative == Some(true) {
+        warnings.insert(
+            0,
+            Warned {
+                path: root.key("illustrative"),
+                warning: Warning::Illustrative,
+            },
+        );
     }
     if let Some(source) = estimated {
         warnings.push(Warned {

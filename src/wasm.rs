@@ -4,10 +4,14 @@
 //! automatic conversions leak on failure and stop at the first problem). Nothing here
 //! computes anything; nothing here can panic.
 
-use crate::issue::{Issues, Lang, Path, Problem};
+use crate::issue::{Issue, Issues, Lang, Path, Problem};
+use crate::market::Market;
 use crate::value::Value;
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -26,8 +30,89 @@ export interface AllocateOptions {
 export interface Part { id: string; amount: Money }
 /** One problem in an input: `path` points into it ("weights[3].weight"). */
 export interface Issue { code: string; path: string; message: string; messageEn: string }
-/** What every export throws on invalid input. */
-export interface InvalidInputError extends Error { code: "invalid_input"; issues: Issue[] }
+/** What every export throws on invalid input. CSV problems also carry `line` and `column`. */
+export interface InvalidInputError extends Error {
+  code: "invalid_input";
+  issues: (Issue & { line?: number; column?: string })[];
+}
+/** One row of market data: insured persons of one insurer label in one postcode. */
+export interface MarketRow {
+  postcode: string; insurer: string; insured: number | string;
+  concern?: string;
+  /** The part of the postcode inside the work area, 0..1 (at most 6 decimals), default 1. */
+  fraction?: string | number;
+}
+/** A work area entry: "1011", "1011AB", "1011-1019", or a postcode partly inside the area. */
+export type WorkAreaEntry = string | { postcode: string; fraction?: string | number };
+/** Settings of the verdeelsleutel, in a scenario or as allocateRegions' options. */
+export interface AllocationSettings {
+  /** Default "concern" when every label's concern is known, else "insurer" (with a warning). */
+  allocateBy?: "concern" | "insurer";
+  rounding?: "largestRemainder" | "leaderAbsorbs";
+  /** Percent share of the second party from which co-assessment is likely, default 30. */
+  coAssessmentThreshold?: string | number;
+  /** Override or extend the built-in registry of labels and concerns. */
+  insurers?: { id: string; name?: string; concern?: string }[];
+}
+/** Market shares per concern applied to population per postcode, when no insurer counts exist. */
+export interface Estimate {
+  /** "national" (NZa/Vektis 2022, the default) or percentages for the region. */
+  shares?: "national" | { concern: string; percent: string | number }[];
+  /** Residents per postcode; default the built-in CBS PC4 table of 1 January 2025. */
+  population?: { postcode: string; residents: number | string }[];
+}
+export interface Scenario extends AllocationSettings {
+  year?: number;
+  name?: string;
+  /** The Zvw lump sum to allocate. */
+  lumpSum: MoneyInput;
+  market?: MarketRow[] | MarketTable;
+  /** Instead of market: an estimate from market shares and population. */
+  estimate?: Estimate;
+  workArea?: WorkAreaEntry[];
+  /** Marks the report's numbers as illustrative (the built-in sample). */
+  illustrative?: boolean;
+}
+/** One paying party and the basis of its amount: its follower statement. */
+export interface InsurerPart {
+  id: string; name: string;
+  /** Insured persons in the work area (fractions applied). */
+  insured: number;
+  insuredExact: string;
+  /** Share of the insured persons, 10 decimals. */
+  share: string;
+  amount: Money;
+  marketLeader: boolean;
+  role: "leader" | "follower";
+  coAssessor: boolean;
+  /** Per concern: its labels and their insured persons. */
+  labels: { name: string; insured: number }[];
+}
+export interface AreaReport {
+  entries: number; rowsInside: number; rowsOutside: number;
+  postcodesWithoutData: number; postcodesWithoutDataExamples: string[];
+}
+export interface Warning { code: string; path: string; message: string; messageEn: string }
+export interface Report {
+  name?: string;
+  year: number;
+  totals: { gross: Money; existingFunding: Money; net: Money; zvw: Money; municipal: Money;
+            wlz: Money; conditionalZvw: Money };
+  insurers: InsurerPart[];
+  municipalities: unknown[];
+  lines: unknown[];
+  flows: { from: string; to: string; amount: Money; kind: string }[];
+  allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
+                estimate: boolean; leader: string; coAssessment: boolean;
+                coAssessmentThreshold: string; insured: string; area: AreaReport };
+  warnings: Warning[];
+}
+export interface Region { id: string; postcodes: WorkAreaEntry[]; lumpSum: MoneyInput }
+export interface RegionResult {
+  id: string; lumpSum: Money; insured: string; leader: string; coAssessment: boolean;
+  insurers: InsurerPart[]; area: AreaReport;
+}
+export interface LabelSummary { id: string; concern?: string; insured: number; rows: number }
 "#;
 
 /// Decodes one argument into the loose tree, or records why it cannot be read at all.
@@ -59,7 +144,13 @@ fn invalid_input(issues: &Issues) -> JsValue {
         let mut parts: Vec<String> = all
             .iter()
             .take(LISTED)
-            .map(|i| format!("{}: {}", i.path, i.message(lang)))
+            .map(|i| {
+                if i.path.segments().is_empty() {
+                    i.message(lang)
+                } else {
+                    format!("{}: {}", i.path, i.message(lang))
+                }
+            })
             .collect();
         if all.len() > LISTED {
             parts.push(match lang {
@@ -87,6 +178,12 @@ fn invalid_input(issues: &Issues) -> JsValue {
         for (key, value) in fields {
             // Setting a data property on a fresh plain object cannot fail.
             let _ = Reflect::set(&item, &key.into(), &value.into());
+        }
+        if let Some(line) = issue.path.line_number() {
+            let _ = Reflect::set(&item, &"line".into(), &JsValue::from(line as f64));
+        }
+        if let Some(column) = issue.path.column_name() {
+            let _ = Reflect::set(&item, &"column".into(), &column.into());
         }
         list.push(&item);
     }
@@ -127,4 +224,226 @@ pub fn allocate(
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::version().to_owned()
+}
+
+thread_local! {
+    /// Live tables by id, so `calculate` can find the table a scenario holds without taking
+    /// it over (wasm-bindgen's own conversion moves the object out of its JS wrapper).
+    static TABLES: RefCell<HashMap<u32, Weak<Market>>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// Market data parsed in Wasm memory: insured persons per postcode per insurer label.
+/// Pass it as `scenario.market` or to `allocateRegions`; call `free()` when done with it.
+#[wasm_bindgen]
+pub struct MarketTable {
+    id: u32,
+    market: Rc<Market>,
+}
+
+impl MarketTable {
+    fn new(market: Market) -> MarketTable {
+        let market = Rc::new(market);
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1).max(1));
+            id
+        });
+        TABLES.with(|t| t.borrow_mut().insert(id, Rc::downgrade(&market)));
+        MarketTable { id, market }
+    }
+}
+
+impl Drop for MarketTable {
+    fn drop(&mut self) {
+        TABLES.with(|t| t.borrow_mut().remove(&self.id));
+    }
+}
+
+#[wasm_bindgen]
+impl MarketTable {
+    /// Rows (after adding up duplicate postcode/insurer rows).
+    #[wasm_bindgen(getter, js_name = rowCount)]
+    pub fn row_count(&self) -> usize {
+        self.market.row_count()
+    }
+
+    /// Distinct postcodes.
+    #[wasm_bindgen(getter, js_name = postcodeCount)]
+    pub fn postcode_count(&self) -> usize {
+        self.market.postcode_count()
+    }
+
+    /// Internal: lets `calculate` find this table inside a scenario.
+    #[wasm_bindgen(getter, js_name = "__resvTableId")]
+    pub fn table_id(&self) -> u32 {
+        self.id
+    }
+
+    /// Each insurer label with its concern, insured persons and rows.
+    #[wasm_bindgen(unchecked_return_type = "LabelSummary[]")]
+    pub fn insurers(&self) -> Result<JsValue, JsValue> {
+        encode(&self.market.label_summary())
+    }
+
+    /// Warnings found while reading (duplicates added up, columns ignored, …).
+    #[wasm_bindgen(getter, unchecked_return_type = "Warning[]")]
+    pub fn warnings(&self) -> Result<JsValue, JsValue> {
+        encode(&self.market.warnings())
+    }
+
+    /// The rows as `calculate` accepts them back (so `JSON.stringify(scenario)` works).
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "MarketRow[]")]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        encode(&self.market.to_rows())
+    }
+
+    /// The table as a CSV for Dutch Excel (UTF-8 BOM, `;`, CRLF).
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> String {
+        self.market.to_csv()
+    }
+}
+
+/// The table a JS value refers to: `Ok(None)` when it is no table, `Err` when it was freed.
+fn table_of(value: &JsValue) -> Result<Option<Rc<Market>>, Problem> {
+    if !value.is_object() {
+        return Ok(None);
+    }
+    let ptr = Reflect::get(value, &"__wbg_ptr".into())
+        .ok()
+        .and_then(|p| p.as_f64());
+    let id = match Reflect::get(value, &"__resvTableId".into()) {
+        Ok(id) => id.as_f64(),
+        // The getter throws once the table is freed (its pointer is null).
+        Err(_) if ptr.is_some() => return Err(Problem::TableFreed),
+        Err(_) => None,
+    };
+    let Some(id) = id.filter(|f| f.fract() == 0.0 && *f >= 1.0 && *f <= f64::from(u32::MAX)) else {
+        return if ptr == Some(0.0) {
+            Err(Problem::TableFreed)
+        } else {
+            Ok(None)
+        };
+    };
+    let id = id as u32;
+    TABLES.with(|t| {
+        t.borrow()
+            .get(&id)
+            .and_then(Weak::upgrade)
+            .map(Some)
+            .ok_or(Problem::TableFreed)
+    })
+}
+
+/// Reads market data (CSV as Dutch finance staff export it) into a `MarketTable`.
+#[wasm_bindgen(js_name = parseMarketCsv)]
+pub fn parse_market_csv(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] data: JsValue,
+) -> Result<MarketTable, JsValue> {
+    let at = Path::root().key("data");
+    let fail = |p: Problem| invalid_input(&Issues::from(Issue::new(at.clone(), p)));
+    let too_large = Problem::FileTooLarge {
+        max: crate::csv::MAX_FILE_BYTES,
+    };
+    let bytes: Vec<u8> = if let Some(s) = data.dyn_ref::<js_sys::JsString>() {
+        if s.length() as usize > crate::csv::MAX_FILE_BYTES {
+            return Err(fail(too_large));
+        }
+        String::from(s).into_bytes()
+    } else if let Some(a) = data.dyn_ref::<js_sys::Uint8Array>() {
+        if a.length() as usize > crate::csv::MAX_FILE_BYTES {
+            return Err(fail(too_large));
+        }
+        a.to_vec()
+    } else if let Some(b) = data.dyn_ref::<js_sys::ArrayBuffer>() {
+        if b.byte_length() as usize > crate::csv::MAX_FILE_BYTES {
+            return Err(fail(too_large));
+        }
+        js_sys::Uint8Array::new(b).to_vec()
+    } else {
+        let mut issues = Issues::new();
+        let v = decode(data, "data", &mut issues);
+        if issues.is_empty() {
+            crate::read::wrong_type(&v, crate::issue::Expected::Text, &at, &mut issues);
+        }
+        return Err(invalid_input(&issues));
+    };
+    match crate::market::parse_csv(&bytes) {
+        Ok(m) => Ok(MarketTable::new(m)),
+        Err(issues) => Err(invalid_input(&issues)),
+    }
+}
+
+/// The whole calculation for one RESV region and one year.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn calculate(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+) -> Result<JsValue, JsValue> {
+    let market_path = Path::root().key("market");
+    let market = Reflect::get(&scenario, &"market".into()).unwrap_or(JsValue::UNDEFINED);
+    let table =
+        table_of(&market).map_err(|p| invalid_input(&Issues::from(Issue::new(market_path, p))))?;
+    let mut issues = Issues::new();
+    let scenario = decode(scenario, "scenario", &mut issues);
+    if !issues.is_empty() {
+        return Err(invalid_input(&issues));
+    }
+    match crate::scenario::calculate(&scenario, table.as_deref()) {
+        Ok(report) => encode(&report),
+        Err(issues) => Err(invalid_input(&issues)),
+    }
+}
+
+/// Many RESV regions over one market table, each allocated as `calculate` would.
+#[wasm_bindgen(js_name = allocateRegions, unchecked_return_type = "RegionResult[]")]
+pub fn allocate_regions(
+    #[wasm_bindgen(unchecked_param_type = "MarketTable")] market: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Region[]")] regions: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AllocationSettings")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let market_path = Path::root().key("market");
+    let table = match table_of(&market) {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            return Err(invalid_input(&Issues::from(Issue::new(
+                market_path,
+                Problem::WrongType {
+                    expected: crate::issue::Expected::Object,
+                    found: "no MarketTable",
+                },
+            ))))
+        }
+        Err(p) => return Err(invalid_input(&Issues::from(Issue::new(market_path, p)))),
+    };
+    let mut issues = Issues::new();
+    let regions = decode(regions, "regions", &mut issues);
+    let options = decode(
+        options.unwrap_or(JsValue::UNDEFINED),
+        "options",
+        &mut issues,
+    );
+    if !issues.is_empty() {
+        return Err(invalid_input(&issues));
+    }
+    match crate::scenario::allocate_regions(&table, &regions, &options) {
+        Ok(results) => encode(&results),
+        Err(issues) => Err(invalid_input(&issues)),
+    }
+}
+
+/// The built-in sample region (Zwolle, Kampen and Hattem; CBS population, illustrative
+/// insurer split) as a scenario with its market rows.
+#[wasm_bindgen(js_name = sampleScenario, unchecked_return_type = "Scenario")]
+pub fn sample_scenario() -> Result<JsValue, JsValue> {
+    let scenario = js_sys::JSON::parse(crate::sample::SCENARIO_JSON)?;
+    let market = crate::sample::market().map_err(|i| invalid_input(&i))?;
+    Reflect::set(&scenario, &"market".into(), &encode(&market.to_rows())?)?;
+    Ok(scenario)
+}
+
+/// The sample region's market table as a Dutch Excel CSV.
+#[wasm_bindgen(js_name = sampleMarketCsv)]
+pub fn sample_market_csv() -> String {
+    crate::sample::MARKET_CSV.to_owned()
 }

@@ -371,3 +371,32 @@ fn region_postcodes(region: &resv_calc::value::Value) -> Vec<String> {
         _ => panic!(),
     }
 }
+
+#[test]
+fn calculates_the_built_in_sample_region() {
+    let market = resv_calc::sample::market().unwrap();
+    let r = calculate(&json(resv_calc::sample::SCENARIO_JSON), Some(&market)).unwrap();
+    // Every resident of the 42 PC4 areas is insured with exactly one label.
+    assert_eq!(r.allocation.insured, "203095");
+    assert_eq!(r.allocation.area.rows_outside, 0);
+    assert_eq!(r.allocation.area.postcodes_without_data, 0);
+    assert_eq!(r.allocation.leader, "Achmea");
+    assert_eq!(r.insurers.len(), 10);
+    let cents: i64 = r
+        .insurers
+        .iter()
+        .map(|i| {
+            i.amount
+                .to_string()
+                .replace('.', "")
+                .parse::<i64>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(cents, 75_000_000);
+    assert_eq!(r.warnings[0].warning.code(), "illustrative");
+    assert_eq!(
+        r.name.as_deref(),
+        Some("Voorbeeldregio Zwolle, Kampen en Hattem (illustratief)")
+    );
+}

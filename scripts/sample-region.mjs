@@ -1,0 +1,91 @@
+// Generates the built-in sample region (data/sample_region*.{csv,json}) from public tables:
+// CBS population per PC4 on 1 January 2025 ("Bron: CBS", CC BY 4.0) and the NZa's 2022 national
+// market shares per concern. The split over insurer labels is ILLUSTRATIVE: each PC4's
+// population is divided over the concerns by their national shares tilted by a deterministic
+// ±15% per PC4, and over each concern's labels by fixed illustrative proportions. No real
+// insured-person counts per insurer per postcode are public.
+//
+// `node scripts/sample-region.mjs` rewrites the files; `--check` fails if they are stale.
+import { readFileSync, writeFileSync } from "node:fs";
+
+const root = new URL("../", import.meta.url);
+const workArea = ["8011-8045", "8051-8052", "8261-8278", "8293"];
+const ranges = workArea.map((r) => r.split("-").map(Number)).map(([a, b]) => [a, b ?? a]);
+const inArea = (pc4) => ranges.some(([a, b]) => pc4 >= a && pc4 <= b);
+
+// Concern, national share (percent, NZa/Vektis 2022), labels with illustrative proportions.
+const concerns = [
+  ["Achmea", 293, [["Zilveren Kruis", 70], ["FBTO", 15], ["Interpolis", 10], ["De Friesland", 5]]],
+  ["VGZ", 236, [["VGZ", 55], ["Univé", 30], ["IZA", 10], ["Zekur", 5]]],
+  ["CZ", 207, [["CZ", 70], ["OHRA", 25], ["Nationale-Nederlanden", 5]]],
+  ["Menzis", 115, [["Menzis", 75], ["Anderzorg", 25]]],
+  ["DSW", 43, [["DSW", 70], ["inTwente", 30]]],
+  ["a.s.r.", 31, [["De Amersfoortse", 60], ["Ditzo", 40]]],
+  ["Zorg en Zekerheid", 31, [["Zorg en Zekerheid", 100]]],
+  ["ONVZ", 24, [["ONVZ", 70], ["VvAA", 30]]],
+  ["Salland", 10, [["Salland Zorgverzekeringen", 100]]],
+  ["EUCARE", 9, [["Aevitae", 100]]],
+];
+
+// Largest remainder over integer weights (ties to the earlier entry).
+function split(total, weights) {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const parts = weights.map((w, i) => ({ i, q: Math.floor((total * w) / sum), r: (total * w) % sum }));
+  let left = total - parts.reduce((a, p) => a + p.q, 0);
+  for (const p of [...parts].sort((a, b) => b.r - a.r || a.i - b.i)) {
+    if (left-- <= 0) break;
+    p.q += 1;
+  }
+  return parts.map((p) => p.q);
+}
+
+// A deterministic tilt in 85..115 per (pc4, concern).
+const tilt = (pc4, k) => 85 + ((pc4 * 7919 + k * 104729) % 31);
+
+const population = readFileSync(new URL("data/cbs_pc4_inwoners_2025.csv", root), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((l) => l.split(","))
+  .map(([pc4, n]) => [Number(pc4), Number(n)])
+  .filter(([pc4]) => pc4 >= 1000 && inArea(pc4));
+
+let csv = "postcode;verzekeraar;concern;verzekerden\r\n";
+let residents = 0;
+for (const [pc4, n] of population) {
+  residents += n;
+  const perConcern = split(n, concerns.map(([, share], k) => share * tilt(pc4, k)));
+  concerns.forEach(([concern, , labels], k) => {
+    const perLabel = split(perConcern[k], labels.map(([, w]) => w));
+    labels.forEach(([label], j) => {
+      if (perLabel[j] > 0) csv += `${pc4};${label};${concern};${perLabel[j]}\r\n`;
+    });
+  });
+}
+
+const scenario = {
+  name: "Voorbeeldregio Zwolle, Kampen en Hattem (illustratief)",
+  year: 2027,
+  lumpSum: "750000.00",
+  workArea,
+  illustrative: true,
+};
+const files = {
+  "data/sample_region_market.csv": csv,
+  "data/sample_region.json": JSON.stringify(scenario, null, 2) + "\n",
+};
+const check = process.argv.includes("--check");
+for (const [path, text] of Object.entries(files)) {
+  const url = new URL(path, root);
+  if (check) {
+    let old = "";
+    try { old = readFileSync(url, "utf8"); } catch {}
+    if (old !== text) {
+      console.error(`${path} is stale: run node scripts/sample-region.mjs`);
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(url, text);
+  }
+}
+if (!check) console.log(`sample region: ${population.length} PC4 areas, ${residents} residents (Bron: CBS)`);
