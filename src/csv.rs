@@ -41,6 +41,16 @@ pub fn prepare(bytes: &[u8]) -> Result<(Cow<'_, [u8]>, Option<u8>), Problem> {
     if text.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Problem::FileEmpty);
     }
+    // Old Mac files end lines with a lone CR; the fast line splitter looks for LF.
+    let text: Cow<'_, [u8]> = if !text.contains(&b'\n') && text.contains(&b'\r') {
+        Cow::Owned(
+            text.iter()
+                .map(|&b| if b == b'\r' { b'\n' } else { b })
+                .collect(),
+        )
+    } else {
+        text
+    };
     // `sep=;` (Excel's hint line) names the delimiter.
     let first_end = text.iter().position(|&b| b == b'\n').unwrap_or(text.len());
     let first = trim(text.get(..first_end).unwrap_or_default());
@@ -231,6 +241,17 @@ impl<'a> Reader<'a> {
             self.pos = after.saturating_add(1).saturating_add(skip);
             return Ok(());
         }
+    }
+
+    /// Where the next record starts, and the line number of the last record read.
+    pub fn position(&self) -> (usize, usize) {
+        (self.pos, self.line)
+    }
+
+    /// Continues reading at `pos`, the last line read being `line`.
+    pub fn seek(&mut self, pos: usize, line: usize) {
+        self.pos = pos;
+        self.line = line;
     }
 
     /// The bytes of a field.

@@ -85,6 +85,7 @@ pub struct Market {
 pub struct Builder {
     labels: Vec<Label>,
     label_bytes: Vec<Vec<u8>>,
+    label_tags: Vec<u64>,
     concern_bytes: Vec<Option<Vec<u8>>>,
     index: HashMap<Vec<u8>, u16>,
     last: usize,
@@ -92,6 +93,8 @@ pub struct Builder {
     fractions: Vec<u32>,
     /// Problems found so far.
     pub issues: Issues,
+    /// Whether a row arrived with a smaller postcode than the one before it.
+    unsorted: bool,
     warnings: Vec<Warned>,
 }
 
@@ -107,12 +110,14 @@ impl Builder {
         Builder {
             labels: Vec::new(),
             label_bytes: Vec::new(),
+            label_tags: Vec::new(),
             concern_bytes: Vec::new(),
             index: HashMap::new(),
             last: 0,
             rows: Vec::new(),
             fractions: Vec::new(),
             issues: Issues::new(),
+            unsorted: false,
             warnings: Vec::new(),
         }
     }
@@ -165,18 +170,21 @@ impl Builder {
 
     fn find(&self, name: &[u8]) -> Option<u16> {
         let n = self.label_bytes.len();
-        if n == 0 {
-            return None;
-        }
-        let next = self.last.saturating_add(1).checked_rem(n).unwrap_or(0);
-        for guess in [self.last, next] {
-            if self
-                .label_bytes
-                .get(guess)
-                .is_some_and(|b| b.as_slice() == name)
-            {
-                return u16::try_from(guess).ok();
+        if n <= 64 {
+            // Data sorted by postcode lists the labels in the same order in every postcode,
+            // so the label wanted is the last one or a few after it: scan forward from there,
+            // comparing a cheap tag (length and first bytes) before the bytes.
+            let t = tag(name);
+            for k in 0..n {
+                let i = self.last.saturating_add(k);
+                let i = if i >= n { i.saturating_sub(n) } else { i };
+                if self.label_tags.get(i) == Some(&t)
+                    && self.label_bytes.get(i).is_some_and(|b| b.as_slice() == name)
+                {
+                    return u16::try_from(i).ok();
+                }
             }
+            return None;
         }
         self.index.get(name).copied()
     }
@@ -203,6 +211,7 @@ impl Builder {
             origin: at.path(),
         });
         self.label_bytes.push(name.to_vec());
+        self.label_tags.push(tag(name));
         self.concern_bytes.push(None);
         self.index.insert(name.to_vec(), id);
         Some(id)
@@ -232,7 +241,29 @@ impl Builder {
         let key = (u64::from(postcode.code()) << CODE_SHIFT)
             | (u64::from(label) << LABEL_SHIFT)
             | (slot & FRACTION_MASK);
-        self.rows.push(Row { key, insured });
+        // Keep the table sorted as it grows when the input is sorted by postcode (exports
+        // are): a row that belongs before the last rows of its own postcode moves back among
+        // them (a handful at most), so `finish` needs no sort and no pass to find out.
+        let code = key >> CODE_SHIFT;
+        match self.rows.last() {
+            Some(last) if last.key > key && last.key >> CODE_SHIFT == code => {
+                let mut i = self.rows.len();
+                while i > 0
+                    && self
+                        .rows
+                        .get(i.saturating_sub(1))
+                        .is_some_and(|r| r.key > key && r.key >> CODE_SHIFT == code)
+                {
+                    i = i.saturating_sub(1);
+                }
+                self.rows.insert(i, Row { key, insured });
+            }
+            Some(last) if last.key > key => {
+                self.unsorted = true;
+                self.rows.push(Row { key, insured });
+            }
+            _ => self.rows.push(Row { key, insured }),
+        }
     }
 
     /// Records a warning about the data.
@@ -248,27 +279,26 @@ impl Builder {
         if !self.issues.is_empty() {
             return Err(self.issues);
         }
-        if !self.rows.is_sorted_by_key(|r| r.key) {
+        if self.unsorted {
             self.rows.sort_unstable_by_key(|r| r.key);
         }
         // Add up rows of the same postcode and label (whole postcodes only: a row with its
         // own fraction stays a row of its own and is added in every tally).
         let mut merged = 0usize;
         let mut example = None;
-        let mut out: Vec<Row> = Vec::with_capacity(self.rows.len());
-        for row in self.rows.drain(..) {
-            if let Some(prev) = out.last_mut() {
-                if prev.key == row.key && row.fraction_slot() == 0 {
-                    prev.insured = prev.insured.saturating_add(row.insured);
-                    merged = merged.saturating_add(1);
-                    if example.is_none() {
-                        example = Some(describe(&self.labels, prev));
-                    }
-                    continue;
+        let labels = &self.labels;
+        self.rows.dedup_by(|row, prev| {
+            let same = prev.key == row.key && row.fraction_slot() == 0;
+            if same {
+                prev.insured = prev.insured.saturating_add(row.insured);
+                merged = merged.saturating_add(1);
+                if example.is_none() {
+                    example = Some(describe(labels, prev));
                 }
             }
-            out.push(row);
-        }
+            same
+        });
+        let out = std::mem::take(&mut self.rows);
         if let Some(example) = example {
             self.warnings.push(Warned {
                 path: path.clone(),
@@ -310,6 +340,7 @@ impl Builder {
                 },
             });
         }
+        let mut out = out;
         out.shrink_to_fit();
         Ok(Market {
             labels: self.labels,
@@ -319,6 +350,15 @@ impl Builder {
             postcodes,
         })
     }
+}
+
+/// A label's tag: its length and first six bytes, packed.
+fn tag(name: &[u8]) -> u64 {
+    let mut t = u64::try_from(name.len() & 0xFFFF).unwrap_or(0);
+    for &b in name.iter().take(6) {
+        t = (t << 8) | u64::from(b);
+    }
+    t
 }
 
 fn describe(labels: &[Label], row: &Row) -> String {
@@ -476,7 +516,6 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
             },
         );
     }
-    let expected = roles.len();
     let name_of = |i: usize| header_names.get(i).cloned().unwrap_or_default();
     let (postcode_name, insurer_name, insured_name) = (
         name_of(postcode_col),
@@ -486,99 +525,289 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
     let concern_name = concern_col.map(name_of).unwrap_or_default();
     let fraction_name = fraction_col.map(name_of).unwrap_or_default();
 
-    while let Some((line, result)) = reader.record(&mut fields, &mut scratch) {
-        let line = line.saturating_add(offset);
-        let at_line = || root.line(line);
+    let columns = Columns {
+        expected: roles.len(),
+        postcode: (postcode_col, &postcode_name),
+        insurer: (insurer_col, &insurer_name),
+        insured: (insured_col, &insured_name),
+        concern: concern_col.map(|c| (c, concern_name.as_str())),
+        fraction: fraction_col.map(|c| (c, fraction_name.as_str())),
+    };
+    // Reserve rows for the whole file from the line length of its first 64 KiB (+5%), so the
+    // row table is allocated once instead of doubling (and copying) its way up.
+    let sample = text.get(..text.len().min(65_536)).unwrap_or_default();
+    let sample_lines = memchr::memchr_iter(b'\n', sample).count().max(1);
+    let estimate = text.len().checked_div(sample.len().max(1) / sample_lines.max(1)).unwrap_or(0);
+    b.rows.reserve(estimate.saturating_add(estimate / 20).min(MAX_ROWS));
+    // Three speeds. The fastest reads a plain line of known shape (postcode, a label seen
+    // before, digits) in one pass without splitting it first. A line it does not recognise
+    // is split with memchr into slices of the input and read by `row`; a line with a quote
+    // goes through the full reader (quoted fields may hold delimiters, line breaks and
+    // doubled quotes). All three give the same rows and the same problems.
+    let fast = (fraction_col.is_none()).then(|| roles.clone());
+    let (mut pos, mut line) = reader.position();
+    let mut slices: Vec<&[u8]> = Vec::with_capacity(16);
+    while pos < text.len() {
+        if let Some(layout) = &fast {
+            if let Some(next) = fast_line(&mut b, layout, delimiter, &text, pos) {
+                pos = next;
+                line = line.saturating_add(1);
+                continue;
+            }
+        }
+        let rest = text.get(pos..).unwrap_or_default();
+        let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        let raw = rest.get(..end).unwrap_or_default();
+        if memchr::memchr(b'"', raw).is_none() {
+            let content = raw.strip_suffix(b"\r").unwrap_or(raw);
+            line = line.saturating_add(1);
+            pos = pos.saturating_add(end).saturating_add(1);
+            slices.clear();
+            let mut start = 0usize;
+            for d in memchr::memchr_iter(delimiter, content) {
+                slices.push(content.get(start..d).unwrap_or_default());
+                start = d.saturating_add(1);
+            }
+            slices.push(content.get(start..).unwrap_or_default());
+            row(&mut b, &columns, &slices, &root, line.saturating_add(offset));
+        } else {
+            reader.seek(pos, line);
+            let Some((first_line, result)) = reader.record(&mut fields, &mut scratch) else {
+                break;
+            };
+            if result == Err(RecordError::UnclosedQuote) {
+                b.issues.push(
+                    root.line(first_line.saturating_add(offset)),
+                    Problem::UnclosedQuote,
+                );
+                break;
+            }
+            let quoted: Vec<&[u8]> = fields.iter().map(|&f| reader.bytes(f, &scratch)).collect();
+            row(&mut b, &columns, &quoted, &root, first_line.saturating_add(offset));
+            (pos, line) = reader.position();
+        }
         if b.saturated() {
             b.issues.push(
-                at_line(),
+                root.line(line.saturating_add(1).saturating_add(offset)),
                 Problem::TooManyProblems {
                     listed: MAX_PROBLEMS,
                 },
             );
             return Err(b.issues);
         }
-        if result == Err(RecordError::UnclosedQuote) {
-            b.issues.push(at_line(), Problem::UnclosedQuote);
-            break;
-        }
-        let get = |i: usize| {
-            fields
-                .get(i)
-                .map(|&f| csv::trim(reader.bytes(f, &scratch)))
-                .unwrap_or_default()
-        };
-        if fields.len() != expected {
-            // Trailing empty fields (a stray `;` at the end) and blank lines are harmless.
-            let blank = (0..fields.len()).all(|i| get(i).is_empty());
-            if blank {
-                continue;
-            }
-            let extra_empty =
-                fields.len() > expected && (expected..fields.len()).all(|i| get(i).is_empty());
-            if !extra_empty {
-                b.issues.push(
-                    at_line(),
-                    Problem::FieldCount {
-                        expected,
-                        found: fields.len(),
-                    },
-                );
-                continue;
-            }
-        }
-        let postcode = get(postcode_col);
-        let pc = match Postcode::parse(postcode) {
-            Some(pc) => Some(pc),
-            None => {
-                if (0..fields.len()).all(|i| get(i).is_empty()) {
-                    continue;
-                }
-                let problem = if postcode.is_empty() {
-                    Problem::Missing
-                } else {
-                    Problem::PostcodeMalformed {
-                        found: csv::shorten(&csv::decode_text(postcode)),
-                    }
-                };
-                b.issues.push(at_line().column(&postcode_name), problem);
-                None
-            }
-        };
-        let insured = match csv::parse_count(get(insured_col), true) {
-            Ok(n) => Some(n),
-            Err(p) => {
-                b.issues.push(at_line().column(&insured_name), p);
-                None
-            }
-        };
-        let fraction = match fraction_col.map(get) {
-            None | Some(b"") => Some(None),
-            Some(text) => match fraction_millionths(text) {
-                Ok(f) => Some(Some(f)),
-                Err(p) => {
-                    b.issues.push(at_line().column(&fraction_name), p);
-                    None
-                }
-            },
-        };
-        let concern = concern_col.map(get).unwrap_or_default();
-        let label = b.label(
-            get(insurer_col),
-            concern,
-            &|| at_line().column(&insurer_name),
-            &|| at_line().column(&concern_name),
-        );
-        if let (Some(pc), Some(label), Some(insured), Some(fraction)) =
-            (pc, label, insured, fraction)
-        {
-            b.push(pc, label, insured, fraction, &at_line);
-        }
     }
     if b.rows.is_empty() && b.issues.is_empty() {
         b.issues.push(root.clone(), Problem::FileEmpty);
     }
     b.finish(&root)
+}
+
+/// Reads one plain line of the usual shape in a single pass, or `None` (nothing consumed)
+/// when the line needs the general path: spaces, quotes, separators in numbers, an unknown
+/// label or concern, a malformed field, a fraction. Returns where the next line starts.
+fn fast_line(
+    b: &mut Builder,
+    layout: &[Option<Column>],
+    delimiter: u8,
+    text: &[u8],
+    start: usize,
+) -> Option<usize> {
+    let mut p = start;
+    let mut code = None;
+    let mut label: Option<u16> = None;
+    let mut insured = None;
+    let ends = |at: usize| matches!(text.get(at), None | Some(b'\n' | b'\r')) || text.get(at) == Some(&delimiter);
+    for (i, role) in layout.iter().enumerate() {
+        if i > 0 {
+            if text.get(p) != Some(&delimiter) {
+                return None;
+            }
+            p = p.checked_add(1)?;
+        }
+        match role {
+            Some(Column::Postcode) => {
+                let digits = text.get(p..p.checked_add(4)?)?;
+                let mut n: u16 = 0;
+                for &d in digits {
+                    if !d.is_ascii_digit() {
+                        return None;
+                    }
+                    n = n.checked_mul(10)?.checked_add(u16::from(d.wrapping_sub(b'0')))?;
+                }
+                let pc = Postcode::pc4(n)?;
+                p = p.checked_add(4)?;
+                code = Some(match text.get(p..p.checked_add(2)?) {
+                    Some([l1, l2]) if l1.is_ascii_uppercase() && l2.is_ascii_uppercase() => {
+                        p = p.checked_add(2)?;
+                        let suffix = u32::from(l1.wrapping_sub(b'A'))
+                            .checked_mul(26)?
+                            .checked_add(u32::from(l2.wrapping_sub(b'A')))?
+                            .checked_add(1)?;
+                        Postcode::from_code(pc.code().checked_add(suffix)?)?
+                    }
+                    _ => pc,
+                });
+                if !ends(p) {
+                    return None;
+                }
+            }
+            Some(Column::Insurer) => {
+                let n = b.label_bytes.len();
+                let mut found = None;
+                for k in 0..n.min(64) {
+                    let i = b.last.saturating_add(k);
+                    let i = if i >= n { i.saturating_sub(n) } else { i };
+                    let name = b.label_bytes.get(i)?;
+                    let end = p.checked_add(name.len())?;
+                    // First byte and the field's end before comparing the rest.
+                    if text.get(p) == name.first()
+                        && ends(end)
+                        && text.get(p..end).is_some_and(|t| same(t, name))
+                    {
+                        found = Some((i, end));
+                        break;
+                    }
+                }
+                let (i, end) = found?;
+                label = Some(u16::try_from(i).ok()?);
+                p = end;
+            }
+            Some(Column::Insured) => {
+                let mut n: u64 = 0;
+                let mut len = 0usize;
+                while let Some(d) = text.get(p).filter(|d| d.is_ascii_digit()) {
+                    n = n.checked_mul(10)?.checked_add(u64::from(d.wrapping_sub(b'0')))?;
+                    p = p.checked_add(1)?;
+                    len = len.checked_add(1)?;
+                }
+                if len == 0 || len > 10 || n > csv::MAX_COUNT || !ends(p) {
+                    return None;
+                }
+                insured = Some(n);
+            }
+            Some(Column::Concern) => {
+                // Only a concern already known for this line's label (the label column
+                // comes first in the layouts this path serves).
+                let known = b.concern_bytes.get(usize::from(label?))?.as_ref()?;
+                let end = p.checked_add(known.len())?;
+                if text.get(p..end) != Some(known.as_slice()) || !ends(end) {
+                    return None;
+                }
+                p = end;
+            }
+            Some(Column::Fraction) => return None,
+            None => {
+                let rest = text.get(p..)?;
+                let len = rest
+                    .iter()
+                    .position(|&c| c == delimiter || c == b'\n' || c == b'\r' || c == b'"')
+                    .unwrap_or(rest.len());
+                if rest.get(len) == Some(&b'"') {
+                    return None;
+                }
+                p = p.checked_add(len)?;
+            }
+        }
+    }
+    let next = match text.get(p) {
+        None => p,
+        Some(b'\n') => p.checked_add(1)?,
+        Some(b'\r') if text.get(p.checked_add(1)?) == Some(&b'\n') => p.checked_add(2)?,
+        _ => return None,
+    };
+    let (code, label, insured) = (code?, label?, insured?);
+    b.last = usize::from(label);
+    b.push(code, label, insured, None, &Path::root);
+    Some(next)
+}
+
+/// Byte equality for short names, without a call to `memcmp`.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// Where each column is, with its header name for messages.
+struct Columns<'h> {
+    expected: usize,
+    postcode: (usize, &'h str),
+    insurer: (usize, &'h str),
+    insured: (usize, &'h str),
+    concern: Option<(usize, &'h str)>,
+    fraction: Option<(usize, &'h str)>,
+}
+
+/// Reads one data line's fields into the builder.
+fn row(b: &mut Builder, c: &Columns<'_>, fields: &[&[u8]], root: &Path, line: usize) {
+    let get = |i: usize| fields.get(i).map(|f| csv::trim(f)).unwrap_or_default();
+    let at_line = || root.line(line);
+    if fields.len() != c.expected {
+        // Blank lines and trailing empty fields (a stray `;` at the end) are harmless.
+        let blank = (0..fields.len()).all(|i| get(i).is_empty());
+        let extra_empty =
+            fields.len() > c.expected && (c.expected..fields.len()).all(|i| get(i).is_empty());
+        if blank {
+            return;
+        }
+        if !extra_empty {
+            b.issues.push(
+                at_line(),
+                Problem::FieldCount {
+                    expected: c.expected,
+                    found: fields.len(),
+                },
+            );
+            return;
+        }
+    }
+    let postcode = get(c.postcode.0);
+    let pc = match Postcode::parse(postcode) {
+        Some(pc) => Some(pc),
+        None => {
+            if (0..fields.len()).all(|i| get(i).is_empty()) {
+                return;
+            }
+            let problem = if postcode.is_empty() {
+                Problem::Missing
+            } else {
+                Problem::PostcodeMalformed {
+                    found: csv::shorten(&csv::decode_text(postcode)),
+                }
+            };
+            b.issues.push(at_line().column(c.postcode.1), problem);
+            None
+        }
+    };
+    let insured = match csv::parse_count(get(c.insured.0), true) {
+        Ok(n) => Some(n),
+        Err(p) => {
+            b.issues.push(at_line().column(c.insured.1), p);
+            None
+        }
+    };
+    let fraction = match c.fraction.map(|(i, name)| (get(i), name)) {
+        None | Some((b"", _)) => Some(None),
+        Some((text, name)) => match fraction_millionths(text) {
+            Ok(f) => Some(Some(f)),
+            Err(p) => {
+                b.issues.push(at_line().column(name), p);
+                None
+            }
+        },
+    };
+    let (concern, concern_name) = c
+        .concern
+        .map(|(i, name)| (get(i), name))
+        .unwrap_or_default();
+    let label = b.label(
+        get(c.insurer.0),
+        concern,
+        &|| at_line().column(c.insurer.1),
+        &|| at_line().column(concern_name),
+    );
+    if let (Some(pc), Some(label), Some(insured), Some(fraction)) = (pc, label, insured, fraction)
+    {
+        b.push(pc, label, insured, fraction, &at_line);
+    }
 }
 
 /// A fraction 0..=1 in millionths.
