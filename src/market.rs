@@ -95,6 +95,8 @@ pub struct Builder {
     pub issues: Issues,
     /// Whether a row arrived with a smaller postcode than the one before it.
     unsorted: bool,
+    /// Whether a (postcode, label) pair may occur twice.
+    duplicates: bool,
     warnings: Vec<Warned>,
 }
 
@@ -118,6 +120,7 @@ impl Builder {
             fractions: Vec::new(),
             issues: Issues::new(),
             unsorted: false,
+            duplicates: false,
             warnings: Vec::new(),
         }
     }
@@ -179,7 +182,10 @@ impl Builder {
                 let i = self.last.saturating_add(k);
                 let i = if i >= n { i.saturating_sub(n) } else { i };
                 if self.label_tags.get(i) == Some(&t)
-                    && self.label_bytes.get(i).is_some_and(|b| b.as_slice() == name)
+                    && self
+                        .label_bytes
+                        .get(i)
+                        .is_some_and(|b| b.as_slice() == name)
                 {
                     return u16::try_from(i).ok();
                 }
@@ -256,13 +262,26 @@ impl Builder {
                 {
                     i = i.saturating_sub(1);
                 }
+                if self
+                    .rows
+                    .get(i.saturating_sub(1))
+                    .is_some_and(|r| i > 0 && r.key >> LABEL_SHIFT == key >> LABEL_SHIFT)
+                {
+                    self.duplicates = true;
+                }
                 self.rows.insert(i, Row { key, insured });
             }
             Some(last) if last.key > key => {
                 self.unsorted = true;
                 self.rows.push(Row { key, insured });
             }
-            _ => self.rows.push(Row { key, insured }),
+            Some(last) => {
+                if last.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
+                    self.duplicates = true;
+                }
+                self.rows.push(Row { key, insured });
+            }
+            None => self.rows.push(Row { key, insured }),
         }
     }
 
@@ -287,17 +306,19 @@ impl Builder {
         let mut merged = 0usize;
         let mut example = None;
         let labels = &self.labels;
-        self.rows.dedup_by(|row, prev| {
-            let same = prev.key == row.key && row.fraction_slot() == 0;
-            if same {
-                prev.insured = prev.insured.saturating_add(row.insured);
-                merged = merged.saturating_add(1);
-                if example.is_none() {
-                    example = Some(describe(labels, prev));
+        if self.unsorted || self.duplicates {
+            self.rows.dedup_by(|row, prev| {
+                let same = prev.key == row.key && row.fraction_slot() == 0;
+                if same {
+                    prev.insured = prev.insured.saturating_add(row.insured);
+                    merged = merged.saturating_add(1);
+                    if example.is_none() {
+                        example = Some(describe(labels, prev));
+                    }
                 }
-            }
-            same
-        });
+                same
+            });
+        }
         let out = std::mem::take(&mut self.rows);
         if let Some(example) = example {
             self.warnings.push(Warned {
@@ -537,8 +558,12 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
     // row table is allocated once instead of doubling (and copying) its way up.
     let sample = text.get(..text.len().min(65_536)).unwrap_or_default();
     let sample_lines = memchr::memchr_iter(b'\n', sample).count().max(1);
-    let estimate = text.len().checked_div(sample.len().max(1) / sample_lines.max(1)).unwrap_or(0);
-    b.rows.reserve(estimate.saturating_add(estimate / 20).min(MAX_ROWS));
+    let estimate = text
+        .len()
+        .checked_div(sample.len().max(1) / sample_lines.max(1))
+        .unwrap_or(0);
+    b.rows
+        .reserve(estimate.saturating_add(estimate / 20).min(MAX_ROWS));
     // Three speeds. The fastest reads a plain line of known shape (postcode, a label seen
     // before, digits) in one pass without splitting it first. A line it does not recognise
     // is split with memchr into slices of the input and read by `row`; a line with a quote
@@ -569,7 +594,13 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
                 start = d.saturating_add(1);
             }
             slices.push(content.get(start..).unwrap_or_default());
-            row(&mut b, &columns, &slices, &root, line.saturating_add(offset));
+            row(
+                &mut b,
+                &columns,
+                &slices,
+                &root,
+                line.saturating_add(offset),
+            );
         } else {
             reader.seek(pos, line);
             let Some((first_line, result)) = reader.record(&mut fields, &mut scratch) else {
@@ -583,7 +614,13 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
                 break;
             }
             let quoted: Vec<&[u8]> = fields.iter().map(|&f| reader.bytes(f, &scratch)).collect();
-            row(&mut b, &columns, &quoted, &root, first_line.saturating_add(offset));
+            row(
+                &mut b,
+                &columns,
+                &quoted,
+                &root,
+                first_line.saturating_add(offset),
+            );
             (pos, line) = reader.position();
         }
         if b.saturated() {
@@ -616,7 +653,9 @@ fn fast_line(
     let mut code = None;
     let mut label: Option<u16> = None;
     let mut insured = None;
-    let ends = |at: usize| matches!(text.get(at), None | Some(b'\n' | b'\r')) || text.get(at) == Some(&delimiter);
+    let ends = |at: usize| {
+        matches!(text.get(at), None | Some(b'\n' | b'\r')) || text.get(at) == Some(&delimiter)
+    };
     for (i, role) in layout.iter().enumerate() {
         if i > 0 {
             if text.get(p) != Some(&delimiter) {
@@ -632,7 +671,9 @@ fn fast_line(
                     if !d.is_ascii_digit() {
                         return None;
                     }
-                    n = n.checked_mul(10)?.checked_add(u16::from(d.wrapping_sub(b'0')))?;
+                    n = n
+                        .checked_mul(10)?
+                        .checked_add(u16::from(d.wrapping_sub(b'0')))?;
                 }
                 let pc = Postcode::pc4(n)?;
                 p = p.checked_add(4)?;
@@ -676,7 +717,9 @@ fn fast_line(
                 let mut n: u64 = 0;
                 let mut len = 0usize;
                 while let Some(d) = text.get(p).filter(|d| d.is_ascii_digit()) {
-                    n = n.checked_mul(10)?.checked_add(u64::from(d.wrapping_sub(b'0')))?;
+                    n = n
+                        .checked_mul(10)?
+                        .checked_add(u64::from(d.wrapping_sub(b'0')))?;
                     p = p.checked_add(1)?;
                     len = len.checked_add(1)?;
                 }
@@ -804,8 +847,7 @@ fn row(b: &mut Builder, c: &Columns<'_>, fields: &[&[u8]], root: &Path, line: us
         &|| at_line().column(c.insurer.1),
         &|| at_line().column(concern_name),
     );
-    if let (Some(pc), Some(label), Some(insured), Some(fraction)) = (pc, label, insured, fraction)
-    {
+    if let (Some(pc), Some(label), Some(insured), Some(fraction)) = (pc, label, insured, fraction) {
         b.push(pc, label, insured, fraction, &at_line);
     }
 }
