@@ -558,12 +558,13 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
     // row table is allocated once instead of doubling (and copying) its way up.
     let sample = text.get(..text.len().min(65_536)).unwrap_or_default();
     let sample_lines = memchr::memchr_iter(b'\n', sample).count().max(1);
-    let estimate = text
-        .len()
-        .checked_div(sample.len().max(1) / sample_lines.max(1))
-        .unwrap_or(0);
-    b.rows
-        .reserve(estimate.saturating_add(estimate / 20).min(MAX_ROWS));
+    let line_length = sample.len().checked_div(sample_lines).unwrap_or(1).max(1);
+    let estimate = text.len().checked_div(line_length).unwrap_or(0);
+    b.rows.reserve(
+        estimate
+            .saturating_add(estimate.checked_div(20).unwrap_or(0))
+            .min(MAX_ROWS),
+    );
     // Three speeds. The fastest reads a plain line of known shape (postcode, a label seen
     // before, digits) in one pass without splitting it first. A line it does not recognise
     // is split with memchr into slices of the input and read by `row`; a line with a quote

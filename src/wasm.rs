@@ -371,7 +371,19 @@ pub fn parse_market_csv(
     };
     match crate::market::parse_csv(&bytes) {
         Ok(m) => Ok(MarketTable::new(m)),
-        Err(issues) => Err(invalid_input(&issues)),
+        Err(issues) => {
+            // Problems of the file as a whole point at the argument; rows at their line.
+            let mut named = Issues::new();
+            for i in issues.as_slice() {
+                let path = if i.path.segments().is_empty() {
+                    at.clone()
+                } else {
+                    i.path.clone()
+                };
+                named.push(path, i.problem.clone());
+            }
+            Err(invalid_input(&named))
+        }
     }
 }
 

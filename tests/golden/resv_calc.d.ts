@@ -15,10 +15,129 @@ export interface AllocateOptions {
 export interface Part { id: string; amount: Money }
 /** One problem in an input: `path` points into it ("weights[3].weight"). */
 export interface Issue { code: string; path: string; message: string; messageEn: string }
-/** What every export throws on invalid input. */
-export interface InvalidInputError extends Error { code: "invalid_input"; issues: Issue[] }
+/** What every export throws on invalid input. CSV problems also carry `line` and `column`. */
+export interface InvalidInputError extends Error {
+    code: "invalid_input";
+    issues: (Issue & { line?: number; column?: string })[];
+}
+/** One row of market data: insured persons of one insurer label in one postcode. */
+export interface MarketRow {
+    postcode: string; insurer: string; insured: number | string;
+    concern?: string;
+    /** The part of the postcode inside the work area, 0..1 (at most 6 decimals), default 1. */
+    fraction?: string | number;
+}
+/** A work area entry: "1011", "1011AB", "1011-1019", or a postcode partly inside the area. */
+export type WorkAreaEntry = string | { postcode: string; fraction?: string | number };
+/** Settings of the verdeelsleutel, in a scenario or as allocateRegions' options. */
+export interface AllocationSettings {
+    /** Default "concern" when every label's concern is known, else "insurer" (with a warning). */
+    allocateBy?: "concern" | "insurer";
+    rounding?: "largestRemainder" | "leaderAbsorbs";
+    /** Percent share of the second party from which co-assessment is likely, default 30. */
+    coAssessmentThreshold?: string | number;
+    /** Override or extend the built-in registry of labels and concerns. */
+    insurers?: { id: string; name?: string; concern?: string }[];
+}
+/** Market shares per concern applied to population per postcode, when no insurer counts exist. */
+export interface Estimate {
+    /** "national" (NZa/Vektis 2022, the default) or percentages for the region. */
+    shares?: "national" | { concern: string; percent: string | number }[];
+    /** Residents per postcode; default the built-in CBS PC4 table of 1 January 2025. */
+    population?: { postcode: string; residents: number | string }[];
+}
+export interface Scenario extends AllocationSettings {
+    year?: number;
+    name?: string;
+    /** The Zvw lump sum to allocate. */
+    lumpSum: MoneyInput;
+    market?: MarketRow[] | MarketTable;
+    /** Instead of market: an estimate from market shares and population. */
+    estimate?: Estimate;
+    workArea?: WorkAreaEntry[];
+    /** Marks the report's numbers as illustrative (the built-in sample). */
+    illustrative?: boolean;
+}
+/** One paying party and the basis of its amount: its follower statement. */
+export interface InsurerPart {
+    id: string; name: string;
+    /** Insured persons in the work area (fractions applied). */
+    insured: number;
+    insuredExact: string;
+    /** Share of the insured persons, 10 decimals. */
+    share: string;
+    amount: Money;
+    marketLeader: boolean;
+    role: "leader" | "follower";
+    coAssessor: boolean;
+    /** Per concern: its labels and their insured persons. */
+    labels: { name: string; insured: number }[];
+}
+export interface AreaReport {
+    entries: number; rowsInside: number; rowsOutside: number;
+    postcodesWithoutData: number; postcodesWithoutDataExamples: string[];
+}
+export interface Warning { code: string; path: string; message: string; messageEn: string }
+export interface Report {
+    name?: string;
+    year: number;
+    totals: { gross: Money; existingFunding: Money; net: Money; zvw: Money; municipal: Money;
+    wlz: Money; conditionalZvw: Money };
+    insurers: InsurerPart[];
+    municipalities: unknown[];
+    lines: unknown[];
+    flows: { from: string; to: string; amount: Money; kind: string }[];
+    allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
+    estimate: boolean; leader: string; coAssessment: boolean;
+    coAssessmentThreshold: string; insured: string; area: AreaReport };
+    warnings: Warning[];
+}
+export interface Region { id: string; postcodes: WorkAreaEntry[]; lumpSum: MoneyInput }
+export interface RegionResult {
+    id: string; lumpSum: Money; insured: string; leader: string; coAssessment: boolean;
+    insurers: InsurerPart[]; area: AreaReport;
+}
+export interface LabelSummary { id: string; concern?: string; insured: number; rows: number }
 
 
+
+/**
+ * Market data parsed in Wasm memory: insured persons per postcode per insurer label.
+ * Pass it as `scenario.market` or to `allocateRegions`; call `free()` when done with it.
+ */
+export class MarketTable {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Each insurer label with its concern, insured persons and rows.
+     */
+    insurers(): LabelSummary[];
+    /**
+     * The table as a CSV for Dutch Excel (UTF-8 BOM, `;`, CRLF).
+     */
+    toCsv(): string;
+    /**
+     * The rows as `calculate` accepts them back (so `JSON.stringify(scenario)` works).
+     */
+    toJSON(): MarketRow[];
+    /**
+     * Internal: lets `calculate` find this table inside a scenario.
+     */
+    readonly __resvTableId: number;
+    /**
+     * Distinct postcodes.
+     */
+    readonly postcodeCount: number;
+    /**
+     * Rows (after adding up duplicate postcode/insurer rows).
+     */
+    readonly rowCount: number;
+    /**
+     * Warnings found while reading (duplicates added up, columns ignored, …).
+     */
+    readonly warnings: Warning[];
+}
 
 /**
  * Splits `total` over the parties in proportion to their weights, exactly to the minor unit
@@ -31,6 +150,32 @@ export interface InvalidInputError extends Error { code: "invalid_input"; issues
 export function allocate(total: MoneyInput, weights: Weight[], options: AllocateOptions): Part[];
 
 /**
+ * Many RESV regions over one market table, each allocated as `calculate` would.
+ */
+export function allocateRegions(market: MarketTable, regions: Region[], options: AllocationSettings): RegionResult[];
+
+/**
+ * The whole calculation for one RESV region and one year.
+ */
+export function calculate(scenario: Scenario): Report;
+
+/**
+ * Reads market data (CSV as Dutch finance staff export it) into a `MarketTable`.
+ */
+export function parseMarketCsv(data: string | Uint8Array | ArrayBuffer): MarketTable;
+
+/**
+ * The sample region's market table as a Dutch Excel CSV.
+ */
+export function sampleMarketCsv(): string;
+
+/**
+ * The built-in sample region (Zwolle, Kampen and Hattem; CBS population, illustrative
+ * insurer split) as a scenario with its market rows.
+ */
+export function sampleScenario(): Scenario;
+
+/**
  * The package version.
  */
 export function version(): string;
@@ -39,7 +184,20 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_markettable_free: (a: number, b: number) => void;
     readonly allocate: (a: any, b: any, c: number) => [number, number, number];
+    readonly allocateRegions: (a: any, b: any, c: number) => [number, number, number];
+    readonly calculate: (a: any) => [number, number, number];
+    readonly markettable___resvTableId: (a: number) => number;
+    readonly markettable_insurers: (a: number) => [number, number, number];
+    readonly markettable_postcodeCount: (a: number) => number;
+    readonly markettable_rowCount: (a: number) => number;
+    readonly markettable_toCsv: (a: number) => [number, number];
+    readonly markettable_toJSON: (a: number) => [number, number, number];
+    readonly markettable_warnings: (a: number) => [number, number, number];
+    readonly parseMarketCsv: (a: any) => [number, number, number];
+    readonly sampleMarketCsv: () => [number, number];
+    readonly sampleScenario: () => [number, number, number];
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

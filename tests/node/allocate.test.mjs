@@ -1,29 +1,10 @@
 // The Wasm package under Node: the API.md contract of allocate() across the JS boundary.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import pkg from "./load.mjs";
+import pkg, { issuesOf } from "./load.mjs";
 
 const { allocate, version } = pkg;
 const three = [{ id: "a", weight: 1 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }];
-
-/** Calls fn, which must throw the one error shape; returns the issues as "code@path". */
-function issuesOf(fn) {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok(e instanceof Error, "throws a real Error");
-    assert.equal(e.code, "invalid_input");
-    assert.ok(Array.isArray(e.issues) && e.issues.length > 0, "issues is a non-empty array");
-    for (const i of e.issues) {
-      for (const key of ["code", "path", "message", "messageEn"]) {
-        assert.equal(typeof i[key], "string", `issue.${key} is a string`);
-      }
-      assert.notEqual(i.message, i.messageEn, "Dutch and English messages differ");
-    }
-    return e.issues.map((i) => `${i.code}@${i.path}`);
-  }
-  assert.fail("expected an invalid_input error");
-}
 
 test("splits exactly with money as strings", () => {
   assert.deepEqual(allocate("100.00", three), [
