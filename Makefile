@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: setup pkg serve test bench fmt-check clippy test-host test-node dts test-browser golden clean
+.PHONY: setup pkg serve test bench fmt-check clippy sample-check test-host test-node dts test-browser golden clean
 
 # Installs what is missing on a fresh machine (Debian packages, wasm-bindgen-cli, npm tools).
 setup:
@@ -18,7 +18,7 @@ serve: pkg
 	@PORT=$(PORT) node scripts/serve.mjs
 
 # Every test, cheapest first: format, lints, host tests, the package under Node, its types, the page.
-test: fmt-check clippy test-host pkg test-node dts test-browser
+test: fmt-check clippy sample-check test-host pkg test-node dts test-browser
 
 # Formatting is checked, never rewritten, in tests.
 fmt-check:
@@ -28,6 +28,10 @@ fmt-check:
 clippy: setup
 	cargo clippy --all-targets -- -D warnings
 	bash scripts/wasm-cargo.sh clippy --release --lib -- -D warnings
+
+# The built-in sample region must be what its generator makes from the public tables.
+sample-check:
+	node scripts/sample-region.mjs --check
 
 # The pure core on the host: proves it has no JS in it.
 test-host:
@@ -53,6 +57,7 @@ golden: pkg
 # The benchmarks: Wasm core against JS baselines in the same process, printing ratios.
 bench: pkg
 	node bench/allocate.bench.mjs
+	node bench/market.bench.mjs
 
 clean:
 	rm -rf target pkg node_modules tests/browser/screenshots

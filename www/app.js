@@ -1,110 +1,279 @@
-// The first page: split an amount over parties with the Wasm core. Dependency-free ES module;
-// init() runs once. What the user types is saved in the browser as they type (never sent).
-import init, { allocate, version } from "./pkg/resv_calc.js";
+// The verdeelsleutel page: a RESV's lump sum split over the insurers by their insured persons
+// in the work area, with the Wasm core. Dependency-free ES module; init() runs once. What the
+// user types (and an uploaded CSV up to 3 MB) is saved in this browser as they type; nothing
+// is ever sent anywhere.
+import init, { calculate, parseMarketCsv, sampleScenario, sampleMarketCsv, version } from "./pkg/resv_calc.js";
 
-const STORE = "resv-calc:allocate-form:v1";
+const STORE = "resv-calc:verdeelsleutel:v1";
+const MAX_SAVED_CSV = 3_000_000;
 const texts = {
   nl: {
-    title: "RESV-rekenhulp: een bedrag exact verdelen",
-    intro: "Verdeelt een bedrag naar gewicht (bijvoorbeeld verzekerden per zorgverzekeraar), exact tot op de cent. Alles wordt in uw browser berekend; er wordt niets verstuurd.",
-    totalLabel: "Totaalbedrag (euro, met punt als decimaalteken)",
-    weightsLabel: "Partijen en gewichten, één per regel: naam;gewicht",
-    resultTitle: "Verdeling", party: "Partij", weight: "Gewicht", amount: "Bedrag", sum: "Totaal",
-    footer: "Verdeling volgens de methode van de grootste overschotten (Hamilton).",
+    title: "RESV-rekenhulp: verdeelsleutel over de zorgverzekeraars",
+    intro: "Verdeelt de lumpsum van een RESV over de zorgverzekeraars naar hun verzekerden in het werkgebied, exact tot op de cent. Alles wordt in uw browser berekend; er wordt niets verstuurd.",
+    scenarioTitle: "Scenario", nameLabel: "Naam",
+    lumpSumLabel: "Lumpsum Zvw (euro, met punt als decimaalteken)",
+    workAreaLabel: "Werkgebied: postcodes (PC4, PC6) en reeksen, gescheiden door komma's of regels",
+    marketLegend: "Verzekerden per postcode en verzekeraar",
+    sourceSample: "Voorbeeldregio (illustratief)", sourceUpload: "Eigen bestand (CSV)",
+    sourceEstimate: "Schatting: landelijke marktaandelen × CBS-bevolking",
+    csvLabel: "CSV-bestand (postcode; verzekeraar; verzekerden; optioneel concern)",
+    allocateByLabel: "Verdelen per", byAuto: "concern (als alle concerns bekend zijn)", byConcern: "concern", byInsurer: "verzekeraar (label)",
+    roundingLabel: "Afronding", largestRemainder: "grootste overschotten (Hamilton)", leaderAbsorbs: "marktleider vangt de afronding op",
+    thresholdLabel: "Drempel voor medebeoordeling door de tweede verzekeraar (%)",
+    resultTitle: "Verdeling over de zorgverzekeraars", party: "Verzekeraar", insured: "Verzekerden", share: "Aandeel",
+    amount: "Bedrag", role: "Rol", sum: "Totaal", statementsTitle: "Verantwoording per verzekeraar", warningsTitle: "Meldingen",
     stale: "De invoer bevat fouten; de verdeling hieronder hoort bij de laatste geldige invoer.",
-    line: "regel", switchTo: "English", switchLabel: "Switch to English",
+    attribution: "Bevolking per postcode: Bron: CBS (StatLine 83502NED, 1 januari 2025, CC BY 4.0). De verdeling van de verzekerden in de voorbeeldregio is illustratief, afgeleid van landelijke marktaandelen (NZa/Vektis 2022); het zijn geen echte gegevens.",
+    footer: "Bedragen exact tot op de cent; de afronding volgt de gekozen regel.",
+    leader: "marktleider", follower: "volger", coAssessor: "medebeoordelaar",
+    entry: "vermelding", line: "regel", noWarnings: "Geen meldingen.",
+    sumArea: "Werkgebied", sumInsured: "Verzekerden in het werkgebied", sumLeader: "Marktleider (beoordeelt het plan)",
+    sumCo: "Medebeoordeling door de tweede verzekeraar", yes: "waarschijnlijk", no: "niet nodig", estimate: "geschat",
+    entries: (n) => (n === 1 ? "1 vermelding" : `${n} vermeldingen`), wholeTable: "alle postcodes in de gegevens",
+    marketInfo: (t) => `${t.rows} rijen, ${t.postcodes} postcodes, ${t.labels} verzekeraars`,
+    noFile: "Kies een CSV-bestand.", notSaved: "(te groot om in de browser te bewaren; kies het bestand na herladen opnieuw)",
+    statement: (i, total, leader) => [
+      `Grondslag: ${i.insured} van ${total} verzekerden in het werkgebied.`,
+      `Aandeel: ${i.share} (10 decimalen).`,
+      `Bedrag: ${i.amount}.`,
+      i.marketLeader ? "Rol: marktleider; beoordeelt het plan en onderhandelt." : `Rol: volger van ${leader}${i.coAssessor ? "; beoordeelt mee vanwege het grote aandeel" : ""}.`,
+      ...(i.labels.length ? [`Labels: ${i.labels.join(", ")}.`] : []),
+    ],
+    statementFor: (n) => `Verantwoording voor ${n}`,
+    switchTo: "English", switchLabel: "Switch to English",
   },
   en: {
-    title: "RESV calculator: split an amount exactly",
-    intro: "Splits an amount by weight (for example insured persons per insurer), exact to the cent. Everything is computed in your browser; nothing is sent.",
-    totalLabel: "Total amount (euros, with a point as decimal separator)",
-    weightsLabel: "Parties and weights, one per line: name;weight",
-    resultTitle: "Split", party: "Party", weight: "Weight", amount: "Amount", sum: "Total",
-    footer: "Split by the largest remainder method (Hamilton).",
+    title: "RESV calculator: the allocation key over the health insurers",
+    intro: "Splits a RESV's lump sum over the health insurers by their insured persons in the work area, exact to the cent. Everything is computed in your browser; nothing is sent.",
+    scenarioTitle: "Scenario", nameLabel: "Name",
+    lumpSumLabel: "Zvw lump sum (euros, with a point as decimal separator)",
+    workAreaLabel: "Work area: postcodes (PC4, PC6) and ranges, separated by commas or lines",
+    marketLegend: "Insured persons per postcode and insurer",
+    sourceSample: "Sample region (illustrative)", sourceUpload: "Own file (CSV)",
+    sourceEstimate: "Estimate: national market shares × CBS population",
+    csvLabel: "CSV file (postcode; insurer; insured; optional concern)",
+    allocateByLabel: "Allocate per", byAuto: "concern (when every concern is known)", byConcern: "concern", byInsurer: "insurer (label)",
+    roundingLabel: "Rounding", largestRemainder: "largest remainder (Hamilton)", leaderAbsorbs: "market leader absorbs the rounding",
+    thresholdLabel: "Threshold for co-assessment by the second insurer (%)",
+    resultTitle: "Split over the health insurers", party: "Insurer", insured: "Insured", share: "Share",
+    amount: "Amount", role: "Role", sum: "Total", statementsTitle: "Statement per insurer", warningsTitle: "Notices",
     stale: "The input has errors; the split below belongs to the last valid input.",
-    line: "line", switchTo: "Nederlands", switchLabel: "Schakel naar Nederlands",
+    attribution: "Population per postcode: source: CBS (StatLine 83502NED, 1 January 2025, CC BY 4.0). The split of insured persons in the sample region is illustrative, derived from national market shares (NZa/Vektis 2022); it is not real data.",
+    footer: "Amounts exact to the cent; the rounding follows the chosen rule.",
+    leader: "market leader", follower: "follower", coAssessor: "co-assessor",
+    entry: "entry", line: "line", noWarnings: "No notices.",
+    sumArea: "Work area", sumInsured: "Insured persons in the work area", sumLeader: "Market leader (assesses the plan)",
+    sumCo: "Co-assessment by the second insurer", yes: "likely", no: "not needed", estimate: "estimated",
+    entries: (n) => (n === 1 ? "1 entry" : `${n} entries`), wholeTable: "every postcode in the data",
+    marketInfo: (t) => `${t.rows} rows, ${t.postcodes} postcodes, ${t.labels} insurers`,
+    noFile: "Choose a CSV file.", notSaved: "(too large to keep in the browser; choose the file again after a reload)",
+    statement: (i, total, leader) => [
+      `Basis: ${i.insured} of ${total} insured persons in the work area.`,
+      `Share: ${i.share} (10 decimals).`,
+      `Amount: ${i.amount}.`,
+      i.marketLeader ? "Role: market leader; assesses the plan and negotiates." : `Role: follower of ${leader}${i.coAssessor ? "; co-assesses because of its large share" : ""}.`,
+      ...(i.labels.length ? [`Labels: ${i.labels.join(", ")}.`] : []),
+    ],
+    statementFor: (n) => `Statement for ${n}`,
+    switchTo: "Nederlands", switchLabel: "Schakel naar Nederlands",
   },
 };
+const FIELDS = ["name", "lumpSum", "workArea", "allocateBy", "rounding", "coAssessmentThreshold"];
 
 const $ = (id) => document.getElementById(id);
+const el = (tag, text, cls) => {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text; // names from files are text, never markup
+  if (cls) e.className = cls;
+  return e;
+};
 let lang = "nl";
+let sampleTable, uploadTable = null, uploadText = null, uploadName = "";
 
-function money(amount) {
-  // Format from the exact decimal string: Intl takes strings exactly (no float round trip).
-  return new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" })
-    .format(amount);
+const locale = () => (lang === "nl" ? "nl-NL" : "en-GB");
+// Intl formats decimal strings exactly (no float round trip).
+const money = (amount) => new Intl.NumberFormat(locale(), { style: "currency", currency: "EUR" }).format(amount);
+const count = (n) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 6 }).format(n);
+const share = (s) => (lang === "nl" ? s.replace(".", ",") : s);
+const percent = (s) => new Intl.NumberFormat(locale(), { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(s);
+const source = () => document.querySelector("input[name=source]:checked").value;
+
+function save() {
+  const state = { lang, source: source() };
+  for (const f of FIELDS) state[f] = $(f).value;
+  if (uploadText && uploadText.length <= MAX_SAVED_CSV) Object.assign(state, { csv: uploadText, csvName: uploadName });
+  try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* storage full: typing goes on */ }
 }
 
-function parties(text) {
-  return text.split(/\r?\n/).filter((l) => l.trim() !== "").map((line) => {
-    const at = line.lastIndexOf(";");
-    return at < 0 ? { id: line.trim() } : { id: line.slice(0, at).trim(), weight: line.slice(at + 1).trim() };
-  });
+function scenario() {
+  const s = {
+    name: $("name").value,
+    lumpSum: $("lumpSum").value.trim(),
+    rounding: $("rounding").value,
+    coAssessmentThreshold: $("coAssessmentThreshold").value.trim(),
+  };
+  const area = $("workArea").value.split(/[,\n;]+/).map((x) => x.trim()).filter((x) => x !== "");
+  if (area.length) s.workArea = area;
+  if ($("allocateBy").value) s.allocateBy = $("allocateBy").value;
+  const src = source();
+  if (src === "sample") Object.assign(s, { market: sampleTable, illustrative: true });
+  else if (src === "upload") s.market = uploadTable ?? [];
+  else s.estimate = { shares: "national" };
+  return { s, area };
 }
 
-function showErrors(issues) {
-  const byField = { total: [], weights: [] };
+function showErrors(issues, area) {
+  const by = Object.fromEntries([...FIELDS, "market", "general"].map((f) => [f, []]));
   for (const issue of issues) {
     const msg = lang === "nl" ? issue.message : issue.messageEn;
-    const m = /^weights\[(\d+)\]/.exec(issue.path);
-    if (m) byField.weights.push(`${texts[lang].line} ${Number(m[1]) + 1}: ${msg}`);
-    else if (issue.path === "weights") byField.weights.push(msg);
-    else byField.total.push(msg);
+    const m = /^workArea\[(\d+)\]/.exec(issue.path);
+    const field = issue.path.split(/[.[ ]/)[0];
+    if (m) by.workArea.push(`${area[Number(m[1])] ?? ""}: ${msg}`);
+    else if (issue.line) by.market.push(`${texts[lang].line} ${issue.line}${issue.column ? ` (${issue.column})` : ""}: ${msg}`);
+    else if (field in by) by[field].push(msg);
+    else if (field === "estimate" || field === "data") by.market.push(msg);
+    else by.general.push(`${issue.path}: ${msg}`);
   }
-  for (const [field, msgs] of Object.entries(byField)) {
+  for (const [field, msgs] of Object.entries(by)) {
     const p = $(`${field}-error`);
     p.textContent = msgs.join(" · ");
     p.hidden = msgs.length === 0;
-    $(field).setAttribute("aria-invalid", String(msgs.length > 0));
+    const input = field === "market" ? $("csv") : $(field);
+    input?.setAttribute("aria-invalid", String(msgs.length > 0));
   }
   $("stale").hidden = issues.length === 0;
-  $("result").classList.toggle("stale", issues.length > 0);
+  $("results").classList.toggle("stale", issues.length > 0);
 }
 
-function recalculate() {
-  const total = $("total").value;
-  const list = parties($("weights").value);
-  localStorage.setItem(STORE, JSON.stringify({ total, weights: $("weights").value, lang }));
-  let parts;
-  try {
-    parts = allocate(total, list);
-  } catch (e) {
-    showErrors(e.issues ?? [{ path: "", message: String(e), messageEn: String(e) }]);
-    return;
-  }
-  showErrors([]);
-  const body = $("result").tBodies[0];
-  body.replaceChildren(...parts.map((part, i) => {
-    const tr = document.createElement("tr");
-    for (const [text, cls] of [[part.id], [list[i].weight], [money(part.amount), "num"]]) {
-      const td = document.createElement("td");
-      td.textContent = text; // names are shown as text, never as markup
-      if (cls) td.className = cls;
-      tr.append(td);
-    }
+function render(r) {
+  const t = texts[lang];
+  const leader = r.insurers.find((i) => i.marketLeader);
+  const second = r.insurers.find((i) => i.coAssessor);
+  const a = r.allocation;
+  const summary = [
+    [t.sumArea, a.area.entries ? t.entries(a.area.entries) : t.wholeTable],
+    [t.sumInsured, `${count(a.insured)}${a.estimate ? ` (${t.estimate})` : ""}`],
+    [t.sumLeader, leader?.name ?? ""],
+    [t.sumCo, a.coAssessment ? `${t.yes}: ${second?.name} (${percent(second?.share)})` : t.no],
+  ];
+  $("summary").replaceChildren(...summary.flatMap(([k, v]) => [el("dt", k), el("dd", v)]));
+  $("result").tBodies[0].replaceChildren(...r.insurers.map((i) => {
+    const tr = el("tr");
+    const role = i.marketLeader ? `★ ${t.leader}` : i.coAssessor ? `${t.follower}, ${t.coAssessor}` : t.follower;
+    tr.append(el("th", i.name), el("td", count(i.insured), "num"), el("td", percent(i.share), "num"),
+      el("td", money(i.amount), "num"), el("td", role));
+    tr.firstChild.scope = "row";
+    if (i.marketLeader) tr.className = "leader";
     return tr;
   }));
-  $("sum").textContent = money(total);
+  $("sum-insured").textContent = count(a.insured);
+  $("sum").textContent = money(r.totals.zvw);
+  $("statements").replaceChildren(...r.insurers.map((i) => {
+    const d = el("details");
+    d.append(el("summary", t.statementFor(i.name)));
+    const lines = t.statement({
+      ...i, insured: count(i.insured), share: share(i.share), amount: money(i.amount),
+      labels: i.labels.map((l) => `${l.name} (${count(l.insured)})`),
+    }, count(a.insured), leader?.name);
+    const ul = el("ul");
+    ul.append(...lines.map((l) => el("li", l)));
+    d.append(ul);
+    return d;
+  }));
+  const warnings = r.warnings.map((w) => el("li", lang === "nl" ? w.message : w.messageEn));
+  $("warnings").replaceChildren(...(warnings.length ? warnings : [el("li", t.noWarnings)]));
+}
+
+function marketInfo() {
+  const t = texts[lang];
+  const table = { sample: sampleTable, upload: uploadTable, estimate: null }[source()];
+  let info = "";
+  if (table) info = t.marketInfo({ rows: count(table.rowCount), postcodes: count(table.postcodeCount), labels: table.insurers().length });
+  if (source() === "upload") {
+    if (!uploadTable && !uploadText) info = t.noFile;
+    else if (uploadText === "") info += ` ${t.notSaved}`;
+    if (uploadName) info = `${uploadName}: ${info}`;
+  }
+  $("market-info").textContent = info;
+}
+
+let uploadIssues = [];
+function recalculate() {
+  save();
+  marketInfo();
+  const { s, area } = scenario();
+  let report;
+  try {
+    report = calculate(s);
+  } catch (e) {
+    showErrors([...uploadIssues, ...(e.issues ?? [{ path: "", message: String(e), messageEn: String(e) }])], area);
+    return;
+  }
+  if (uploadIssues.length && source() === "upload") return showErrors(uploadIssues, area);
+  showErrors([], area);
+  render(report);
+  document.body.dataset.recalculated = String(Number(document.body.dataset.recalculated ?? 0) + 1);
+}
+
+/** Reads an uploaded or restored CSV (text or bytes); keeps its text for the autosave. */
+function readUpload(data, name) {
+  uploadTable?.free();
+  uploadTable = null;
+  uploadIssues = [];
+  uploadName = name;
+  uploadText = typeof data === "string" ? data : data.length <= MAX_SAVED_CSV ? decode(data) : "";
+  try {
+    uploadTable = parseMarketCsv(data);
+  } catch (e) {
+    uploadIssues = e.issues ?? [];
+  }
+}
+
+/** Text of file bytes for the autosave: UTF-8 when valid, else Windows-1252 (Dutch Excel). */
+function decode(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
 }
 
 function applyLang() {
   document.documentElement.lang = lang;
-  for (const el of document.querySelectorAll("[data-t]")) el.textContent = texts[lang][el.dataset.t];
+  for (const e of document.querySelectorAll("[data-t]")) {
+    const v = texts[lang][e.dataset.t];
+    if (typeof v === "string") e.textContent = v;
+  }
   $("lang").textContent = texts[lang].switchTo;
   $("lang").setAttribute("aria-label", texts[lang].switchLabel);
 }
 
 await init();
+sampleTable = parseMarketCsv(sampleMarketCsv());
+const sample = sampleScenario();
+$("name").value = sample.name;
+$("lumpSum").value = sample.lumpSum;
+$("workArea").value = sample.workArea.join(", ");
 try {
   const saved = JSON.parse(localStorage.getItem(STORE) ?? "null");
-  if (saved && typeof saved.total === "string" && typeof saved.weights === "string") {
-    $("total").value = saved.total;
-    $("weights").value = saved.weights;
+  if (saved && typeof saved === "object") {
+    for (const f of FIELDS) if (typeof saved[f] === "string") $(f).value = saved[f];
     lang = saved.lang === "en" ? "en" : "nl";
+    const radio = document.querySelector(`input[name=source][value="${["sample", "upload", "estimate"].includes(saved.source) ? saved.source : "sample"}"]`);
+    radio.checked = true;
+    if (typeof saved.csv === "string") readUpload(saved.csv, typeof saved.csvName === "string" ? saved.csvName : "");
   }
 } catch { /* a corrupt autosave is ignored; the defaults stay */ }
 $("version").textContent = `resv-calc ${version()}`;
-$("form").addEventListener("input", recalculate);
+$("form").addEventListener("input", (e) => { if (e.target.id !== "csv") recalculate(); });
+$("csv").addEventListener("change", async () => {
+  const file = $("csv").files[0];
+  if (!file) return;
+  // Bytes, not text: the core detects UTF-8, UTF-16 and Windows-1252 itself.
+  readUpload(new Uint8Array(await file.arrayBuffer()), file.name);
+  document.querySelector("input[name=source][value=upload]").checked = true;
+  recalculate();
+});
 $("lang").addEventListener("click", () => { lang = lang === "nl" ? "en" : "nl"; applyLang(); recalculate(); });
 applyLang();
 recalculate();

@@ -36,41 +36,76 @@ async function open() {
   return { page, context, problems };
 }
 
-test("the page loads the Wasm core under a strict CSP and splits the sample amount in Dutch", async () => {
+const rowsOf = (page) => page.$$eval("#result tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+
+test("the page shows the sample region's split by insurer in Dutch, under a strict CSP", async () => {
   const { page, context, problems } = await open();
-  const rows = await page.$$eval("#result tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-  // 1,250,000.00 over 41250/30300/18100/10350 (sum 100000) is exact: 515625, 378750, 226250, 129375.
-  assert.deepEqual(rows, [
-    ["Zilveren Kruis", "41250", "€\u00a0515.625,00"],
-    ["VGZ", "30300", "€\u00a0378.750,00"],
-    ["CZ", "18100", "€\u00a0226.250,00"],
-    ["Menzis", "10350", "€\u00a0129.375,00"],
-  ]);
-  assert.equal(await page.textContent("#sum"), "€\u00a01.250.000,00");
+  const rows = await rowsOf(page);
+  assert.equal(rows.length, 10);
+  // The sample: 203,095 residents of 42 PC4 areas (Bron: CBS), € 750.000,00 by concern.
+  assert.deepEqual(rows[0], ["Achmea", "59.843", "29,47%", "€\u00a0220.991,41", "★ marktleider"]);
+  assert.deepEqual(rows[1], ["VGZ", "48.642", "23,95%", "€\u00a0179.627,76", "volger"]);
+  assert.equal(await page.textContent("#sum"), "€\u00a0750.000,00");
+  assert.equal(await page.textContent("#sum-insured"), "203.095");
+  assert.match(await page.textContent("footer"), /Bron: CBS/);
+  assert.match(await page.textContent("#warnings"), /illustratieve verzekerdenaantallen/);
+  await page.click("#statements details:nth-child(2) summary");
+  assert.match(await page.textContent("#statements details:nth-child(2)"), /Aandeel: 0,2395036805 \(10 decimalen\)\.[\s\S]*volger van Achmea/);
   await page.screenshot({ path: `${SHOTS}page-nl.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("typing recalculates at once, errors show next to the field, and the work survives a reload", async () => {
+test("typing recalculates at once, errors show next to their field, and the work survives a reload", async () => {
   const { page, context, problems } = await open();
-  await page.fill("#total", "100");
-  await page.fill("#weights", "A;1\nB;1\nC;1");
-  assert.deepEqual(await page.$$eval("#result tbody td.num", (tds) => tds.map((t) => t.textContent)),
-    ["€\u00a033,34", "€\u00a033,33", "€\u00a033,33"]);
-  await page.focus("#total");
+  await page.fill("#lumpSum", "100");
+  await page.fill("#workArea", "8011");
+  const rows = await rowsOf(page);
+  const cents = rows.reduce((a, r) => a + Number(r[3].replace(/[^0-9]/g, "")), 0);
+  assert.equal(cents, 10000, "the parts add up to € 100,00");
+  await page.focus("#lumpSum");
   await page.keyboard.press("End");
   await page.keyboard.type(",5");
-  assert.match(await page.textContent("#total-error"), /komma/);
-  assert.equal(await page.getAttribute("#total", "aria-invalid"), "true");
+  assert.match(await page.textContent("#lumpSum-error"), /komma/);
+  assert.equal(await page.getAttribute("#lumpSum", "aria-invalid"), "true");
   assert.equal(await page.isVisible("#stale"), true, "the old split is marked as stale");
-  await page.fill("#weights", "A;1\nA;-2");
-  assert.match(await page.textContent("#weights-error"), /regel 2: id "A" komt al voor/);
+  await page.fill("#workArea", "8011, 8045-8011");
+  assert.match(await page.textContent("#workArea-error"), /8045-8011: het bereik loopt achteruit/);
+  await page.selectOption("#rounding", "leaderAbsorbs");
   await page.screenshot({ path: `${SHOTS}page-errors.png`, fullPage: true });
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
-  assert.equal(await page.inputValue("#total"), "100,5");
-  assert.equal(await page.inputValue("#weights"), "A;1\nA;-2");
+  assert.equal(await page.inputValue("#lumpSum"), "100,5");
+  assert.equal(await page.inputValue("#workArea"), "8011, 8045-8011");
+  assert.equal(await page.inputValue("#rounding"), "leaderAbsorbs");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an uploaded Dutch Excel CSV is used, and a bad one is reported by line", async () => {
+  const { page, context, problems } = await open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.fill("#workArea", "1011-1012");
+  await page.fill("#lumpSum", "100000.00");
+  // Windows-1252 (é = 0xE9), `;`, CRLF, thousands separators; a name that is markup.
+  const csv = "Postcode;Verzekeraar;Verzekerden\r\n1011;Zilveren Kruis;3.000\r\n1011;FBTO;1.000\r\n1011;CZ;2.000\r\n1012AB;VGZ;2.500\r\n1012 cd;Univ\xe9;1.000\r\n1011;<img src=x onerror=alert(1)>;0\r\n";
+  await page.setInputFiles("#csv", { name: "verzekerden.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
+  await page.waitForFunction(() => document.querySelector("#result tbody th")?.textContent !== "Achmea" || document.querySelectorAll("#result tbody tr").length === 3);
+  await page.selectOption("#allocateBy", "insurer");
+  const rows = await rowsOf(page);
+  assert.deepEqual(rows.map((r) => [r[0], r[3]]), [
+    ["Zilveren Kruis", "€\u00a031.578,95"], ["VGZ", "€\u00a026.315,79"], ["CZ", "€\u00a021.052,63"],
+    ["FBTO", "€\u00a010.526,32"], ["Univé", "€\u00a010.526,31"],
+  ]);
+  assert.match(await page.textContent("#market-info"), /verzekerden\.csv: 6 rijen/);
+  await page.selectOption("#allocateBy", "");
+  assert.match(await page.textContent("#warnings"), /concern onbekend: <img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.$("#warnings img"), null, "names are text, never markup");
+  await page.screenshot({ path: `${SHOTS}page-upload.png`, fullPage: true });
+  await page.setInputFiles("#csv", { name: "fout.csv", mimeType: "text/csv", buffer: Buffer.from("postcode;verzekeraar;verzekerden\n1011;CZ;12,5\n101;CZ;1\n") });
+  assert.match(await page.textContent("#market-error"), /regel 2 \(verzekerden\): een aantal moet een geheel getal zijn[\s\S]*regel 3 \(postcode\)/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -81,9 +116,23 @@ test("the English switch changes labels and number formatting", async () => {
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   await page.click("#lang");
-  assert.equal(await page.textContent("h2"), "Split");
-  assert.equal(await page.textContent("#sum"), "€1,250,000.00");
+  assert.equal(await page.textContent("#result-title"), "Split over the health insurers");
+  assert.equal(await page.textContent("#sum"), "€750,000.00");
+  assert.equal((await rowsOf(page))[0][4], "★ market leader");
   await page.screenshot({ path: `${SHOTS}page-en.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the estimate from national market shares needs no insurer data", async () => {
+  const { page, context, problems } = await open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.check("input[name=source][value=estimate]");
+  await page.fill("#lumpSum", "99900.00");
+  assert.deepEqual((await rowsOf(page))[0].slice(0, 4), ["Achmea", "59.506,835", "29,33%", "€\u00a029.300,00"]);
+  assert.match(await page.textContent("#summary"), /geschat/);
   assert.deepEqual(problems, []);
   await context.close();
 });
