@@ -85,15 +85,15 @@ pub const REGISTRY: &[Concern] = &[
 /// The key names are matched by: lower case letters and digits only, accents dropped
 /// (`a.s.r.` = `ASR`, `Univé` = `unive`, `Zorg en Zekerheid` = `zorgenzekerheid`).
 pub fn match_key(name: &str) -> String {
+    // Latin letters only (no Unicode case tables in the Wasm module): names are Dutch.
     name.chars()
-        .flat_map(char::to_lowercase)
-        .filter_map(|c| match c {
-            'a'..='z' | '0'..='9' => Some(c),
-            'à' | 'á' | 'â' | 'ä' | 'ã' => Some('a'),
-            'è' | 'é' | 'ê' | 'ë' => Some('e'),
-            'ì' | 'í' | 'î' | 'ï' => Some('i'),
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => Some('o'),
-            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+        .filter_map(|c| match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9') => Some(c),
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ã' => Some('a'),
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => Some('i'),
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => Some('u'),
             _ => None,
         })
         .collect()

@@ -418,8 +418,8 @@ impl Column {
     fn recognise(header: &str) -> Option<Column> {
         let key: String = header
             .chars()
-            .flat_map(char::to_lowercase)
             .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
             .collect();
         Some(match key.as_str() {
             "postcode" | "postcodes" | "pc" | "pc4" | "pc6" | "postcode4" | "postcode6"

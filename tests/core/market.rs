@@ -193,3 +193,100 @@ fn reads_row_objects_with_paths() {
         ]
     );
 }
+
+/// The fast one-pass reader, the memchr splitter and the full quoted reader must read every
+/// line alike: the same table read with every field quoted (always the full reader) gives the
+/// same rows, warnings and problems.
+#[test]
+fn reads_plain_and_quoted_lines_alike() {
+    let mut rng = crate::Rng::new(2027);
+    let labels = [
+        "Zilveren Kruis",
+        "CZ",
+        "VGZ",
+        "Univé",
+        "Nieuw",
+        "a.s.r. Basis Ziektekosten",
+    ];
+    for case in 0..300 {
+        let with_concern = case % 3 == 0;
+        let mut lines = vec![if with_concern {
+            vec!["postcode", "verzekeraar", "concern", "verzekerden"]
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        } else {
+            vec![
+                "Postcode".into(),
+                "Verzekeraar".into(),
+                "Verzekerden".into(),
+            ]
+        }];
+        for _ in 0..rng.below(40) {
+            let pc4 = 1000 + rng.below(30);
+            let postcode = match rng.below(6) {
+                0 => format!("{pc4}"),
+                1 => format!("{pc4} ab"),
+                2 => format!(" {pc4}AB "),
+                3 => format!("{pc4}"),
+                4 => "99".into(),
+                _ => format!(
+                    "{pc4}{}{}",
+                    char::from(b'A' + rng.below(3) as u8),
+                    char::from(b'A' + rng.below(3) as u8)
+                ),
+            };
+            let label = labels[rng.below(labels.len() as u64) as usize].to_owned();
+            let count = match rng.below(8) {
+                0 => format!("{}.{:03}", rng.below(20) + 1, rng.below(1000)),
+                1 => "-3".into(),
+                2 => "1,5".into(),
+                3 => String::new(),
+                _ => rng.below(5000).to_string(),
+            };
+            let mut fields = vec![postcode, label.clone()];
+            if with_concern {
+                fields.push(if rng.below(10) == 0 {
+                    "Ander".into()
+                } else {
+                    resv_calc::insurer::concern_of(&label)
+                        .map(|c| c.name.to_owned())
+                        .unwrap_or_default()
+                });
+            }
+            fields.push(count);
+            if rng.below(15) == 0 {
+                fields.pop();
+            }
+            lines.push(fields);
+        }
+        let eol = if case % 2 == 0 { "\r\n" } else { "\n" };
+        let plain: String = lines.iter().map(|l| l.join(";") + eol).collect();
+        let quoted: String = lines
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .map(|f| format!("\"{f}\""))
+                    .collect::<Vec<_>>()
+                    .join(";")
+                    + eol
+            })
+            .collect();
+        let view = |r: Result<Market, resv_calc::issue::Issues>| match r {
+            Ok(m) => format!(
+                "{:?} {:?}",
+                m.to_rows(),
+                m.warnings()
+                    .iter()
+                    .map(|w| w.warning.message(resv_calc::issue::Lang::En))
+                    .collect::<Vec<_>>()
+            ),
+            Err(e) => e.to_string(),
+        };
+        assert_eq!(
+            view(parse_csv(plain.as_bytes())),
+            view(parse_csv(quoted.as_bytes())),
+            "{plain}"
+        );
+    }
+}

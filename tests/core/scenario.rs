@@ -400,3 +400,45 @@ fn calculates_the_built_in_sample_region() {
         Some("Voorbeeldregio Zwolle, Kampen en Hattem (illustratief)")
     );
 }
+
+#[test]
+fn leader_absorbs_sums_exactly_and_rounds_each_follower_to_the_nearest_cent() {
+    let mut rng = crate::Rng::new(9);
+    for _ in 0..2000 {
+        let n = 1 + rng.below(8) as usize;
+        let weights: Vec<u128> = (0..n).map(|_| u128::from(rng.below(100_000))).collect();
+        if weights.iter().all(|w| *w == 0) {
+            continue;
+        }
+        let cents = u128::from(rng.below(1_000_000_000));
+        let total = rust_decimal::Decimal::new(cents as i64, 2);
+        // The leader is the largest weight (as split_region orders parties).
+        let leader = (0..n)
+            .max_by_key(|&i| (weights[i], std::cmp::Reverse(i)))
+            .unwrap();
+        let parts = resv_calc::allocate::leader_absorbs(total, &weights, leader).unwrap();
+        let got: Vec<i128> = parts
+            .iter()
+            .map(|d| d.mantissa() * 10i128.pow(2 - d.scale()))
+            .collect();
+        assert_eq!(got.iter().sum::<i128>(), cents as i128);
+        let sum: u128 = weights.iter().sum();
+        for (i, &g) in got.iter().enumerate() {
+            // Exact share in cents, doubled to stay in integers: |2·g·sum − 2·cents·w| ≤ sum.
+            let exact2 = 2 * cents * weights[i];
+            let diff = (2 * g * sum as i128 - exact2 as i128).abs();
+            if i == leader {
+                assert!(g >= 0, "leader got {g}");
+                assert!(
+                    diff <= sum as i128 * n as i128,
+                    "leader off by more than n/2 cents"
+                );
+            } else {
+                assert!(
+                    diff <= sum as i128,
+                    "follower {i} not rounded to the nearest cent"
+                );
+            }
+        }
+    }
+}
