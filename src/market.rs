@@ -86,6 +86,7 @@ pub struct Builder {
     labels: Vec<Label>,
     label_bytes: Vec<Vec<u8>>,
     label_tags: Vec<u64>,
+    label_words: Vec<(u64, u64)>,
     concern_bytes: Vec<Option<Vec<u8>>>,
     index: HashMap<Vec<u8>, u16>,
     last: usize,
@@ -113,6 +114,7 @@ impl Builder {
             labels: Vec::new(),
             label_bytes: Vec::new(),
             label_tags: Vec::new(),
+            label_words: Vec::new(),
             concern_bytes: Vec::new(),
             index: HashMap::new(),
             last: 0,
@@ -218,6 +220,7 @@ impl Builder {
         });
         self.label_bytes.push(name.to_vec());
         self.label_tags.push(tag(name));
+        self.label_words.push(prefix_word(name));
         self.concern_bytes.push(None);
         self.index.insert(name.to_vec(), id);
         Some(id)
@@ -694,17 +697,26 @@ fn fast_line(
                 }
             }
             Some(Column::Insurer) => {
+                // The next eight bytes as one word: a candidate label whose first (up to)
+                // eight bytes differ is rejected with one comparison.
+                let word = word_at(text, p);
                 let n = b.label_bytes.len();
                 let mut found = None;
-                for k in 0..n.min(64) {
+                // The next label of a postcode follows the last one read; start there.
+                for k in 1..=n.min(64) {
                     let i = b.last.saturating_add(k);
                     let i = if i >= n { i.saturating_sub(n) } else { i };
+                    let (prefix, mask) = *b.label_words.get(i)?;
+                    if word & mask != prefix {
+                        continue;
+                    }
                     let name = b.label_bytes.get(i)?;
                     let end = p.checked_add(name.len())?;
-                    // First byte and the field's end before comparing the rest.
-                    if text.get(p) == name.first()
-                        && ends(end)
-                        && text.get(p..end).is_some_and(|t| same(t, name))
+                    if ends(end)
+                        && (name.len() <= 8
+                            || text
+                                .get(p.checked_add(8)?..end)
+                                .is_some_and(|t| same(t, name.get(8..).unwrap_or_default())))
                     {
                         found = Some((i, end));
                         break;
@@ -763,6 +775,26 @@ fn fast_line(
     b.last = usize::from(label);
     b.push(code, label, insured, None, &Path::root);
     Some(next)
+}
+
+/// Up to eight bytes from `at` as a little-endian word (zero beyond the end of `text`).
+fn word_at(text: &[u8], at: usize) -> u64 {
+    match text.get(at..at.saturating_add(8)) {
+        Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+        _ => prefix_word(text.get(at..).unwrap_or_default()).0,
+    }
+}
+
+/// A name's first (up to) eight bytes as a little-endian word, and the mask of those bytes.
+fn prefix_word(name: &[u8]) -> (u64, u64) {
+    let mut word = 0u64;
+    let mut mask = 0u64;
+    for (i, &byte) in name.iter().take(8).enumerate() {
+        let shift = u32::try_from(i).unwrap_or(0).saturating_mul(8);
+        word |= u64::from(byte) << shift;
+        mask |= 0xFFu64 << shift;
+    }
+    (word, mask)
 }
 
 /// Byte equality for short names, without a call to `memcmp`.
@@ -1088,6 +1120,18 @@ impl Market {
         for span in spans {
             let rows = self.rows_in(span.lo, span.hi);
             t.rows_inside = t.rows_inside.saturating_add(rows.len());
+            if self.fractions.is_empty() && span.fraction == 1_000_000 {
+                // Whole postcodes only (the usual case): a plain sum per label.
+                for row in rows {
+                    if let Some(w) = whole.get_mut(row.label()) {
+                        *w = w.saturating_add(row.insured);
+                    }
+                }
+                if span.hi != u32::MAX {
+                    self.missing(span, &mut t);
+                }
+                continue;
+            }
             for row in rows {
                 let frac = self.fraction(row);
                 if span.fraction == 1_000_000 && frac == 1_000_000 {
