@@ -136,6 +136,19 @@ fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
+/// The result of a core call for JS: the encoded value, or the one error shape.
+fn respond<T: Serialize>(result: Result<T, Issues>) -> Result<JsValue, JsValue> {
+    match result {
+        Ok(value) => encode(&value),
+        Err(issues) => Err(invalid_input(&issues)),
+    }
+}
+
+/// The one error shape for a single problem.
+fn one_issue(path: Path, problem: Problem) -> JsValue {
+    invalid_input(&Issues::from(Issue::new(path, problem)))
+}
+
 /// The one error converter: a JS `Error` with `code: "invalid_input"` and `issues`.
 fn invalid_input(issues: &Issues) -> JsValue {
     const LISTED: usize = 5;
@@ -214,10 +227,7 @@ pub fn allocate(
     if !issues.is_empty() {
         return Err(invalid_input(&issues));
     }
-    match crate::allocate::allocate(&total, &weights, &options) {
-        Ok(parts) => encode(&parts),
-        Err(issues) => Err(invalid_input(&issues)),
-    }
+    respond(crate::allocate::allocate(&total, &weights, &options))
 }
 
 /// The package version.
@@ -342,7 +352,7 @@ pub fn parse_market_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] data: JsValue,
 ) -> Result<MarketTable, JsValue> {
     let at = Path::root().key("data");
-    let fail = |p: Problem| invalid_input(&Issues::from(Issue::new(at.clone(), p)));
+    let fail = |p: Problem| one_issue(at.clone(), p);
     let too_large = Problem::FileTooLarge {
         max: crate::csv::MAX_FILE_BYTES,
     };
@@ -394,17 +404,13 @@ pub fn calculate(
 ) -> Result<JsValue, JsValue> {
     let market_path = Path::root().key("market");
     let market = Reflect::get(&scenario, &"market".into()).unwrap_or(JsValue::UNDEFINED);
-    let table =
-        table_of(&market).map_err(|p| invalid_input(&Issues::from(Issue::new(market_path, p))))?;
+    let table = table_of(&market).map_err(|p| one_issue(market_path, p))?;
     let mut issues = Issues::new();
     let scenario = decode(scenario, "scenario", &mut issues);
     if !issues.is_empty() {
         return Err(invalid_input(&issues));
     }
-    match crate::scenario::calculate(&scenario, table.as_deref()) {
-        Ok(report) => encode(&report),
-        Err(issues) => Err(invalid_input(&issues)),
-    }
+    respond(crate::scenario::calculate(&scenario, table.as_deref()))
 }
 
 /// Many RESV regions over one market table, each allocated as `calculate` would.
@@ -418,15 +424,15 @@ pub fn allocate_regions(
     let table = match table_of(&market) {
         Ok(Some(t)) => t,
         Ok(None) => {
-            return Err(invalid_input(&Issues::from(Issue::new(
+            return Err(one_issue(
                 market_path,
                 Problem::WrongType {
                     expected: crate::issue::Expected::Object,
                     found: "no MarketTable",
                 },
-            ))))
+            ))
         }
-        Err(p) => return Err(invalid_input(&Issues::from(Issue::new(market_path, p)))),
+        Err(p) => return Err(one_issue(market_path, p)),
     };
     let mut issues = Issues::new();
     let regions = decode(regions, "regions", &mut issues);
@@ -438,10 +444,9 @@ pub fn allocate_regions(
     if !issues.is_empty() {
         return Err(invalid_input(&issues));
     }
-    match crate::scenario::allocate_regions(&table, &regions, &options) {
-        Ok(results) => encode(&results),
-        Err(issues) => Err(invalid_input(&issues)),
-    }
+    respond(crate::scenario::allocate_regions(
+        &table, &regions, &options,
+    ))
 }
 
 /// The built-in sample region (Zwolle, Kampen and Hattem; CBS population, illustrative
