@@ -153,6 +153,8 @@ for (const level of ["pc4", "pc6"]) {
 const g = results.pc6, p = results.pc4;
 console.log(`growth PC4 → PC6: ${fmt(g.rows / p.rows)}x rows, ${fmt(g.ms / p.ms)}x time (${fmt((g.ms / g.rows) / (p.ms / p.rows), 2)}x per row: linear)`);
 
+console.log(`peak Wasm memory after the national runs: ${fmt(wasm.memory.buffer.byteLength / 2 ** 20)} MiB (the 47 MB file copied in, plus 16 bytes per row)`);
+
 // One region recalculated from an already parsed national table.
 const table = pkg.parseMarketCsv(results.pc6.bytes);
 const one = regions[29];
@@ -177,4 +179,4 @@ for (const [name, bytes] of [["40 MB of random bytes", noise], ["40 MB of bad ro
   try { pkg.parseMarketCsv(bytes); } catch (e) { code = `${e.code}: ${e.issues.length} issues, first ${e.issues[0].code}`; }
   console.log(`${name}: rejected in ${fmt(performance.now() - t)} ms (${code})`);
 }
-console.log(`peak Wasm memory: ${fmt(wasm.memory.buffer.byteLength / 2 ** 20)} MiB`);
+console.log(`peak Wasm memory at the end: ${fmt(wasm.memory.buffer.byteLength / 2 ** 20)} MiB`);

@@ -364,8 +364,11 @@ impl Builder {
                 },
             });
         }
+        // Give back a large overestimate only: shrinking copies the whole table.
         let mut out = out;
-        out.shrink_to_fit();
+        if out.capacity().saturating_sub(out.len()) > out.len() / 8 {
+            out.shrink_to_fit();
+        }
         Ok(Market {
             labels: self.labels,
             rows: out,
@@ -558,16 +561,15 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
         fraction: fraction_col.map(|c| (c, fraction_name.as_str())),
     };
     // Reserve rows for the whole file from the line length of its first 64 KiB (+5%), so the
-    // row table is allocated once instead of doubling (and copying) its way up.
+    // row table is allocated once instead of doubling (and copying) its way up — once the
+    // first thousand rows have been read, so a file of garbage never reserves anything.
     let sample = text.get(..text.len().min(65_536)).unwrap_or_default();
     let sample_lines = memchr::memchr_iter(b'\n', sample).count().max(1);
     let line_length = sample.len().checked_div(sample_lines).unwrap_or(1).max(1);
     let estimate = text.len().checked_div(line_length).unwrap_or(0);
-    b.rows.reserve(
-        estimate
-            .saturating_add(estimate.checked_div(20).unwrap_or(0))
-            .min(MAX_ROWS),
-    );
+    let reserve = estimate
+        .saturating_add(estimate.checked_div(20).unwrap_or(0))
+        .min(MAX_ROWS);
     // Three speeds. The fastest reads a plain line of known shape (postcode, a label seen
     // before, digits) in one pass without splitting it first. A line it does not recognise
     // is split with memchr into slices of the input and read by `row`; a line with a quote
@@ -577,6 +579,9 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
     let (mut pos, mut line) = reader.position();
     let mut slices: Vec<&[u8]> = Vec::with_capacity(16);
     while pos < text.len() {
+        if b.rows.len() == 1000 && b.rows.capacity() < reserve {
+            b.rows.reserve(reserve.saturating_sub(1000));
+        }
         if let Some(layout) = &fast {
             if let Some(next) = fast_line(&mut b, layout, delimiter, &text, pos) {
                 pos = next;
