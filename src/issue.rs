@@ -318,6 +318,23 @@ pub enum Problem {
     NegativeAmount,
     /// A percentage outside 0..100.
     PercentOutOfRange,
+    /// A budget line names no hoofdtaak.
+    NoMainTask,
+    /// A hoofdtaak outside 1..5.
+    MainTaskOutOfRange,
+    /// `ownTasks` on a line without hoofdtaak 4.
+    OwnTasksOutsideTask4,
+    /// Existing funding above the line's amount.
+    FundingAboveAmount,
+    /// Split percentages that do not add up to 100.
+    PercentagesNotHundred {
+        /// Their sum, as printed.
+        sum: String,
+    },
+    /// A line's area reaches outside the work area.
+    AreaOutsideWorkArea,
+    /// A municipal share with no municipality (with residents) in its area to carry it.
+    NoMunicipality,
     /// Two fields that cannot be given together.
     ExclusiveWith {
         /// The other field.
@@ -393,6 +410,13 @@ impl Problem {
             Problem::UnknownValue { .. } => "unknown_value",
             Problem::NegativeAmount => "negative_amount",
             Problem::PercentOutOfRange => "percent_out_of_range",
+            Problem::NoMainTask => "no_main_task",
+            Problem::MainTaskOutOfRange => "main_task_out_of_range",
+            Problem::OwnTasksOutsideTask4 => "own_tasks_outside_task_4",
+            Problem::FundingAboveAmount => "funding_above_amount",
+            Problem::PercentagesNotHundred { .. } => "percentages_not_hundred",
+            Problem::AreaOutsideWorkArea => "area_outside_work_area",
+            Problem::NoMunicipality => "no_municipality",
             Problem::ExclusiveWith { .. } => "exclusive_with",
             Problem::TableFreed => "table_freed",
             Problem::Pc6NeedsPopulation => "pc6_needs_population",
@@ -625,6 +649,42 @@ impl Problem {
             (Problem::NegativeAmount, En) => "must not be negative".into(),
             (Problem::PercentOutOfRange, Nl) => "moet tussen 0 en 100 liggen".into(),
             (Problem::PercentOutOfRange, En) => "must lie between 0 and 100".into(),
+            (Problem::NoMainTask, Nl) => "noem ten minste één RESV-hoofdtaak (1 tot en met 5)".into(),
+            (Problem::NoMainTask, En) => "name at least one RESV main task (1 to 5)".into(),
+            (Problem::MainTaskOutOfRange, Nl) => {
+                "een hoofdtaak is een geheel getal van 1 tot en met 5".into()
+            }
+            (Problem::MainTaskOutOfRange, En) => "a main task is a whole number from 1 to 5".into(),
+            (Problem::OwnTasksOutsideTask4, Nl) => {
+                "de eigen taken van het wijkverband tellen onder hoofdtaak 4, die deze regel niet noemt".into()
+            }
+            (Problem::OwnTasksOutsideTask4, En) => {
+                "the neighbourhood team's own tasks count under main task 4, which this line does not name".into()
+            }
+            (Problem::FundingAboveAmount, Nl) => {
+                "de bestaande financiering is hoger dan het bedrag van de regel".into()
+            }
+            (Problem::FundingAboveAmount, En) => {
+                "the existing funding is higher than the line's amount".into()
+            }
+            (Problem::PercentagesNotHundred { sum }, Nl) => {
+                format!("de percentages tellen op tot {sum}, niet tot 100")
+            }
+            (Problem::PercentagesNotHundred { sum }, En) => {
+                format!("the percentages add up to {sum}, not to 100")
+            }
+            (Problem::AreaOutsideWorkArea, Nl) => {
+                "dit gebied valt (deels) buiten het werkgebied".into()
+            }
+            (Problem::AreaOutsideWorkArea, En) => {
+                "this area lies (partly) outside the work area".into()
+            }
+            (Problem::NoMunicipality, Nl) => {
+                "er is geen gemeente met inwoners in het gebied van deze regel om het gemeentelijke deel te dragen; geef municipalities op".into()
+            }
+            (Problem::NoMunicipality, En) => {
+                "no municipality with residents in this line's area can carry the municipal part; give municipalities".into()
+            }
             (Problem::ExclusiveWith { other }, Nl) => {
                 format!("kan niet samen met {other} worden gegeven; kies een van beide")
             }
@@ -797,6 +857,32 @@ pub enum Warning {
     },
     /// The data are illustrative, not real insured persons.
     Illustrative,
+    /// A line may claim a task its level is already paid for elsewhere.
+    PossiblyFundedElsewhere {
+        /// The line.
+        line: String,
+        /// The funding that may already pay for it.
+        funding: &'static str,
+    },
+    /// The budget year lies outside the experiment (2027–2031).
+    YearOutsideExperiment {
+        /// The year.
+        year: u16,
+    },
+    /// The contracted lump sum differs from the budget's Zvw total.
+    ContractDiffers {
+        /// The contracted amount.
+        contracted: String,
+        /// The budget's Zvw total.
+        budget: String,
+        /// Contracted minus budget.
+        difference: String,
+    },
+    /// Work-area postcodes with insured persons but no municipality.
+    PostcodesWithoutMunicipality {
+        /// Insured persons there.
+        insured: String,
+    },
 }
 
 impl Warning {
@@ -813,6 +899,10 @@ impl Warning {
             Warning::Estimated { .. } => "estimated",
             Warning::DuplicateAreaEntry { .. } => "duplicate_area_entry",
             Warning::Illustrative => "illustrative",
+            Warning::PossiblyFundedElsewhere { .. } => "possibly_funded_elsewhere",
+            Warning::YearOutsideExperiment { .. } => "year_outside_experiment",
+            Warning::ContractDiffers { .. } => "contract_differs",
+            Warning::PostcodesWithoutMunicipality { .. } => "postcodes_without_municipality",
         }
     }
 
@@ -878,6 +968,30 @@ impl Warning {
             (Warning::Illustrative, En) => {
                 "illustrative insured persons, derived from national market shares; not real data".into()
             }
+            (Warning::PossiblyFundedElsewhere { line, funding }, Nl) => format!(
+                "regel {line} is monodisciplinair voor een discipline die al {funding} ontvangt; trek die financiering af of licht toe waarom dit aanvullend is"
+            ),
+            (Warning::PossiblyFundedElsewhere { line, funding }, En) => format!(
+                "line {line} is monodisciplinary for a discipline already paid through {funding}; deduct that funding or explain why this is additional"
+            ),
+            (Warning::YearOutsideExperiment { year }, Nl) => format!(
+                "{year} valt buiten het experiment (2027 tot en met 2031; het eindigt op 1 januari 2032)"
+            ),
+            (Warning::YearOutsideExperiment { year }, En) => format!(
+                "{year} lies outside the experiment (2027 to 2031; it ends on 1 January 2032)"
+            ),
+            (Warning::ContractDiffers { contracted, budget, difference }, Nl) => format!(
+                "de gecontracteerde lumpsum ({contracted}) wijkt af van het Zvw-deel van de begroting ({budget}): verschil {difference}"
+            ),
+            (Warning::ContractDiffers { contracted, budget, difference }, En) => format!(
+                "the contracted lump sum ({contracted}) differs from the budget's Zvw part ({budget}): difference {difference}"
+            ),
+            (Warning::PostcodesWithoutMunicipality { insured }, Nl) => format!(
+                "{insured} verzekerden in het werkgebied wonen in postcodes zonder gemeente; zij tellen niet mee in de gemeentelijke verdeling"
+            ),
+            (Warning::PostcodesWithoutMunicipality { insured }, En) => format!(
+                "{insured} insured persons in the work area live in postcodes without a municipality; they do not count in the municipal split"
+            ),
         }
     }
 }

@@ -10,12 +10,14 @@
 
 pub mod allocate;
 pub mod area;
+pub mod budget;
 pub mod csv;
 pub mod estimate;
 pub mod insurer;
 pub mod issue;
 pub mod market;
 pub mod money;
+pub mod municipality;
 pub mod postcode;
 pub mod read;
 pub mod sample;

@@ -2,15 +2,18 @@
 //! [`Report`]; and [`allocate_regions`], many regions over one market table.
 
 use crate::area::{self, Area};
+use crate::budget::{self, Level, LineResult, Summary, YearTotals};
 use crate::estimate;
 use crate::issue::{Expected, Issue, Issues, Path, Problem, Warned, Warning};
 use crate::market::{self, Market};
 use crate::money::Money;
+use crate::municipality::{self, Municipality, MunicipalityPart};
 use crate::read;
 use crate::value::Value;
 use crate::verdeelsleutel::{self, By, InsurerPart, Rounding, Settings};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The fields a scenario may have (so far).
 const FIELDS: &[&str] = &[
@@ -25,6 +28,10 @@ const FIELDS: &[&str] = &[
     "rounding",
     "coAssessmentThreshold",
     "illustrative",
+    "budget",
+    "municipalities",
+    "leadMunicipality",
+    "schedule",
 ];
 
 /// The default budget year: the first year of the experiment.
@@ -111,12 +118,21 @@ pub struct Report {
     pub year: u16,
     /// Totals.
     pub totals: Totals,
+    /// The budget's own Zvw total (differs from `totals.zvw` when a contracted lump sum is
+    /// allocated instead).
+    pub budget_zvw: Money,
     /// Per paying party: the basis and its amount; amounts sum to `totals.zvw`.
     pub insurers: Vec<InsurerPart>,
-    /// Per municipality (budget lines with a municipal part; none yet without them).
-    pub municipalities: Vec<()>,
-    /// Per budget line (none without budget lines).
-    pub lines: Vec<()>,
+    /// Per municipality; amounts sum to `totals.municipal`.
+    pub municipalities: Vec<MunicipalityPart>,
+    /// Per budget line.
+    pub lines: Vec<LineResult>,
+    /// The budget per hoofdtaak and per level, each adding up to the totals.
+    pub summaries: Summaries,
+    /// Totals per year of the lines (2027 concretely, later years as development steps).
+    pub years: Vec<YearTotals>,
+    /// Each payer's instalments.
+    pub payments: Payments,
     /// The money flows.
     pub flows: Vec<Flow>,
     /// How the allocation was made.
@@ -204,12 +220,14 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         read::text(name_value, &root.key("name"), &mut issues).map(str::to_owned)
     };
     let lump_path = root.key("lumpSum");
+    let has_budget = !read::field(scenario, "budget").is_null();
     let lump_sum = match read::field(scenario, "lumpSum") {
+        Value::Null if has_budget => Some(None),
         Value::Null => {
             issues.push(lump_path.clone(), Problem::Missing);
             None
         }
-        v => read_lump_sum(v, &lump_path, &mut issues),
+        v => read_lump_sum(v, &lump_path, &mut issues).map(Some),
     };
     let settings = verdeelsleutel::read_settings(scenario, &root, &mut issues);
     let illustrative = read::boolean(
@@ -224,6 +242,73 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         Some(Area::everything())
     } else {
         area::read_area(area_value, &area_path, &mut issues, &mut warnings)
+    };
+
+    if let Some(y) = year {
+        if !(budget::EXPERIMENT_YEARS.0..=budget::EXPERIMENT_YEARS.1).contains(&y) {
+            warnings.push(Warned {
+                path: root.key("year"),
+                warning: Warning::YearOutsideExperiment { year: y },
+            });
+        }
+    }
+    let lines = match (has_budget, &area, year) {
+        (true, Some(a), Some(y)) => budget::read_lines(
+            read::field(scenario, "budget"),
+            y,
+            a,
+            &root.key("budget"),
+            &mut issues,
+            &mut warnings,
+        ),
+        _ => Some(Vec::new()),
+    };
+    let municipalities = match read::field(scenario, "municipalities") {
+        Value::Null => Some(Vec::new()),
+        v => municipality::read_municipalities(
+            v,
+            &root.key("municipalities"),
+            &mut issues,
+            &mut warnings,
+        ),
+    };
+    let lead = match read::field(scenario, "leadMunicipality") {
+        Value::Null => None,
+        v => {
+            let at = root.key("leadMunicipality");
+            let id = read::text(v, &at, &mut issues);
+            if let (Some(id), Some(ms)) = (id, &municipalities) {
+                if !ms.iter().any(|m| m.id == id) {
+                    issues.push(
+                        at,
+                        Problem::UnknownValue {
+                            allowed: "municipalities[].id",
+                        },
+                    );
+                }
+            }
+            id.map(str::to_owned)
+        }
+    };
+    let quarterly = match read::field(scenario, "schedule") {
+        Value::Null => false,
+        v => {
+            let at = root.key("schedule");
+            match read::text(v, &at, &mut issues) {
+                Some("monthly") => false,
+                Some("quarterly") => true,
+                Some(_) => {
+                    issues.push(
+                        at,
+                        Problem::UnknownValue {
+                            allowed: "\"monthly\", \"quarterly\"",
+                        },
+                    );
+                    false
+                }
+                None => false,
+            }
+        }
     };
 
     let market_path = root.key("market");
@@ -275,8 +360,23 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
             }
         },
     };
-    let (Some(year), Some(lump_sum), Some(area), Some(market), true) =
-        (year, lump_sum, area, market, issues.is_empty())
+    let (
+        Some(year),
+        Some(lump_sum),
+        Some(area),
+        Some(market),
+        Some(lines),
+        Some(municipalities),
+        true,
+    ) = (
+        year,
+        lump_sum,
+        area,
+        market,
+        lines,
+        municipalities,
+        issues.is_empty(),
+    )
     else {
         return Err(issues);
     };
@@ -286,18 +386,269 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
     else {
         return Err(issues);
     };
-    let tally = market.tally(&area.spans);
-    let (split, co_warning) = verdeelsleutel::split_region(
-        lump_sum, market, &tally, &parties, &settings,
-    )
-    .map_err(|p| {
+    let overflow = || {
+        Issues::from(Issue::new(
+            root.key("budget"),
+            Problem::AmountTooLarge {
+                max: crate::money::MAX_AMOUNT.to_string(),
+            },
+        ))
+    };
+    // The budget's lines for the year, and the totals of the development years.
+    let results: Vec<LineResult> = lines
+        .iter()
+        .map(|l| budget::line_result(l, l.amount))
+        .collect::<Option<_>>()
+        .ok_or_else(overflow)?;
+    let sums = if lines.is_empty() {
+        let z = lump_sum.unwrap_or(Money::ZERO);
+        budget::Sums {
+            gross: z,
+            net: z,
+            zvw: z,
+            ..budget::Sums::default()
+        }
+    } else {
+        budget::totals(&results).ok_or_else(overflow)?
+    };
+    let mut years: Vec<YearTotals> = Vec::new();
+    if !lines.is_empty() {
+        let mut ys: Vec<u16> = lines
+            .iter()
+            .flat_map(|l| l.years.iter().map(|(y, _)| *y))
+            .collect();
+        ys.sort_unstable();
+        ys.dedup();
+        for y in ys {
+            let rs: Vec<LineResult> = lines
+                .iter()
+                .filter_map(|l| {
+                    l.years
+                        .iter()
+                        .find(|(ly, _)| *ly == y)
+                        .and_then(|(_, a)| budget::line_result(l, *a))
+                })
+                .collect();
+            years.push(YearTotals {
+                year: y,
+                sums: budget::totals(&rs).ok_or_else(overflow)?,
+            });
+        }
+    }
+    // The Zvw amount allocated: the contracted lump sum when given, else the budget's Zvw.
+    let contracted = lump_sum.unwrap_or(sums.zvw);
+    if let (Some(c), false) = (lump_sum, lines.is_empty()) {
+        if c != sums.zvw {
+            warnings.push(Warned {
+                path: lump_path.clone(),
+                warning: Warning::ContractDiffers {
+                    contracted: c.to_string(),
+                    budget: sums.zvw.to_string(),
+                    difference: c
+                        .checked_sub(sums.zvw)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                },
+            });
+        }
+    }
+    // Pools: lines with the same area share one split (the work area is pool 0).
+    let mut pools: Vec<(Option<Area>, Money, Money, usize)> =
+        vec![(None, Money::ZERO, Money::ZERO, 0)];
+    for (i, (l, r)) in lines.iter().zip(&results).enumerate() {
+        let k = match pools
+            .iter()
+            .position(|p| p.0.as_ref().map(|a| &a.spans) == l.area.as_ref().map(|a| &a.spans))
+        {
+            Some(k) => k,
+            None => {
+                pools.push((l.area.clone(), Money::ZERO, Money::ZERO, i));
+                pools.len().saturating_sub(1)
+            }
+        };
+        if let Some(p) = pools.get_mut(k) {
+            if p.1.value().is_zero() && p.2.value().is_zero() {
+                p.3 = i;
+            }
+            p.1 = p.1.checked_add(r.zvw).ok_or_else(overflow)?;
+            p.2 = p.2.checked_add(r.municipal).ok_or_else(overflow)?;
+        }
+    }
+    if lines.is_empty() {
+        if let Some(p) = pools.get_mut(0) {
+            p.1 = contracted;
+        }
+    }
+    let pool_zvw: Vec<Money> = if contracted
+        == pools
+            .iter()
+            .try_fold(Money::ZERO, |a, p| a.checked_add(p.1))
+            .ok_or_else(overflow)?
+    {
+        pools.iter().map(|p| p.1).collect()
+    } else if pools.iter().all(|p| p.1.value().is_zero()) {
+        // A contract with a budget of no Zvw parts: the work area carries it.
+        pools
+            .iter()
+            .enumerate()
+            .map(|(k, _)| if k == 0 { contracted } else { Money::ZERO })
+            .collect()
+    } else {
+        let ws: Vec<Decimal> = pools.iter().map(|p| p.1.value()).collect();
+        crate::allocate::split(contracted.value(), &ws, Decimal::new(1, 2))
+            .ok()
+            .and_then(|v| {
+                v.into_iter()
+                    .map(|d| Money::new(d).ok())
+                    .collect::<Option<Vec<_>>>()
+            })
+            .ok_or_else(overflow)?
+    };
+    let area_error = |p: Problem| {
         let at = if area.is_everything() {
             market_path.clone()
         } else {
             area_path.clone()
         };
         Issues::from(Issue::new(at, p))
-    })?;
+    };
+    let tally = market.tally(&area.spans);
+    let (mut split, co_warning) =
+        verdeelsleutel::split_region(contracted, market, &tally, &parties, &settings)
+            .map_err(area_error)?;
+    if pools.len() > 1 {
+        // Each pool over the insurers of its own area; an insurer's amount is its pool parts.
+        let mut amounts: HashMap<String, Money> = HashMap::new();
+        for (k, (pool, amount)) in pools.iter().zip(&pool_zvw).enumerate() {
+            if amount.value().is_zero() {
+                continue;
+            }
+            let spans = pool.0.as_ref().map_or(&area.spans, |a| &a.spans);
+            let t = market.tally(spans);
+            let (s, _) = verdeelsleutel::split_region(*amount, market, &t, &parties, &settings)
+                .map_err(|p| {
+                    let at = if k == 0 {
+                        area_path.clone()
+                    } else {
+                        root.key("budget").index(pool.3).key("postcodes")
+                    };
+                    Issues::from(Issue::new(at, p))
+                })?;
+            for part in s.insurers {
+                let e = amounts.entry(part.id).or_insert(Money::ZERO);
+                *e = e.checked_add(part.amount).ok_or_else(overflow)?;
+            }
+        }
+        for part in &mut split.insurers {
+            part.amount = amounts.get(&part.id).copied().unwrap_or(Money::ZERO);
+        }
+    }
+    // Municipal parts: each pool over the municipalities by their residents in its area.
+    let mut municipal_parts: Vec<MunicipalityPart> = Vec::new();
+    if sums.municipal.value() > Decimal::ZERO {
+        let weight_in = |spans: &[crate::market::Span]| -> Option<Decimal> {
+            let t = market.tally(spans);
+            let total = t.weights.iter().fold(0u128, |a, w| a.saturating_add(*w));
+            Some(crate::market::weight_decimal(total, t.fractional))
+        };
+        let mut amounts = vec![Money::ZERO; municipalities.len()];
+        for pool in &pools {
+            if pool.2.value().is_zero() {
+                continue;
+            }
+            let spans = pool.0.as_ref().map_or(&area.spans, |a| &a.spans);
+            let ws: Vec<Decimal> = municipalities
+                .iter()
+                .map(|m| municipality::intersect(&m.area.spans, spans).and_then(|x| weight_in(&x)))
+                .collect::<Option<_>>()
+                .ok_or_else(|| {
+                    Issues::from(Issue::new(
+                        root.key("municipalities"),
+                        Problem::FractionTooPrecise { max: 6 },
+                    ))
+                })?;
+            let no_one = || {
+                Issues::from(Issue::new(
+                    root.key("budget")
+                        .index(pool.3)
+                        .key("split")
+                        .key("municipal"),
+                    Problem::NoMunicipality,
+                ))
+            };
+            if ws.iter().all(|w| w.is_zero()) {
+                return Err(no_one());
+            }
+            let parts = crate::allocate::split(pool.2.value(), &ws, Decimal::new(1, 2))
+                .map_err(|_| no_one())?;
+            for (a, p) in amounts.iter_mut().zip(parts) {
+                *a = a
+                    .checked_add(Money::new(p).map_err(|_| overflow())?)
+                    .ok_or_else(overflow)?;
+            }
+        }
+        let residents: Vec<Decimal> = municipalities
+            .iter()
+            .map(|m| {
+                municipality::intersect(&m.area.spans, &area.spans).and_then(|x| weight_in(&x))
+            })
+            .collect::<Option<_>>()
+            .ok_or_else(|| {
+                Issues::from(Issue::new(
+                    root.key("municipalities"),
+                    Problem::FractionTooPrecise { max: 6 },
+                ))
+            })?;
+        let all = residents
+            .iter()
+            .try_fold(Decimal::ZERO, |a, r| a.checked_add(*r))
+            .ok_or_else(overflow)?;
+        let in_area = weight_in(&area.spans).unwrap_or(Decimal::ZERO);
+        if in_area > all {
+            warnings.push(Warned {
+                path: root.key("municipalities"),
+                warning: Warning::PostcodesWithoutMunicipality {
+                    insured: in_area
+                        .checked_sub(all)
+                        .map(|d| d.normalize().to_string())
+                        .unwrap_or_default(),
+                },
+            });
+        }
+        let lead_id = lead.clone().or_else(|| {
+            municipalities
+                .iter()
+                .zip(&residents)
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.id.cmp(&a.0.id)))
+                .map(|(m, _)| m.id.clone())
+        });
+        municipal_parts = municipalities
+            .iter()
+            .zip(residents)
+            .zip(amounts)
+            .map(
+                |((m, r), a): ((&Municipality, Decimal), Money)| MunicipalityPart {
+                    id: m.id.clone(),
+                    name: m.name.clone(),
+                    residents: r.normalize(),
+                    share: if all.is_zero() {
+                        Decimal::ZERO
+                    } else {
+                        r.checked_div(all)
+                            .map(|d| {
+                                d.round_dp_with_strategy(
+                                    10,
+                                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                                )
+                            })
+                            .unwrap_or_default()
+                    },
+                    amount: a,
+                    lead: lead_id.as_deref() == Some(m.id.as_str()),
+                },
+            )
+            .collect();
+    }
     let rows_outside = market.row_count().saturating_sub(tally.rows_inside);
     if rows_outside > 0 && estimated.is_none() {
         warnings.push(Warned {
@@ -342,7 +693,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
             warning: Warning::Estimated { source },
         });
     }
-    let flows = split
+    let mut flows: Vec<Flow> = split
         .insurers
         .iter()
         .map(|i| Flow {
@@ -352,21 +703,35 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
             kind: "zvw",
         })
         .collect();
+    flows.extend(municipal_parts.iter().map(|m| Flow {
+        from: m.id.clone(),
+        to: "resv".into(),
+        amount: m.amount,
+        kind: "municipal",
+    }));
+    let payments = schedule(&split.insurers, &municipal_parts, quarterly).ok_or_else(overflow)?;
     Ok(Report {
         name,
         year,
         totals: Totals {
-            gross: lump_sum,
-            existing_funding: Money::ZERO,
-            net: lump_sum,
-            zvw: lump_sum,
-            municipal: Money::ZERO,
-            wlz: Money::ZERO,
-            conditional_zvw: Money::ZERO,
+            gross: sums.gross,
+            existing_funding: sums.existing_funding,
+            net: sums.net,
+            zvw: contracted,
+            municipal: sums.municipal,
+            wlz: sums.wlz,
+            conditional_zvw: sums.conditional_zvw,
         },
+        budget_zvw: sums.zvw,
         insurers: split.insurers,
-        municipalities: Vec::new(),
-        lines: Vec::new(),
+        municipalities: municipal_parts,
+        summaries: Summaries {
+            by_main_task: budget::by_main_task(&results).ok_or_else(overflow)?,
+            by_level: budget::by_level(&results).ok_or_else(overflow)?,
+        },
+        lines: results,
+        years,
+        payments,
         flows,
         allocation: Allocation {
             by: parties.by,
@@ -386,6 +751,77 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         },
         warnings,
     })
+}
+
+/// One payer's instalments.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Payment {
+    /// Insurer or municipality id.
+    pub payer: String,
+    /// `"zvw"` or `"municipal"`.
+    pub kind: &'static str,
+    /// The yearly amount.
+    pub amount: Money,
+    /// 12 monthly or 4 quarterly instalments adding up to `amount` (an odd cent goes to the
+    /// earliest instalments).
+    pub instalments: Vec<Money>,
+}
+
+/// The payment schedule.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Payments {
+    /// `"monthly"` or `"quarterly"`.
+    pub schedule: &'static str,
+    /// Per payer.
+    pub payers: Vec<Payment>,
+}
+
+fn schedule(
+    insurers: &[InsurerPart],
+    municipalities: &[MunicipalityPart],
+    quarterly: bool,
+) -> Option<Payments> {
+    let n = if quarterly { 4 } else { 12 };
+    let ones = vec![Decimal::ONE; n];
+    let instalments = |amount: Money| -> Option<Vec<Money>> {
+        crate::allocate::split(amount.value(), &ones, Decimal::new(1, 2))
+            .ok()?
+            .into_iter()
+            .map(|d| Money::new(d).ok())
+            .collect()
+    };
+    let mut payers = Vec::new();
+    for i in insurers {
+        payers.push(Payment {
+            payer: i.id.clone(),
+            kind: "zvw",
+            amount: i.amount,
+            instalments: instalments(i.amount)?,
+        });
+    }
+    for m in municipalities {
+        payers.push(Payment {
+            payer: m.id.clone(),
+            kind: "municipal",
+            amount: m.amount,
+            instalments: instalments(m.amount)?,
+        });
+    }
+    Some(Payments {
+        schedule: if quarterly { "quarterly" } else { "monthly" },
+        payers,
+    })
+}
+
+/// The budget per hoofdtaak and per level.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summaries {
+    /// Hoofdtaken 1..5.
+    pub by_main_task: Vec<Summary<u8>>,
+    /// The three levels.
+    pub by_level: Vec<Summary<Level>>,
 }
 
 fn extend(issues: &mut Issues, more: Issues) {

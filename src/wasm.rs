@@ -61,11 +61,40 @@ export interface Estimate {
   /** Residents per postcode; default the built-in CBS PC4 table of 1 January 2025. */
   population?: { postcode: string; residents: number | string }[];
 }
+/** One line of the RESV budget (begroting). */
+export interface BudgetLine {
+  id: string; name?: string;
+  /** RESV / hecht wijkverband / monodisciplinary cooperation. */
+  level: "regional" | "neighbourhood" | "monodisciplinary";
+  /** RESV hoofdtaken 1..5, at least one. */
+  mainTasks: number[];
+  /** Its task-4 part is the wijkverband's own two tasks. */
+  ownTasks?: boolean;
+  /** Gross cost for 2027 (or the scenario year); or per year in `amounts`. */
+  amount?: MoneyInput;
+  amounts?: Record<string, MoneyInput>;
+  /** Yearly growth in percent from 2027, compounded and rounded to the cent each year. */
+  growth?: string | number;
+  /** Already paid through other titles: deducted. */
+  existingFunding?: MoneyInput;
+  existingFundingSource?: "oi" | "districtNursing" | "patientGroups" | "zonmw" | "other";
+  discipline?: "gp" | "districtNursing" | "pharmacy" | "physiotherapy" | "other";
+  /** Percentages summing to 100; default zvw 100. */
+  split?: { zvw?: string | number; municipal?: string | number; wlz?: string | number };
+  municipalApproved?: boolean;
+  /** The area this line serves (a wijkverband); default the work area. */
+  postcodes?: WorkAreaEntry[];
+}
 export interface Scenario extends AllocationSettings {
   year?: number;
   name?: string;
-  /** The Zvw lump sum to allocate. */
-  lumpSum: MoneyInput;
+  /** The Zvw lump sum; with budget lines, the contracted amount that is allocated. */
+  lumpSum?: MoneyInput;
+  budget?: BudgetLine[];
+  municipalities?: { id: string; name?: string; postcodes: WorkAreaEntry[] }[];
+  /** The mandaatgemeente; default the municipality with the most residents. */
+  leadMunicipality?: string;
+  schedule?: "monthly" | "quarterly";
   market?: MarketRow[] | MarketTable;
   /** Instead of market: an estimate from market shares and population. */
   estimate?: Estimate;
@@ -98,15 +127,26 @@ export interface Report {
   year: number;
   totals: { gross: Money; existingFunding: Money; net: Money; zvw: Money; municipal: Money;
             wlz: Money; conditionalZvw: Money };
+  /** The budget's own Zvw total (totals.zvw is the contracted amount when one is given). */
+  budgetZvw: Money;
   insurers: InsurerPart[];
-  municipalities: unknown[];
-  lines: unknown[];
+  municipalities: { id: string; name: string; residents: number; share: string; amount: Money;
+                    lead: boolean }[];
+  lines: { id: string; name: string; level: string; mainTasks: number[]; gross: Money;
+           existingFunding: Money; net: Money; zvw: Money; municipal: Money; wlz: Money;
+           status: "final" | "conditional"; ownArea: boolean }[];
+  summaries: { byMainTask: (Sums & { key: number })[]; byLevel: (Sums & { key: string })[] };
+  years: (Sums & { year: number })[];
+  payments: { schedule: "monthly" | "quarterly";
+              payers: { payer: string; kind: "zvw" | "municipal"; amount: Money; instalments: Money[] }[] };
   flows: { from: string; to: string; amount: Money; kind: string }[];
   allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
                 estimate: boolean; leader: string; coAssessment: boolean;
                 coAssessmentThreshold: string; insured: string; area: AreaReport };
   warnings: Warning[];
 }
+export interface Sums { gross: Money; existingFunding: Money; net: Money; zvw: Money;
+                        municipal: Money; wlz: Money; conditionalZvw: Money }
 export interface Region { id: string; postcodes: WorkAreaEntry[]; lumpSum: MoneyInput }
 export interface RegionResult {
   id: string; lumpSum: Money; insured: string; leader: string; coAssessment: boolean;

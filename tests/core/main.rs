@@ -9,6 +9,7 @@
 )]
 
 mod allocate;
+mod budget;
 mod market;
 mod money;
 mod scenario;

@@ -1,0 +1,138 @@
+//! Municipalities (gemeenten) carrying the social-domain (Wmo, Jeugdwet) parts of a budget,
+//! each with its postcodes; a PC4 may be split over two municipalities by fraction.
+//!
+//! No national PC4 → municipality map is built in: the only one at hand (`shared/data`, from the
+//! certegis R package) is GPL-2, which this MIT/Apache project cannot ship. A scenario lists
+//! its municipalities; the built-in sample region lists its three.
+
+use crate::area::{self, Area};
+use crate::issue::{Expected, Issues, Path, Problem, Warned};
+use crate::market::Span;
+use crate::read;
+use crate::value::Value;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One municipality as read.
+#[derive(Clone, Debug)]
+pub struct Municipality {
+    /// Id (a GM code such as `GM0193`, or any name).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Its postcodes.
+    pub area: Area,
+}
+
+/// A municipality's part, as the report lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MunicipalityPart {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Residents in the work area (= insured persons: everyone is insured).
+    #[serde(serialize_with = "as_number")]
+    pub residents: Decimal,
+    /// Share of the residents, 10 decimals.
+    #[serde(serialize_with = "as_text")]
+    pub share: Decimal,
+    /// Its amount.
+    pub amount: crate::money::Money,
+    /// Whether it is the lead municipality (mandaatgemeente).
+    pub lead: bool,
+}
+
+fn as_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+fn as_number<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(d.to_string().parse::<f64>().unwrap_or(f64::NAN))
+}
+
+/// Reads `[{ id, name?, postcodes }]`.
+pub fn read_municipalities(
+    value: &Value,
+    path: &Path,
+    issues: &mut Issues,
+    warnings: &mut Vec<Warned>,
+) -> Option<Vec<Municipality>> {
+    let items = read::list(value, path, issues)?;
+    let before = issues.as_slice().len();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let at = path.index(i);
+        if !matches!(item, Value::Object { .. }) {
+            read::wrong_type(item, Expected::Object, &at, issues);
+            continue;
+        }
+        read::options(item, &["id", "name", "postcodes"], &at, issues);
+        let id_at = at.key("id");
+        let id = read::text(read::field(item, "id"), &id_at, issues);
+        if let Some(id) = id {
+            if id.is_empty() {
+                issues.push(id_at.clone(), Problem::EmptyId);
+            } else if let Some(&first) = seen.get(id) {
+                issues.push(
+                    id_at.clone(),
+                    Problem::DuplicateId {
+                        id: id.to_owned(),
+                        first: path.index(first).key("id"),
+                    },
+                );
+            } else {
+                seen.insert(id, i);
+            }
+        }
+        let name = match read::field(item, "name") {
+            Value::Null => None,
+            v => read::text(v, &at.key("name"), issues),
+        };
+        let area = area::read_area(
+            read::field(item, "postcodes"),
+            &at.key("postcodes"),
+            issues,
+            warnings,
+        );
+        if let (Some(id), Some(area)) = (id, area) {
+            out.push(Municipality {
+                id: id.to_owned(),
+                name: name.unwrap_or(id).to_owned(),
+                area,
+            });
+        }
+    }
+    (issues.as_slice().len() == before).then_some(out)
+}
+
+/// The intersection of two sorted, disjoint span lists; fractions multiply. `None` when a
+/// product of fractions has more than 6 decimals (it could not be held exactly).
+pub fn intersect(a: &[Span], b: &[Span]) -> Option<Vec<Span>> {
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0usize, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        let lo = x.lo.max(y.lo);
+        let hi = x.hi.min(y.hi);
+        if lo <= hi {
+            let product = u64::from(x.fraction).checked_mul(u64::from(y.fraction))?;
+            if product % 1_000_000 != 0 {
+                return None;
+            }
+            out.push(Span {
+                lo,
+                hi,
+                fraction: u32::try_from(product / 1_000_000).ok()?,
+            });
+        }
+        if x.hi < y.hi {
+            i = i.checked_add(1)?;
+        } else {
+            j = j.checked_add(1)?;
+        }
+    }
+    Some(out)
+}
