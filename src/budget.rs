@@ -179,24 +179,54 @@ impl Sums {
 }
 
 /// The summary of one hoofdtaak or level.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summary<K: Serialize> {
     /// The hoofdtaak (1..5) or level.
     pub key: K,
     /// Its amounts.
-    #[serde(flatten)]
     pub sums: Sums,
 }
 
 /// One year's totals.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct YearTotals {
     /// The year.
     pub year: u16,
     /// Its totals.
-    #[serde(flatten)]
     pub sums: Sums,
+}
+
+/// `{ <key_name>: key, gross, existingFunding, … }` without serde's `flatten` (which costs
+/// tens of kilobytes of Wasm).
+fn keyed<S: serde::Serializer, K: Serialize>(
+    s: S,
+    key_name: &'static str,
+    key: &K,
+    sums: &Sums,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut st = s.serialize_struct("Sums", 8)?;
+    st.serialize_field(key_name, key)?;
+    st.serialize_field("gross", &sums.gross)?;
+    st.serialize_field("existingFunding", &sums.existing_funding)?;
+    st.serialize_field("net", &sums.net)?;
+    st.serialize_field("zvw", &sums.zvw)?;
+    st.serialize_field("municipal", &sums.municipal)?;
+    st.serialize_field("wlz", &sums.wlz)?;
+    st.serialize_field("conditionalZvw", &sums.conditional_zvw)?;
+    st.end()
+}
+
+impl<K: Serialize> Serialize for Summary<K> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        keyed(s, "key", &self.key, &self.sums)
+    }
+}
+
+impl Serialize for YearTotals {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        keyed(s, "year", &self.year, &self.sums)
+    }
 }
 
 const LINE_FIELDS: &[&str] = &[
