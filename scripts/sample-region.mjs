@@ -63,12 +63,34 @@ for (const [pc4, n] of population) {
   });
 }
 
+// An illustrative 2027 budget: all five hoofdtaken, the three levels, existing funding of
+// several kinds, a boundary item split with the municipalities (not yet granted), a Wlz part,
+// and two hechte wijkverbanden serving their own postcodes.
+const budget = [
+  { id: "resv-bureau", name: "RESV-bureau: mandaat en vertegenwoordiging", level: "regional", mainTasks: [1], amount: "210000.00", growth: "2.5" },
+  { id: "capaciteit", name: "Capaciteit en toegankelijkheid: regionale triage", level: "regional", mainTasks: [2], amount: "140000.00", existingFunding: "25000.00", existingFundingSource: "zonmw", growth: "3" },
+  { id: "zorgafspraken", name: "Zorgafspraken kwetsbare ouderen en COPD", level: "regional", mainTasks: [3], amount: "120000.00", existingFunding: "30000.00", existingFundingSource: "patientGroups" },
+  { id: "wijk-kampen", name: "Hecht wijkverband Kampen", level: "neighbourhood", mainTasks: [4], ownTasks: true, amount: "95000.00", postcodes: ["8261-8278", "8293"] },
+  { id: "wijk-hattem", name: "Hecht wijkverband Hattem", level: "neighbourhood", mainTasks: [4], ownTasks: true, amount: "40000.00", postcodes: ["8051-8052"] },
+  { id: "zorg-welzijn", name: "Wijkgerichte samenwerking zorg en welzijn (grensvlak)", level: "neighbourhood", mainTasks: [4], amount: "80000.00", split: { zvw: "60", municipal: "40" }, municipalApproved: false },
+  { id: "hagro-mandaat", name: "Huisartsencoöperatie: delegatie en mandaat", level: "monodisciplinary", discipline: "gp", mainTasks: [1], amount: "60000.00", existingFunding: "20000.00", existingFundingSource: "oi" },
+  { id: "wijkverpleging", name: "Samenwerking wijkverpleging: capaciteit", level: "monodisciplinary", discipline: "districtNursing", mainTasks: [2], amount: "45000.00", existingFunding: "15000.00", existingFundingSource: "districtNursing" },
+  { id: "facilitering", name: "Facilitering: ICT, HR en huisvesting (gedeeld met de VVT)", level: "regional", mainTasks: [5], amount: "150000.00", split: { zvw: "95", wlz: "5" } },
+];
+// The three municipalities by their PC4 areas (postal facts; no municipality map is shipped).
+const municipalities = [
+  { id: "GM0193", name: "Zwolle", postcodes: ["8011-8045"] },
+  { id: "GM0166", name: "Kampen", postcodes: ["8261-8278", "8293"] },
+  { id: "GM0244", name: "Hattem", postcodes: ["8051-8052"] },
+];
 const scenario = {
   name: "Voorbeeldregio Zwolle, Kampen en Hattem (illustratief)",
   year: 2027,
-  lumpSum: "750000.00",
   workArea,
   illustrative: true,
+  budget,
+  municipalities,
+  leadMunicipality: "GM0193",
 };
 const files = {
   "data/sample_region_market.csv": csv,

@@ -393,7 +393,18 @@ fn calculates_the_built_in_sample_region() {
                 .unwrap()
         })
         .sum();
-    assert_eq!(cents, 75_000_000);
+    // The sample budget's Zvw parts, by hand: 210,000 + (140,000 − 25,000) + (120,000 − 30,000)
+    // + 95,000 + 40,000 + 60% of 80,000 + (60,000 − 20,000) + (45,000 − 15,000) + 95% of
+    // 150,000 = 810,500.00; municipal 40% of 80,000 = 32,000.00; Wlz 5% of 150,000 = 7,500.00.
+    assert_eq!(cents, 81_050_000);
+    assert_eq!(r.totals.zvw.to_string(), "810500.00");
+    assert_eq!(r.totals.municipal.to_string(), "32000.00");
+    assert_eq!(r.totals.wlz.to_string(), "7500.00");
+    assert_eq!(r.totals.conditional_zvw.to_string(), "48000.00");
+    assert_eq!(r.municipalities.len(), 3);
+    assert!(r.municipalities[0].lead && r.municipalities[0].name == "Zwolle");
+    assert!(r.summaries.by_main_task.iter().all(|t| !t.sums.gross.value().is_zero()));
+    assert!(r.summaries.by_level.iter().all(|l| !l.sums.gross.value().is_zero()));
     assert_eq!(r.warnings[0].warning.code(), "illustrative");
     assert_eq!(
         r.name.as_deref(),

@@ -133,7 +133,7 @@ test("ships the sample region with CBS population and an illustrative split", ()
   const r = calculate(s);
   assert.equal(r.allocation.insured, "203095");
   assert.equal(r.allocation.leader, "Achmea");
-  assert.equal(cents(r.insurers), 75000000n);
+  assert.equal(cents(r.insurers), 81050000n);
   assert.equal(r.warnings[0].code, "illustrative");
   assert.equal(parseMarketCsv(sampleMarketCsv()).rowCount, 912);
 });
