@@ -11,7 +11,18 @@ const texts = {
     title: "RESV-rekenhulp: verdeelsleutel over de zorgverzekeraars",
     intro: "Verdeelt de lumpsum van een RESV over de zorgverzekeraars naar hun verzekerden in het werkgebied, exact tot op de cent. Alles wordt in uw browser berekend; er wordt niets verstuurd.",
     scenarioTitle: "Scenario", nameLabel: "Naam",
-    lumpSumLabel: "Lumpsum Zvw (euro, met punt als decimaalteken)",
+    lumpSumLabel: "Gecontracteerde lumpsum Zvw (euro, met punt; leeg: het Zvw-deel van de begroting)",
+    useBudget: "Voorbeeldbegroting 2027 en gemeenten gebruiken",
+    budgetTitle: "Begroting", municipalitiesTitle: "Gemeenten (sociaal domein)", tasksTitle: "Per RESV-hoofdtaak",
+    levelsTitle: "Per niveau", paymentsTitle: "Betaalschema (12 maandtermijnen)", yearsTitle: "Meerjarig (2028 en later: ontwikkelstappen)",
+    totalsTitle: "Totalen",
+    cols: { line: "Regel", level: "Niveau", tasks: "Hoofdtaken", gross: "Bruto", existing: "Bestaande financiering", net: "Netto",
+      zvw: "Zvw", municipal: "Gemeente", wlz: "Wlz", status: "Status", name: "Naam", residents: "Inwoners", share: "Aandeel",
+      amount: "Bedrag", task: "Hoofdtaak", payer: "Betaler", kind: "Soort", perMonth: "Per termijn", year: "Jaar", conditional: "Voorwaardelijk Zvw" },
+    levels: { regional: "RESV", neighbourhood: "hecht wijkverband", monodisciplinary: "monodisciplinair" },
+    tasks: ["", "1 Mandaat en vertegenwoordiging", "2 Capaciteit en toegankelijkheid", "3 Zorgafspraken patiëntgroepen", "4 Hechte wijkverbanden", "5 Faciliteren van zorgaanbieders"],
+    statusFinal: "definitief", statusConditional: "voorwaardelijk (wacht op gemeente)", leadMunicipality: "mandaatgemeente",
+    kindZvw: "Zvw", kindMunicipal: "gemeente", wlzNote: "Wlz-delen worden niet via deze prestatie betaald.",
     workAreaLabel: "Werkgebied: postcodes (PC4, PC6) en reeksen, gescheiden door komma's of regels",
     marketLegend: "Verzekerden per postcode en verzekeraar",
     sourceSample: "Voorbeeldregio (illustratief)", sourceUpload: "Eigen bestand (CSV)",
@@ -46,7 +57,18 @@ const texts = {
     title: "RESV calculator: the allocation key over the health insurers",
     intro: "Splits a RESV's lump sum over the health insurers by their insured persons in the work area, exact to the cent. Everything is computed in your browser; nothing is sent.",
     scenarioTitle: "Scenario", nameLabel: "Name",
-    lumpSumLabel: "Zvw lump sum (euros, with a point as decimal separator)",
+    lumpSumLabel: "Contracted Zvw lump sum (euros, with a point; empty: the budget's Zvw part)",
+    useBudget: "Use the sample 2027 budget and municipalities",
+    budgetTitle: "Budget", municipalitiesTitle: "Municipalities (social domain)", tasksTitle: "Per RESV main task",
+    levelsTitle: "Per level", paymentsTitle: "Payment schedule (12 monthly instalments)", yearsTitle: "Multi-year (2028 on: development steps)",
+    totalsTitle: "Totals",
+    cols: { line: "Line", level: "Level", tasks: "Main tasks", gross: "Gross", existing: "Existing funding", net: "Net",
+      zvw: "Zvw", municipal: "Municipal", wlz: "Wlz", status: "Status", name: "Name", residents: "Residents", share: "Share",
+      amount: "Amount", task: "Main task", payer: "Payer", kind: "Kind", perMonth: "Per instalment", year: "Year", conditional: "Conditional Zvw" },
+    levels: { regional: "RESV", neighbourhood: "neighbourhood team", monodisciplinary: "monodisciplinary" },
+    tasks: ["", "1 Mandate and representation", "2 Capacity and access", "3 Care agreements for patient groups", "4 Close neighbourhood teams", "5 Facilitating providers"],
+    statusFinal: "final", statusConditional: "conditional (awaits the municipality)", leadMunicipality: "lead municipality",
+    kindZvw: "Zvw", kindMunicipal: "municipal", wlzNote: "Wlz parts are not paid through this prestatie.",
     workAreaLabel: "Work area: postcodes (PC4, PC6) and ranges, separated by commas or lines",
     marketLegend: "Insured persons per postcode and insurer",
     sourceSample: "Sample region (illustrative)", sourceUpload: "Own file (CSV)",
@@ -79,6 +101,7 @@ const texts = {
   },
 };
 const FIELDS = ["name", "lumpSum", "workArea", "allocateBy", "rounding", "coAssessmentThreshold"];
+let sample;
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, text, cls) => {
@@ -99,7 +122,7 @@ const percent = (s) => new Intl.NumberFormat(locale(), { style: "percent", minim
 const source = () => document.querySelector("input[name=source]:checked").value;
 
 function save() {
-  const state = { lang, source: source() };
+  const state = { lang, source: source(), useBudget: $("useBudget").checked };
   for (const f of FIELDS) state[f] = $(f).value;
   if (uploadText && uploadText.length <= MAX_SAVED_CSV) Object.assign(state, { csv: uploadText, csvName: uploadName });
   try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* storage full: typing goes on */ }
@@ -108,10 +131,13 @@ function save() {
 function scenario() {
   const s = {
     name: $("name").value,
-    lumpSum: $("lumpSum").value.trim(),
     rounding: $("rounding").value,
     coAssessmentThreshold: $("coAssessmentThreshold").value.trim(),
   };
+  if ($("lumpSum").value.trim() !== "" || !$("useBudget").checked) s.lumpSum = $("lumpSum").value.trim();
+  if ($("useBudget").checked) {
+    Object.assign(s, { budget: sample.budget, municipalities: sample.municipalities, leadMunicipality: sample.leadMunicipality });
+  }
   const area = $("workArea").value.split(/[,\n;]+/).map((x) => x.trim()).filter((x) => x !== "");
   if (area.length) s.workArea = area;
   if ($("allocateBy").value) s.allocateBy = $("allocateBy").value;
@@ -180,8 +206,65 @@ function render(r) {
     d.append(ul);
     return d;
   }));
+  renderBudget(r);
   const warnings = r.warnings.map((w) => el("li", lang === "nl" ? w.message : w.messageEn));
   $("warnings").replaceChildren(...(warnings.length ? warnings : [el("li", t.noWarnings)]));
+}
+
+/** A captioned table: headers, then rows of cells ([text, "num"] for numbers). */
+function table(id, caption, headers, rows) {
+  const t = el("table");
+  t.id = id;
+  t.append(el("caption", caption));
+  const head = el("tr");
+  head.append(...headers.map(([h, cls]) => Object.assign(el("th", h, cls), { scope: "col" })));
+  t.append(Object.assign(el("thead"), {}));
+  t.tHead.append(head);
+  const body = el("tbody");
+  body.append(...rows.map((cells) => {
+    const tr = el("tr");
+    tr.append(...cells.map(([text, cls], i) => (i === 0 ? Object.assign(el("th", text, cls), { scope: "row" }) : el("td", text, cls))));
+    return tr;
+  }));
+  t.append(body);
+  return t;
+}
+
+function renderBudget(r) {
+  const t = texts[lang], c = t.cols, n = "num";
+  const out = [];
+  const tot = r.totals;
+  out.push(table("totals", t.totalsTitle, [[c.name], [c.amount, n]], [
+    [[c.gross], [money(tot.gross), n]], [[c.existing], [money(tot.existingFunding), n]], [[c.net], [money(tot.net), n]],
+    [[c.zvw], [money(tot.zvw), n]], [[c.municipal], [money(tot.municipal), n]], [[`${c.wlz} (${t.wlzNote})`], [money(tot.wlz), n]],
+    [[c.conditional], [money(tot.conditionalZvw), n]],
+  ]));
+  if (r.lines.length) {
+    out.push(table("lines", t.budgetTitle,
+      [[c.line], [c.level], [c.tasks], [c.gross, n], [c.existing, n], [c.zvw, n], [c.municipal, n], [c.wlz, n], [c.status]],
+      r.lines.map((l) => [[l.name], [t.levels[l.level]], [l.mainTasks.join(", ")], [money(l.gross), n], [money(l.existingFunding), n],
+        [money(l.zvw), n], [money(l.municipal), n], [money(l.wlz), n], [l.status === "final" ? t.statusFinal : t.statusConditional]])));
+    out.push(table("tasks", t.tasksTitle, [[c.task], [c.gross, n], [c.net, n], [c.zvw, n], [c.municipal, n], [c.wlz, n]],
+      r.summaries.byMainTask.map((s) => [[t.tasks[s.key]], [money(s.gross), n], [money(s.net), n], [money(s.zvw), n], [money(s.municipal), n], [money(s.wlz), n]])));
+    out.push(table("levels", t.levelsTitle, [[c.level], [c.gross, n], [c.net, n], [c.zvw, n], [c.municipal, n], [c.wlz, n]],
+      r.summaries.byLevel.map((s) => [[t.levels[s.key]], [money(s.gross), n], [money(s.net), n], [money(s.zvw), n], [money(s.municipal), n], [money(s.wlz), n]])));
+  }
+  if (r.municipalities.length) {
+    out.push(table("municipalities", t.municipalitiesTitle, [[c.name], [c.residents, n], [c.share, n], [c.amount, n]],
+      r.municipalities.map((m) => [[m.lead ? `${m.name} (${t.leadMunicipality})` : m.name], [count(m.residents), n], [percent(m.share), n], [money(m.amount), n]])));
+  }
+  out.push(table("payments", t.paymentsTitle, [[c.payer], [c.kind], [c.amount, n], [c.perMonth, n]],
+    r.payments.payers.map((p) => {
+      const lo = p.instalments.reduce((a, x) => (Number(x) < Number(a) ? x : a));
+      const hi = p.instalments.reduce((a, x) => (Number(x) > Number(a) ? x : a));
+      const name = r.insurers.find((i) => i.id === p.payer)?.name ?? r.municipalities.find((m) => m.id === p.payer)?.name ?? p.payer;
+      return [[name], [p.kind === "zvw" ? t.kindZvw : t.kindMunicipal], [money(p.amount), n], [lo === hi ? money(lo) : `${money(lo)} – ${money(hi)}`, n]];
+    })));
+  if (r.years.length) {
+    out.push(table("years", t.yearsTitle, [[c.year], [c.gross, n], [c.net, n], [c.zvw, n], [c.municipal, n]],
+      r.years.map((y) => [[String(y.year)], [money(y.gross), n], [money(y.net), n], [money(y.zvw), n], [money(y.municipal), n]])));
+  }
+  $("budget-results").replaceChildren(...out);
 }
 
 function marketInfo() {
@@ -250,15 +333,16 @@ function applyLang() {
 
 await init();
 sampleTable = parseMarketCsv(sampleMarketCsv());
-const sample = sampleScenario();
+sample = sampleScenario();
 $("name").value = sample.name;
-$("lumpSum").value = sample.lumpSum;
+$("lumpSum").value = "";
 $("workArea").value = sample.workArea.join(", ");
 try {
   const saved = JSON.parse(localStorage.getItem(STORE) ?? "null");
   if (saved && typeof saved === "object") {
     for (const f of FIELDS) if (typeof saved[f] === "string") $(f).value = saved[f];
     lang = saved.lang === "en" ? "en" : "nl";
+    if (typeof saved.useBudget === "boolean") $("useBudget").checked = saved.useBudget;
     const radio = document.querySelector(`input[name=source][value="${["sample", "upload", "estimate"].includes(saved.source) ? saved.source : "sample"}"]`);
     radio.checked = true;
     if (typeof saved.csv === "string") readUpload(saved.csv, typeof saved.csvName === "string" ? saved.csvName : "");

@@ -403,8 +403,16 @@ fn calculates_the_built_in_sample_region() {
     assert_eq!(r.totals.conditional_zvw.to_string(), "48000.00");
     assert_eq!(r.municipalities.len(), 3);
     assert!(r.municipalities[0].lead && r.municipalities[0].name == "Zwolle");
-    assert!(r.summaries.by_main_task.iter().all(|t| !t.sums.gross.value().is_zero()));
-    assert!(r.summaries.by_level.iter().all(|l| !l.sums.gross.value().is_zero()));
+    assert!(r
+        .summaries
+        .by_main_task
+        .iter()
+        .all(|t| !t.sums.gross.value().is_zero()));
+    assert!(r
+        .summaries
+        .by_level
+        .iter()
+        .all(|l| !l.sums.gross.value().is_zero()));
     assert_eq!(r.warnings[0].warning.code(), "illustrative");
     assert_eq!(
         r.name.as_deref(),
