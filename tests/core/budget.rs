@@ -293,3 +293,138 @@ fn lists_every_problem_of_a_bad_budget() {
         ["budget[0].split.municipal no_municipality"]
     );
 }
+
+/// Over generated budgets: every table of the report adds up to its total, to the cent.
+#[test]
+fn every_table_adds_up_over_generated_budgets() {
+    let mut rng = crate::Rng::new(4);
+    let areas = [
+        "null",
+        r#"["1011"]"#,
+        r#"["1012"]"#,
+        r#"["1011-1012"]"#,
+        r#"[{"postcode":"1011","fraction":"0.5"}]"#,
+    ];
+    for case in 0..300 {
+        let mut lines = Vec::new();
+        for i in 0..1 + rng.below(6) {
+            let level = ["regional", "neighbourhood", "monodisciplinary"][rng.below(3) as usize];
+            let tasks: Vec<String> = (1..=5)
+                .filter(|_| rng.below(3) == 0)
+                .map(|t: u64| t.to_string())
+                .collect();
+            let tasks = if tasks.is_empty() {
+                "1".to_owned()
+            } else {
+                tasks.join(",")
+            };
+            let amount = rng.below(10_000_000);
+            let existing = rng.below(amount + 1) / 3;
+            let m = rng.below(4) * 10 + rng.below(3);
+            let w = rng.below(2) * 7;
+            let area = areas[rng.below(areas.len() as u64) as usize];
+            lines.push(format!(
+                r#"{{"id":"L{i}","level":"{level}","mainTasks":[{tasks}],"amount":"{}.{:02}","existingFunding":"{}.{:02}","split":{{"zvw":{},"municipal":{m},"wlz":{w}}},"municipalApproved":{},"postcodes":{area}}}"#,
+                amount / 100, amount % 100, existing / 100, existing % 100, 100 - m - w, rng.below(2) == 0
+            ));
+        }
+        let lump = if case % 3 == 0 {
+            format!(
+                r#","lumpSum":"{}.{:02}""#,
+                rng.below(100_000),
+                rng.below(100)
+            )
+        } else {
+            String::new()
+        };
+        let rounding = if case % 2 == 0 {
+            "largestRemainder"
+        } else {
+            "leaderAbsorbs"
+        };
+        let text = format!(
+            r#"{{"market":{MARKET},"workArea":["1011-1012"],"municipalities":{MUNICIPALITIES},"rounding":"{rounding}","schedule":"{}","budget":[{}]{lump}}}"#,
+            if case % 5 == 0 {
+                "quarterly"
+            } else {
+                "monthly"
+            },
+            lines.join(",")
+        );
+        let r = calculate(&json(&text), None).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let t = &r.totals;
+        let sum = |v: Vec<&resv_calc::money::Money>| v.into_iter().map(cents).sum::<i64>();
+        assert_eq!(
+            sum(r.insurers.iter().map(|i| &i.amount).collect()),
+            cents(&t.zvw),
+            "{text}"
+        );
+        if cents(&t.municipal) > 0 {
+            assert_eq!(
+                sum(r.municipalities.iter().map(|m| &m.amount).collect()),
+                cents(&t.municipal),
+                "{text}"
+            );
+        }
+        assert_eq!(cents(&t.net), cents(&t.gross) - cents(&t.existing_funding));
+        assert_eq!(
+            cents(&r.budget_zvw) + cents(&t.municipal) + cents(&t.wlz),
+            cents(&t.net),
+            "{text}"
+        );
+        type Field = fn(&resv_calc::budget::Sums) -> resv_calc::money::Money;
+        let fields: [Field; 7] = [
+            |s| s.gross,
+            |s| s.existing_funding,
+            |s| s.net,
+            |s| s.zvw,
+            |s| s.municipal,
+            |s| s.wlz,
+            |s| s.conditional_zvw,
+        ];
+        // Summaries are of the budget, whose Zvw is `budget_zvw` (totals.zvw may be contracted).
+        let totals = resv_calc::budget::Sums {
+            zvw: r.budget_zvw,
+            ..t_sums(&r)
+        };
+        for f in fields {
+            assert_eq!(
+                r.summaries
+                    .by_main_task
+                    .iter()
+                    .map(|s| cents(&f(&s.sums)))
+                    .sum::<i64>(),
+                cents(&f(&totals)),
+                "{text}"
+            );
+            assert_eq!(
+                r.summaries
+                    .by_level
+                    .iter()
+                    .map(|s| cents(&f(&s.sums)))
+                    .sum::<i64>(),
+                cents(&f(&totals)),
+                "{text}"
+            );
+        }
+        for p in &r.payments.payers {
+            assert_eq!(
+                p.instalments.iter().map(cents).sum::<i64>(),
+                cents(&p.amount)
+            );
+        }
+    }
+}
+
+fn t_sums(r: &Report) -> resv_calc::budget::Sums {
+    let t = &r.totals;
+    resv_calc::budget::Sums {
+        gross: t.gross,
+        existing_funding: t.existing_funding,
+        net: t.net,
+        zvw: t.zvw,
+        municipal: t.municipal,
+        wlz: t.wlz,
+        conditional_zvw: t.conditional_zvw,
+    }
+}
