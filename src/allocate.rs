@@ -407,3 +407,26 @@ pub fn leader_absorbs(
         .map(|q| units_to_decimal(q, cent, false))
         .collect()
 }
+
+/// `Π num / Π den` rounded half away from zero, exactly (256-bit intermediates); `None` when
+/// the denominator is zero or the result does not fit in `u128`.
+///
+/// # Example
+/// ```
+/// use resv_calc::allocate::rounded_ratio;
+/// assert_eq!(rounded_ratio(&[7, 10], &[4]), Some(18)); // 17.5 → 18
+/// assert_eq!(rounded_ratio(&[1], &[3]), Some(0));
+/// ```
+pub fn rounded_ratio(num: &[u128], den: &[u128]) -> Option<u128> {
+    let n = num
+        .iter()
+        .try_fold(U256::ONE, |a, x| a.checked_mul(U256::from(*x)))?;
+    let d = den
+        .iter()
+        .try_fold(U256::ONE, |a, x| a.checked_mul(U256::from(*x)))?;
+    if d == U256::ZERO {
+        return None;
+    }
+    let q = half_away(n, d)?;
+    u128::try_from(narrow(q)?).ok()
+}

@@ -632,6 +632,26 @@ pub fn read_lines(
     Some(lines)
 }
 
+/// The lump sum of a scenario without budget lines, as one line covering every hoofdtaak (so
+/// subcontracts check and fund the same way with or without a budget).
+pub fn lump_sum_line(amount: Money) -> Line {
+    Line {
+        id: "lumpSum".into(),
+        name: "lumpSum".into(),
+        level: Level::Regional,
+        main_tasks: vec![1, 2, 3, 4, 5],
+        own_tasks: false,
+        amount,
+        existing: Money::ZERO,
+        source: None,
+        discipline: None,
+        split: (Decimal::ONE_HUNDRED, Decimal::ZERO, Decimal::ZERO),
+        approved: true,
+        area: None,
+        years: Vec::new(),
+    }
+}
+
 /// Whether a span lies inside the work area's spans (a line area must not reach outside it).
 fn covered(span: &crate::market::Span, work: &Area) -> bool {
     work.spans

@@ -335,6 +335,32 @@ pub enum Problem {
     AreaOutsideWorkArea,
     /// A municipal share with no municipality (with residents) in its area to carry it.
     NoMunicipality,
+    /// Subcontracts without the written agreement with the insurers (policy rule art. 4).
+    NoAgreement,
+    /// An executing provider commissioning further, or the RESV subcontracting itself.
+    SubcontractChain,
+    /// A budget line id that does not exist.
+    UnknownLine {
+        /// The id.
+        id: String,
+    },
+    /// A hoofdtaak that none of the covered lines has.
+    TaskOutsideLines {
+        /// The hoofdtaak.
+        task: u8,
+    },
+    /// A subcontract above the Zvw of what it covers.
+    SubcontractAboveLines {
+        /// That Zvw.
+        available: String,
+    },
+    /// Subcontracts that together exceed the Zvw of what they cover.
+    SubcontractsAboveLines {
+        /// That Zvw.
+        available: String,
+    },
+    /// A number that must be greater than zero is not.
+    NotPositive,
     /// Two fields that cannot be given together.
     ExclusiveWith {
         /// The other field.
@@ -417,6 +443,13 @@ impl Problem {
             Problem::PercentagesNotHundred { .. } => "percentages_not_hundred",
             Problem::AreaOutsideWorkArea => "area_outside_work_area",
             Problem::NoMunicipality => "no_municipality",
+            Problem::NoAgreement => "no_agreement",
+            Problem::SubcontractChain => "subcontract_chain",
+            Problem::UnknownLine { .. } => "unknown_line",
+            Problem::TaskOutsideLines { .. } => "task_outside_lines",
+            Problem::SubcontractAboveLines { .. } => "subcontract_above_lines",
+            Problem::SubcontractsAboveLines { .. } => "subcontracts_above_lines",
+            Problem::NotPositive => "not_positive",
             Problem::ExclusiveWith { .. } => "exclusive_with",
             Problem::TableFreed => "table_freed",
             Problem::Pc6NeedsPopulation => "pc6_needs_population",
@@ -685,6 +718,40 @@ impl Problem {
             (Problem::NoMunicipality, En) => {
                 "no municipality with residents in this line's area can carry the municipal part; give municipalities".into()
             }
+            (Problem::NoAgreement, Nl) => {
+                "zonder schriftelijke overeenkomst met de zorgverzekeraars kan het RESV geen onderlinge dienstverlening inkopen (beleidsregel artikel 4)".into()
+            }
+            (Problem::NoAgreement, En) => {
+                "without the written agreement with the insurers the RESV cannot commission onderlinge dienstverlening (policy rule article 4)".into()
+            }
+            (Problem::SubcontractChain, Nl) => {
+                "alleen het RESV als hoofdaannemer besteedt uit; een uitvoerende zorgaanbieder kan niet verder uitbesteden onder deze prestatie".into()
+            }
+            (Problem::SubcontractChain, En) => {
+                "only the RESV as hoofdaannemer commissions; an executing provider cannot commission further under this prestatie".into()
+            }
+            (Problem::UnknownLine { id }, Nl) => format!("er is geen begrotingsregel \"{id}\""),
+            (Problem::UnknownLine { id }, En) => format!("there is no budget line \"{id}\""),
+            (Problem::TaskOutsideLines { task }, Nl) => {
+                format!("hoofdtaak {task} komt in geen van de gedekte regels voor")
+            }
+            (Problem::TaskOutsideLines { task }, En) => {
+                format!("main task {task} is in none of the lines covered")
+            }
+            (Problem::SubcontractAboveLines { available }, Nl) => {
+                format!("is hoger dan het Zvw-deel van wat deze uitbesteding dekt ({available})")
+            }
+            (Problem::SubcontractAboveLines { available }, En) => {
+                format!("is higher than the Zvw part of what this subcontract covers ({available})")
+            }
+            (Problem::SubcontractsAboveLines { available }, Nl) => {
+                format!("samen met andere uitbestedingen hoger dan het Zvw-deel van wat zij dekken ({available})")
+            }
+            (Problem::SubcontractsAboveLines { available }, En) => {
+                format!("together with other subcontracts higher than the Zvw part of what they cover ({available})")
+            }
+            (Problem::NotPositive, Nl) => "moet groter dan nul zijn".into(),
+            (Problem::NotPositive, En) => "must be greater than zero".into(),
             (Problem::ExclusiveWith { other }, Nl) => {
                 format!("kan niet samen met {other} worden gegeven; kies een van beide")
             }

@@ -85,6 +85,17 @@ impl Money {
     /// Zero euros.
     pub const ZERO: Money = Money(Decimal::ZERO);
 
+    /// A whole number of cents (for constants; within range by construction of the callers).
+    pub const fn from_cents(cents: i64) -> Money {
+        Money(Decimal::from_parts(
+            cents.unsigned_abs() as u32,
+            (cents.unsigned_abs() >> 32) as u32,
+            0,
+            cents < 0,
+            2,
+        ))
+    }
+
     /// Wraps a decimal when it is within [`MAX_AMOUNT`].
     ///
     /// # Errors

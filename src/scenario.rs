@@ -4,8 +4,10 @@
 use crate::area::{self, Area};
 use crate::budget::{self, Level, LineResult, Summary, YearTotals};
 use crate::estimate;
+use crate::flows::{self, Hoofdaannemer, Ledger, Sankey, SubcontractReport};
 use crate::issue::{Expected, Issue, Issues, Path, Problem, Warned, Warning};
 use crate::market::{self, Market};
+use crate::mdz::{self, Mdz};
 use crate::money::Money;
 use crate::municipality::{self, Municipality, MunicipalityPart};
 use crate::read;
@@ -32,6 +34,9 @@ const FIELDS: &[&str] = &[
     "municipalities",
     "leadMunicipality",
     "schedule",
+    "hoofdaannemer",
+    "subcontracts",
+    "mdz",
 ];
 
 /// The default budget year: the first year of the experiment.
@@ -133,6 +138,16 @@ pub struct Report {
     pub years: Vec<YearTotals>,
     /// Each payer's instalments.
     pub payments: Payments,
+    /// The hoofdaannemer, when given.
+    pub hoofdaannemer: Option<Hoofdaannemer>,
+    /// Onderlinge dienstverlening: each subcontract and which insurer's money funds it.
+    pub subcontracts: Vec<SubcontractReport>,
+    /// Money in = money out + kept, per insurer and in total.
+    pub ledger: Ledger,
+    /// The flows as Sankey nodes and links.
+    pub sankey: Sankey,
+    /// The region against the MDZ framework.
+    pub mdz: Mdz,
     /// The money flows.
     pub flows: Vec<Flow>,
     /// How the allocation was made.
@@ -311,6 +326,41 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         }
     };
 
+    let hoofdaannemer = match read::field(scenario, "hoofdaannemer") {
+        Value::Null => Some(None),
+        v => flows::read_hoofdaannemer(v, &root.key("hoofdaannemer"), &mut issues).map(Some),
+    };
+    let mdz_options =
+        mdz::read_options(read::field(scenario, "mdz"), &root.key("mdz"), &mut issues);
+    // Without budget lines the lump sum is one line covering every hoofdtaak, so subcontracts
+    // work the same way.
+    let lump_line = match (&lines, &lump_sum) {
+        (Some(ls), Some(Some(m))) if ls.is_empty() => Some(budget::lump_sum_line(*m)),
+        _ => None,
+    };
+    let subcontracts = match (
+        read::field(scenario, "subcontracts"),
+        &lines,
+        &hoofdaannemer,
+    ) {
+        (Value::Null, _, _) => Some(Vec::new()),
+        (v, Some(ls), Some(h)) => {
+            let ls: &[budget::Line] = match &lump_line {
+                Some(l) => std::slice::from_ref(l),
+                None => ls,
+            };
+            flows::read_subcontracts(
+                v,
+                &root.key("subcontracts"),
+                ls,
+                h.as_ref(),
+                &root.key("hoofdaannemer"),
+                &mut issues,
+            )
+        }
+        _ => None,
+    };
+
     let market_path = root.key("market");
     let market_value = read::field(scenario, "market");
     let estimate_value = read::field(scenario, "estimate");
@@ -367,6 +417,9 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         Some(market),
         Some(lines),
         Some(municipalities),
+        Some(hoofdaannemer),
+        Some(subcontracts),
+        Some(mdz_options),
         true,
     ) = (
         year,
@@ -375,6 +428,9 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         market,
         lines,
         municipalities,
+        hoofdaannemer,
+        subcontracts,
+        mdz_options,
         issues.is_empty(),
     )
     else {
@@ -455,6 +511,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
     // Pools: lines with the same area share one split (the work area is pool 0).
     let mut pools: Vec<(Option<Area>, Money, Money, usize)> =
         vec![(None, Money::ZERO, Money::ZERO, 0)];
+    let mut line_pool: Vec<usize> = Vec::with_capacity(lines.len());
     for (i, (l, r)) in lines.iter().zip(&results).enumerate() {
         let k = match pools
             .iter()
@@ -466,6 +523,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
                 pools.len().saturating_sub(1)
             }
         };
+        line_pool.push(k);
         if let Some(p) = pools.get_mut(k) {
             if p.1.value().is_zero() && p.2.value().is_zero() {
                 p.3 = i;
@@ -516,6 +574,17 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
     let (mut split, co_warning) =
         verdeelsleutel::split_region(contracted, market, &tally, &parties, &settings)
             .map_err(area_error)?;
+    // Each pool's parts per insurer (onderlinge dienstverlening is funded from them).
+    let mut pool_parts: Vec<Vec<(String, Money)>> = vec![Vec::new(); pools.len()];
+    if pools.len() == 1 {
+        if let Some(p) = pool_parts.get_mut(0) {
+            *p = split
+                .insurers
+                .iter()
+                .map(|i| (i.id.clone(), i.amount))
+                .collect();
+        }
+    }
     if pools.len() > 1 {
         // Each pool over the insurers of its own area; an insurer's amount is its pool parts.
         let mut amounts: HashMap<String, Money> = HashMap::new();
@@ -534,6 +603,13 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
                     };
                     Issues::from(Issue::new(at, p))
                 })?;
+            if let Some(p) = pool_parts.get_mut(k) {
+                *p = s
+                    .insurers
+                    .iter()
+                    .map(|i| (i.id.clone(), i.amount))
+                    .collect();
+            }
             for part in s.insurers {
                 let e = amounts.entry(part.id).or_insert(Money::ZERO);
                 *e = e.checked_add(part.amount).ok_or_else(overflow)?;
@@ -709,6 +785,74 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         amount: m.amount,
         kind: "municipal",
     }));
+    // Onderlinge dienstverlening: checked against the lines, split over the insurers, ledger.
+    let flow_results: Vec<LineResult> = match &lump_line {
+        Some(l) => vec![budget::line_result(l, contracted).ok_or_else(overflow)?],
+        None => results.clone(),
+    };
+    let sub_path = root.key("subcontracts");
+    flows::check_amounts(&subcontracts, &flow_results, &sub_path, &mut issues)
+        .ok_or_else(overflow)?;
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    let pool_info: Vec<flows::PoolFunding> = if lump_line.is_some() {
+        vec![flows::PoolFunding {
+            lines: vec![0],
+            zvw: contracted,
+            parts: pool_parts.first().cloned().unwrap_or_default(),
+        }]
+    } else {
+        pools
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let members = line_pool
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| **q == k)
+                    .map(|(i, _)| i)
+                    .collect();
+                flows::PoolFunding {
+                    lines: members,
+                    zvw: p.1,
+                    parts: pool_parts.get(k).cloned().unwrap_or_default(),
+                }
+            })
+            .collect()
+    };
+    let resv_name = hoofdaannemer
+        .as_ref()
+        .map_or("RESV", |h| h.name.as_str())
+        .to_owned();
+    let (subcontract_reports, ledger, sankey) = flows::ledger(
+        &subcontracts,
+        &flow_results,
+        &pool_info,
+        &split
+            .insurers
+            .iter()
+            .map(|i| (i.id.clone(), i.name.clone(), i.amount))
+            .collect::<Vec<_>>(),
+        &municipal_parts
+            .iter()
+            .map(|m| (m.id.clone(), m.name.clone(), m.amount))
+            .collect::<Vec<_>>(),
+        &resv_name,
+    )
+    .ok_or_else(overflow)?;
+    flows.extend(subcontract_reports.iter().map(|s| Flow {
+        from: "resv".into(),
+        to: s.contractor.clone(),
+        amount: s.amount,
+        kind: "subcontract",
+    }));
+    // The region against the MDZ framework.
+    let mut year_zvw: Vec<(u16, Money)> = years.iter().map(|y| (y.year, y.sums.zvw)).collect();
+    year_zvw.retain(|(y, _)| *y != year);
+    year_zvw.push((year, contracted));
+    let mdz_report =
+        mdz::compute(&mdz_options, contracted, split.insured, &year_zvw).ok_or_else(overflow)?;
     let payments = schedule(&split.insurers, &municipal_parts, quarterly).ok_or_else(overflow)?;
     Ok(Report {
         name,
@@ -733,6 +877,11 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         years,
         payments,
         flows,
+        hoofdaannemer,
+        subcontracts: subcontract_reports,
+        ledger,
+        sankey,
+        mdz: mdz_report,
         allocation: Allocation {
             by: parties.by,
             rounding: settings.rounding,

@@ -4,7 +4,7 @@
 use crate::json;
 use resv_calc::scenario::{calculate, Report};
 
-const MARKET: &str = r#"[
+pub const MARKET: &str = r#"[
   {"postcode":"1011","insurer":"Zilveren Kruis","insured":3000},
   {"postcode":"1011","insurer":"FBTO","insured":1000},
   {"postcode":"1011","insurer":"CZ","insured":2000},
@@ -12,7 +12,7 @@ const MARKET: &str = r#"[
   {"postcode":"1012CD","insurer":"Univé","insured":1000}
 ]"#;
 
-const BUDGET: &str = r#"[
+pub const BUDGET: &str = r#"[
   {"id":"L1","name":"RESV-bureau","level":"regional","mainTasks":[1,2],"amount":"100000.00",
    "existingFunding":"10000.00","existingFundingSource":"zonmw","growth":"2.5"},
   {"id":"L2","name":"Wijkverband Oost","level":"neighbourhood","mainTasks":[4],"ownTasks":true,
@@ -21,7 +21,7 @@ const BUDGET: &str = r#"[
    "amount":9000,"split":{"zvw":80,"wlz":20}}
 ]"#;
 
-const MUNICIPALITIES: &str = r#"[{"id":"GM1","name":"Westdorp","postcodes":["1011"]},{"id":"GM2","name":"Oostdorp","postcodes":["1012"]}]"#;
+pub const MUNICIPALITIES: &str = r#"[{"id":"GM1","name":"Westdorp","postcodes":["1011"]},{"id":"GM2","name":"Oostdorp","postcodes":["1012"]}]"#;
 
 fn report(extra: &str) -> Report {
     let text = format!(

@@ -10,6 +10,7 @@
 
 mod allocate;
 mod budget;
+mod flows;
 mod market;
 mod money;
 mod scenario;

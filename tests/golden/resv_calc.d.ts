@@ -80,6 +80,12 @@ export interface Scenario extends AllocationSettings {
     /** The mandaatgemeente; default the municipality with the most residents. */
     leadMunicipality?: string;
     schedule?: "monthly" | "quarterly";
+    /** The RESV as opdrachtgevende zorgaanbieder; `agreement` is the written agreement with the insurers. */
+    hoofdaannemer?: { form: "legalEntity" | "kassier"; name?: string; kassier?: string; agreement?: boolean };
+    /** Onderlinge dienstverlening: the RESV passes Zvw money to executing providers. */
+    subcontracts?: { id: string; contractor: string; amount: MoneyInput; lines?: string[]; mainTasks?: number[] }[];
+    mdz?: { framework?: MoneyInput; population?: number; indexation?: string | number;
+    regions?: { id: string; zvw: MoneyInput; population: number }[] };
     market?: MarketRow[] | MarketTable;
     /** Instead of market: an estimate from market shares and population. */
     estimate?: Estimate;
@@ -124,6 +130,17 @@ export interface Report {
     years: (Sums & { year: number })[];
     payments: { schedule: "monthly" | "quarterly";
     payers: { payer: string; kind: "zvw" | "municipal"; amount: Money; instalments: Money[] }[] };
+    hoofdaannemer?: { form: string; name: string; kassier?: string; agreement: boolean };
+    subcontracts: { id: string; contractor: string; amount: Money; lines: string[]; mainTasks: number[];
+    available: Money; fundedBy: { insurer: string; amount: Money }[] }[];
+    ledger: { zvwIn: Money; municipalIn: Money; subcontracted: Money; keptZvw: Money; keptMunicipal: Money;
+    insurers: { insurer: string; paid: Money; subcontracted: Money; kept: Money }[] };
+    /** Nodes and links (node indices) a Sankey diagram draws directly. */
+    sankey: { nodes: { id: string; label: string; kind: string }[];
+    links: { source: number; target: number; value: Money; kind: string }[] };
+    mdz: { framework: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
+    fairShare: Money; nationalPopulation: number; regionPopulation: string;
+    years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
     flows: { from: string; to: string; amount: Money; kind: string }[];
     allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
     estimate: boolean; leader: string; coAssessment: boolean;

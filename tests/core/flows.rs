@@ -1,0 +1,276 @@
+//! Onderlinge dienstverlening, the money ledger and the MDZ framework: worked examples by
+//! hand and a conservation property over generated scenarios.
+
+use crate::budget::{BUDGET, MARKET, MUNICIPALITIES};
+use crate::json;
+use resv_calc::scenario::{calculate, Report};
+
+const RESV: &str = r#"{"form":"legalEntity","name":"RESV IJssel","agreement":true}"#;
+const SUBS: &str = r#"[
+  {"id":"S1","contractor":"Wijkverband Oost","amount":"8000.00","lines":["L2"]},
+  {"id":"S2","contractor":"Huisartsencoöperatie","amount":"30000.00","lines":["L1"],"mainTasks":[2]}
+]"#;
+
+fn run(extra: &str) -> Result<Report, Vec<String>> {
+    let text = format!(
+        r#"{{"market":{MARKET},"workArea":["1011-1012"],"budget":{BUDGET},"municipalities":{MUNICIPALITIES}{extra}}}"#
+    );
+    calculate(&json(&text), None).map_err(|e| {
+        e.as_slice()
+            .iter()
+            .map(|i| format!("{} {}", i.path, i.code()))
+            .collect()
+    })
+}
+
+fn cents(m: &resv_calc::money::Money) -> i128 {
+    m.to_string().replace('.', "").parse().unwrap()
+}
+
+#[test]
+fn splits_each_subcontract_over_the_insurers_that_pay_for_its_lines() {
+    let r = run(&format!(r#","hoofdaannemer":{RESV},"subcontracts":{SUBS}"#)).unwrap();
+    let funding = |i: usize| -> Vec<(String, String)> {
+        r.subcontracts[i]
+            .funded_by
+            .iter()
+            .map(|f| (f.insurer.clone(), f.amount.to_string()))
+            .collect()
+    };
+    // S1 covers L2, whose area 1012 only VGZ's insured live in.
+    assert_eq!(funding(0), [("VGZ".into(), "8000.00".into())]);
+    // S2 covers hoofdtaak 2 of L1: 45,000.00 of the work-area pool (97,200.00), paid by Achmea
+    // 40,926.31, VGZ 35,810.53, CZ 20,463.16: 30,000.00 in those proportions is 1,263,157.7 /
+    // 1,105,263.2 / 631,579.0 cents; the cent left goes to Achmea (.7).
+    assert_eq!(
+        funding(1),
+        [
+            ("Achmea".into(), "12631.58".into()),
+            ("VGZ".into(), "11052.63".into()),
+            ("CZ".into(), "6315.79".into())
+        ]
+    );
+    assert_eq!(r.subcontracts[1].available.to_string(), "45000.00");
+    // The ledger: 107,200.00 in from insurers, 38,000.00 out, 69,200.00 kept.
+    assert_eq!(
+        [
+            &r.ledger.zvw_in,
+            &r.ledger.subcontracted,
+            &r.ledger.kept_zvw,
+            &r.ledger.kept_municipal
+        ]
+        .map(|m| m.to_string()),
+        ["107200.00", "38000.00", "69200.00", "10000.01"]
+    );
+    let vgz = r
+        .ledger
+        .insurers
+        .iter()
+        .find(|l| l.insurer == "VGZ")
+        .unwrap();
+    assert_eq!(
+        (vgz.subcontracted.to_string(), vgz.kept.to_string()),
+        ("19052.63".into(), "26757.90".into())
+    );
+    // The flows: three insurers and two municipalities in, two subcontracts out.
+    let kinds: Vec<&str> = r.flows.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            "zvw",
+            "zvw",
+            "zvw",
+            "municipal",
+            "municipal",
+            "subcontract",
+            "subcontract"
+        ]
+    );
+    // The Sankey: the RESV node's in equals its out.
+    let resv = r
+        .sankey
+        .nodes
+        .iter()
+        .position(|n| n.kind == "resv")
+        .unwrap();
+    let into: i128 = r
+        .sankey
+        .links
+        .iter()
+        .filter(|l| l.target == resv)
+        .map(|l| cents(&l.value))
+        .sum();
+    let out: i128 = r
+        .sankey
+        .links
+        .iter()
+        .filter(|l| l.source == resv)
+        .map(|l| cents(&l.value))
+        .sum();
+    assert_eq!((into, out), (11_720_001, 11_720_001));
+    assert_eq!(r.sankey.nodes[resv].label, "RESV IJssel");
+}
+
+#[test]
+fn weighs_the_region_against_the_mdz_framework() {
+    let r = run("").unwrap();
+    let m = &r.mdz;
+    // Independent integer arithmetic, half away from zero: zvw 10,720,000 cents, 9,500 insured,
+    // 18,044,025 inhabitants, framework 7,000,000,000 cents.
+    let round = |n: i128, d: i128| (2 * n + d) / (2 * d);
+    assert_eq!(cents(&m.per_capita), round(10_720_000, 9_500));
+    assert_eq!(
+        cents(&m.national_projection),
+        round(10_720_000 * 18_044_025, 9_500)
+    );
+    assert_eq!(
+        cents(&m.fair_share),
+        round(7_000_000_000 * 9_500, 18_044_025)
+    );
+    assert_eq!(m.per_capita.to_string(), "11.28");
+    assert_eq!(m.claimed.to_string(), "107200.00");
+    assert_eq!(m.headroom.to_string(), "69892800.00");
+    // Other regions' claims and an indexed framework over 2027–2031.
+    let r = run(r#","mdz":{"framework":"1000000","population":1000000,"indexation":"2","regions":[{"id":"B","zvw":"900000.00","population":400000}]}"#).unwrap();
+    assert_eq!(r.mdz.claimed.to_string(), "1007200.00");
+    assert_eq!(r.mdz.headroom.to_string(), "-7200.00");
+    let ys: Vec<(u16, String)> = r
+        .mdz
+        .years
+        .iter()
+        .map(|y| (y.year, y.framework.to_string()))
+        .collect();
+    assert_eq!(ys[1], (2028, "1020000.00".into()));
+    assert_eq!(ys[2], (2029, "1040400.00".into()));
+    // 2028: L1 grows to 102,500.00 (net 92,500.00) + L2 10,000.00 + L3 7,200.00 = 109,700.00.
+    assert_eq!(r.mdz.years[1].claimed.to_string(), "1009700.00");
+}
+
+#[test]
+fn refuses_subcontracts_that_break_the_rules() {
+    let no_agreement = run(&format!(r#","subcontracts":{SUBS}"#)).unwrap_err();
+    assert_eq!(no_agreement, ["hoofdaannemer.agreement no_agreement"]);
+    let bad = r#"[
+      {"id":"A","contractor":"X","amount":"-1","lines":["L9"]},
+      {"id":"B","contractor":"resv","amount":"1.00","from":"Wijkverband Oost"},
+      {"id":"C","contractor":"Y","amount":"1.00","lines":["L2"],"mainTasks":[1]}
+    ]"#;
+    assert_eq!(
+        run(&format!(r#","hoofdaannemer":{RESV},"subcontracts":{bad}"#)).unwrap_err(),
+        [
+            "subcontracts[0].amount negative_amount",
+            "subcontracts[0].lines[0] unknown_line",
+            "subcontracts[1].from subcontract_chain",
+            "subcontracts[1].contractor subcontract_chain",
+            "subcontracts[2].mainTasks[0] task_outside_lines",
+        ]
+    );
+    // Above what the lines carry: alone (50,000 > 45,000) and together (2 × 30,000 > 45,000).
+    let above =
+        r#"[{"id":"A","contractor":"X","amount":"50000.00","lines":["L1"],"mainTasks":[2]}]"#;
+    assert_eq!(
+        run(&format!(
+            r#","hoofdaannemer":{RESV},"subcontracts":{above}"#
+        ))
+        .unwrap_err(),
+        ["subcontracts[0].amount subcontract_above_lines"]
+    );
+    let together = r#"[{"id":"A","contractor":"X","amount":"30000.00","lines":["L1"],"mainTasks":[2]},{"id":"B","contractor":"Y","amount":"30000.00","lines":["L1"],"mainTasks":[2]}]"#;
+    assert_eq!(
+        run(&format!(
+            r#","hoofdaannemer":{RESV},"subcontracts":{together}"#
+        ))
+        .unwrap_err(),
+        [
+            "subcontracts[0].amount subcontracts_above_lines",
+            "subcontracts[1].amount subcontracts_above_lines"
+        ]
+    );
+    assert_eq!(
+        run(r#","mdz":{"framework":"0","population":0},"hoofdaannemer":{"form":"kassier","agreement":true}"#).unwrap_err(),
+        ["hoofdaannemer.kassier missing", "mdz.framework not_positive", "mdz.population not_positive"]
+    );
+}
+
+#[test]
+fn conserves_money_per_insurer_and_in_total_over_generated_scenarios() {
+    let mut rng = crate::Rng::new(70);
+    for case in 0..300 {
+        let mut subs = Vec::new();
+        // Small amounts so they stay within what the lines carry.
+        for i in 0..rng.below(5) {
+            let line = ["L1", "L2", "L3"][rng.below(3) as usize];
+            let lines = if rng.below(3) == 0 {
+                String::new()
+            } else {
+                format!(r#","lines":["{line}"]"#)
+            };
+            subs.push(format!(
+                r#"{{"id":"S{i}","contractor":"C{}","amount":"{}.{:02}"{lines}}}"#,
+                rng.below(3),
+                rng.below(1500),
+                rng.below(100)
+            ));
+        }
+        let lump = if case % 2 == 0 {
+            format!(r#","lumpSum":"{}.00""#, 90_000 + rng.below(30_000))
+        } else {
+            String::new()
+        };
+        let rounding = if case % 3 == 0 {
+            "leaderAbsorbs"
+        } else {
+            "largestRemainder"
+        };
+        let r = run(&format!(
+            r#","hoofdaannemer":{RESV},"subcontracts":[{}],"rounding":"{rounding}"{lump}"#,
+            subs.join(",")
+        ))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let l = &r.ledger;
+        assert_eq!(
+            cents(&l.zvw_in),
+            cents(&l.subcontracted) + cents(&l.kept_zvw)
+        );
+        assert_eq!(cents(&l.zvw_in), cents(&r.totals.zvw));
+        for ins in &l.insurers {
+            assert_eq!(
+                cents(&ins.paid),
+                cents(&ins.subcontracted) + cents(&ins.kept),
+                "{}",
+                ins.insurer
+            );
+        }
+        for s in &r.subcontracts {
+            assert_eq!(
+                s.funded_by.iter().map(|f| cents(&f.amount)).sum::<i128>(),
+                cents(&s.amount),
+                "{}",
+                s.id
+            );
+        }
+        let per_insurer: i128 = l.insurers.iter().map(|i| cents(&i.subcontracted)).sum();
+        assert_eq!(per_insurer, cents(&l.subcontracted));
+        let resv = r
+            .sankey
+            .nodes
+            .iter()
+            .position(|n| n.kind == "resv")
+            .unwrap();
+        let into: i128 = r
+            .sankey
+            .links
+            .iter()
+            .filter(|k| k.target == resv)
+            .map(|k| cents(&k.value))
+            .sum();
+        let out: i128 = r
+            .sankey
+            .links
+            .iter()
+            .filter(|k| k.source == resv)
+            .map(|k| cents(&k.value))
+            .sum();
+        assert_eq!(into, out);
+    }
+}
