@@ -11,6 +11,7 @@
 pub mod allocate;
 pub mod area;
 pub mod budget;
+pub mod compare;
 pub mod csv;
 pub mod estimate;
 pub mod flows;

@@ -1011,15 +1011,27 @@ pub fn allocate_regions(
     regions: &Value,
     options: &Value,
 ) -> Result<Vec<RegionResult>, Issues> {
-    let mut issues = Issues::new();
-    let options_path = Path::root().key("options");
-    let regions_path = Path::root().key("regions");
-    let settings = if read::options(
+    regions_with(
+        market,
+        regions,
         options,
         verdeelsleutel::SETTINGS_FIELDS,
-        &options_path,
-        &mut issues,
-    ) {
+        &mut Issues::new(),
+    )
+}
+
+/// `allocate_regions` with the option names allowed, recording problems in `issues`.
+fn regions_with(
+    market: &Market,
+    regions: &Value,
+    options: &Value,
+    allowed: &[&str],
+    issues: &mut Issues,
+) -> Result<Vec<RegionResult>, Issues> {
+    let mut issues = std::mem::take(issues);
+    let options_path = Path::root().key("options");
+    let regions_path = Path::root().key("regions");
+    let settings = if read::options(options, allowed, &options_path, &mut issues) {
         verdeelsleutel::read_settings(options, &options_path, &mut issues)
     } else {
         Settings::default()
@@ -1107,4 +1119,122 @@ pub fn allocate_regions(
         }
     }
     issues.into_result(out)
+}
+
+/// The national view: every region's claim against the MDZ framework, and each insurer's
+/// total over all regions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NationalView {
+    /// Each region as `allocateRegions` gives it, with its place against the framework.
+    pub regions: Vec<NationalRegion>,
+    /// Each insurer's total over all regions, largest first.
+    pub insurers: Vec<NationalInsurer>,
+    /// The framework.
+    pub framework: Money,
+    /// All regions' lump sums.
+    pub claimed: Money,
+    /// Framework minus claimed.
+    pub headroom: Money,
+    /// The national population used.
+    pub national_population: u64,
+}
+
+/// One region in the national view.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NationalRegion {
+    /// The region's allocation.
+    #[serde(flatten)]
+    pub result: RegionResult,
+    /// Its lump sum per insured person.
+    pub per_capita: Money,
+    /// Its share of the framework by population.
+    pub fair_share: Money,
+}
+
+/// One insurer over all regions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NationalInsurer {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Total over the regions.
+    pub amount: Money,
+    /// In how many regions it pays.
+    pub regions: usize,
+}
+
+/// Many regions against the national MDZ framework (options: the verdeelsleutel settings and
+/// `mdz: { framework?, population? }`).
+///
+/// # Errors
+/// Every problem found, with its path.
+pub fn national_view(
+    market: &Market,
+    regions: &Value,
+    options: &Value,
+) -> Result<NationalView, Issues> {
+    let mut issues = Issues::new();
+    let mut allowed: Vec<&str> = verdeelsleutel::SETTINGS_FIELDS.to_vec();
+    allowed.push("mdz");
+    let mdz_options = mdz::read_options(
+        read::field(options, "mdz"),
+        &Path::root().key("options").key("mdz"),
+        &mut issues,
+    );
+    let results = regions_with(market, regions, options, &allowed, &mut issues)?;
+    let Some(o) = mdz_options else {
+        return Err(issues);
+    };
+    let overflow = || {
+        Issues::from(Issue::new(
+            Path::root().key("regions"),
+            Problem::AmountTooLarge {
+                max: crate::money::MAX_AMOUNT.to_string(),
+            },
+        ))
+    };
+    let mut claimed = Money::ZERO;
+    let mut totals: Vec<NationalInsurer> = Vec::new();
+    let mut out = Vec::with_capacity(results.len());
+    for r in results {
+        claimed = claimed.checked_add(r.lump_sum).ok_or_else(overflow)?;
+        for i in &r.insurers {
+            match totals.iter_mut().find(|t| t.id == i.id) {
+                Some(t) => {
+                    t.amount = t.amount.checked_add(i.amount).ok_or_else(overflow)?;
+                    t.regions = t.regions.saturating_add(1);
+                }
+                None => totals.push(NationalInsurer {
+                    id: i.id.clone(),
+                    name: i.name.clone(),
+                    amount: i.amount,
+                    regions: 1,
+                }),
+            }
+        }
+        let population: Decimal = r.insured.parse().map_err(|_| overflow())?;
+        let m = mdz::compute(&o, r.lump_sum, population, &[]).ok_or_else(overflow)?;
+        out.push(NationalRegion {
+            per_capita: m.per_capita,
+            fair_share: m.fair_share,
+            result: r,
+        });
+    }
+    totals.sort_by(|a, b| {
+        b.amount
+            .value()
+            .cmp(&a.amount.value())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(NationalView {
+        regions: out,
+        insurers: totals,
+        framework: o.framework,
+        claimed,
+        headroom: o.framework.checked_sub(claimed).ok_or_else(overflow)?,
+        national_population: o.population,
+    })
 }

@@ -169,6 +169,21 @@ export interface RegionResult {
   id: string; lumpSum: Money; insured: string; leader: string; coAssessment: boolean;
   insurers: InsurerPart[]; area: AreaReport;
 }
+/** One amount in two reports: `difference` is `b − a`. */
+export interface Diff { a: Money; b: Money; difference: Money }
+export interface Comparison {
+  totals: (Diff & { id: string; name: string })[];
+  insurers: (Diff & { id: string; name: string })[];
+  municipalities: (Diff & { id: string; name: string })[];
+  lines: { id: string; name: string; net: Diff; zvw: Diff; municipal: Diff }[];
+  /** Keyed "from → to (kind)". */
+  flows: (Diff & { id: string; name: string })[];
+}
+export interface NationalView {
+  regions: (RegionResult & { perCapita: Money; fairShare: Money })[];
+  insurers: { id: string; name: string; amount: Money; regions: number }[];
+  framework: Money; claimed: Money; headroom: Money; nationalPopulation: number;
+}
 export interface LabelSummary { id: string; concern?: string; insured: number; rows: number }
 "#;
 
@@ -403,6 +418,22 @@ fn table_of(value: &JsValue) -> Result<Option<Rc<Market>>, Problem> {
     })
 }
 
+/// The `MarketTable` an argument must be, or the one error shape.
+fn require_table(market: &JsValue) -> Result<Rc<Market>, JsValue> {
+    let market_path = Path::root().key("market");
+    match table_of(market) {
+        Ok(Some(t)) => Ok(t),
+        Ok(None) => Err(one_issue(
+            market_path,
+            Problem::WrongType {
+                expected: crate::issue::Expected::Object,
+                found: "no MarketTable",
+            },
+        )),
+        Err(p) => Err(one_issue(market_path, p)),
+    }
+}
+
 /// Reads market data (CSV as Dutch finance staff export it) into a `MarketTable`.
 #[wasm_bindgen(js_name = parseMarketCsv)]
 pub fn parse_market_csv(
@@ -477,20 +508,7 @@ pub fn allocate_regions(
     #[wasm_bindgen(unchecked_param_type = "Region[]")] regions: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AllocationSettings")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let market_path = Path::root().key("market");
-    let table = match table_of(&market) {
-        Ok(Some(t)) => t,
-        Ok(None) => {
-            return Err(one_issue(
-                market_path,
-                Problem::WrongType {
-                    expected: crate::issue::Expected::Object,
-                    found: "no MarketTable",
-                },
-            ))
-        }
-        Err(p) => return Err(one_issue(market_path, p)),
-    };
+    let table = require_table(&market)?;
     let mut issues = Issues::new();
     let regions = decode(regions, "regions", &mut issues);
     let options = decode(
@@ -520,4 +538,43 @@ pub fn sample_scenario() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = sampleMarketCsv)]
 pub fn sample_market_csv() -> String {
     crate::sample::MARKET_CSV.to_owned()
+}
+
+/// The difference between two reports (`b − a`) per total, insurer, municipality, line and flow.
+#[wasm_bindgen(unchecked_return_type = "Comparison")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "Report")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Report")] b: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut issues = Issues::new();
+    let a = decode(a, "a", &mut issues);
+    let b = decode(b, "b", &mut issues);
+    if !issues.is_empty() {
+        return Err(invalid_input(&issues));
+    }
+    respond(crate::compare::compare(&a, &b))
+}
+
+/// Many regions against the national MDZ framework, with each insurer's total over all regions.
+#[wasm_bindgen(js_name = nationalView, unchecked_return_type = "NationalView")]
+pub fn national_view(
+    #[wasm_bindgen(unchecked_param_type = "MarketTable")] market: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Region[]")] regions: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "AllocationSettings & { mdz?: { framework?: MoneyInput; population?: number } }"
+    )]
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let table = require_table(&market)?;
+    let mut issues = Issues::new();
+    let regions = decode(regions, "regions", &mut issues);
+    let options = decode(
+        options.unwrap_or(JsValue::UNDEFINED),
+        "options",
+        &mut issues,
+    );
+    if !issues.is_empty() {
+        return Err(invalid_input(&issues));
+    }
+    respond(crate::scenario::national_view(&table, &regions, &options))
 }

@@ -274,3 +274,111 @@ fn conserves_money_per_insurer_and_in_total_over_generated_scenarios() {
         assert_eq!(into, out);
     }
 }
+
+#[test]
+fn compares_two_reports_per_insurer_municipality_line_and_flow() {
+    let a = run("").unwrap();
+    // b: the boundary line granted and 10,000.00 more for L1.
+    let budget_b = BUDGET.replace(r#""amount":"100000.00""#, r#""amount":"110000.00""#);
+    let text = format!(
+        r#"{{"market":{MARKET},"workArea":["1011-1012"],"budget":{budget_b},"municipalities":{MUNICIPALITIES}}}"#
+    );
+    let b = calculate(&json(&text), None).unwrap();
+    let to_value = |r: &Report| json(&serde_json::to_string(r).unwrap());
+    let c = resv_calc::compare::compare(&to_value(&a), &to_value(&b)).unwrap();
+    let zvw = c.totals.iter().find(|t| t.id == "zvw").unwrap();
+    assert_eq!(
+        (
+            zvw.diff.a.to_string(),
+            zvw.diff.b.to_string(),
+            zvw.diff.difference.to_string()
+        ),
+        ("107200.00".into(), "117200.00".into(), "10000.00".into())
+    );
+    let l1 = c.lines.iter().find(|l| l.id == "L1").unwrap();
+    assert_eq!(l1.zvw.difference.to_string(), "10000.00");
+    // The insurers' differences add up to the Zvw difference.
+    let sum: i128 = c.insurers.iter().map(|i| cents(&i.diff.difference)).sum();
+    assert_eq!(sum, 1_000_000);
+    assert_eq!(c.flows.len(), 5);
+    assert!(c.flows[0].id.ends_with("→ resv (zvw)"));
+    // Not reports: every problem with its path.
+    let e = resv_calc::compare::compare(
+        &json("[]"),
+        &json(r#"{"totals":{"zvw":"1,0"},"insurers":[{"id":"x"}]}"#),
+    )
+    .unwrap_err();
+    let got: Vec<String> = e
+        .as_slice()
+        .iter()
+        .map(|i| format!("{} {}", i.path, i.code()))
+        .collect();
+    assert_eq!(got[0], "a wrong_type");
+    assert!(
+        got.contains(&"b.totals.zvw number_has_comma".to_owned()),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"b.insurers[0].amount missing".to_owned()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn weighs_all_regions_against_the_framework_in_the_national_view() {
+    let market =
+        resv_calc::market::from_rows(&json(MARKET), &resv_calc::issue::Path::root()).unwrap();
+    let regions = json(
+        r#"[{"id":"W","postcodes":["1011"],"lumpSum":"600.00"},{"id":"O","postcodes":["1012"],"lumpSum":"350.00"}]"#,
+    );
+    let v = resv_calc::scenario::national_view(
+        &market,
+        &regions,
+        &json(r#"{"mdz":{"framework":"1000.00","population":10000}}"#),
+    )
+    .unwrap();
+    assert_eq!(
+        (v.claimed.to_string(), v.headroom.to_string()),
+        ("950.00".into(), "50.00".into())
+    );
+    // W: 6,000 insured → 0.10 per capita; fair share 1,000 × 6,000 / 10,000 = 600.00.
+    assert_eq!(
+        (
+            v.regions[0].per_capita.to_string(),
+            v.regions[0].fair_share.to_string()
+        ),
+        ("0.10".into(), "600.00".into())
+    );
+    // Insurers over both regions: Achmea 400.00 (W), VGZ 350.00 (O), CZ 200.00 (W).
+    let ins: Vec<(String, String, usize)> = v
+        .insurers
+        .iter()
+        .map(|i| (i.id.clone(), i.amount.to_string(), i.regions))
+        .collect();
+    assert_eq!(
+        ins,
+        [
+            ("Achmea".into(), "400.00".into(), 1),
+            ("VGZ".into(), "350.00".into(), 1),
+            ("CZ".into(), "200.00".into(), 1)
+        ]
+    );
+    let e = resv_calc::scenario::national_view(
+        &market,
+        &regions,
+        &json(r#"{"mdz":{"framework":-1},"x":1}"#),
+    )
+    .unwrap_err();
+    let got: Vec<String> = e
+        .as_slice()
+        .iter()
+        .map(|i| format!("{} {}", i.path, i.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "options.mdz.framework not_positive",
+            "options.x unknown_option"
+        ]
+    );
+}

@@ -154,6 +154,21 @@ export interface RegionResult {
     id: string; lumpSum: Money; insured: string; leader: string; coAssessment: boolean;
     insurers: InsurerPart[]; area: AreaReport;
 }
+/** One amount in two reports: `difference` is `b − a`. */
+export interface Diff { a: Money; b: Money; difference: Money }
+export interface Comparison {
+    totals: (Diff & { id: string; name: string })[];
+    insurers: (Diff & { id: string; name: string })[];
+    municipalities: (Diff & { id: string; name: string })[];
+    lines: { id: string; name: string; net: Diff; zvw: Diff; municipal: Diff }[];
+    /** Keyed "from → to (kind)". */
+    flows: (Diff & { id: string; name: string })[];
+}
+export interface NationalView {
+    regions: (RegionResult & { perCapita: Money; fairShare: Money })[];
+    insurers: { id: string; name: string; amount: Money; regions: number }[];
+    framework: Money; claimed: Money; headroom: Money; nationalPopulation: number;
+}
 export interface LabelSummary { id: string; concern?: string; insured: number; rows: number }
 
 
@@ -217,6 +232,16 @@ export function allocateRegions(market: MarketTable, regions: Region[], options:
 export function calculate(scenario: Scenario): Report;
 
 /**
+ * The difference between two reports (`b − a`) per total, insurer, municipality, line and flow.
+ */
+export function compare(a: Report, b: Report): Comparison;
+
+/**
+ * Many regions against the national MDZ framework, with each insurer's total over all regions.
+ */
+export function nationalView(market: MarketTable, regions: Region[], options: AllocationSettings & { mdz?: { framework?: MoneyInput; population?: number } }): NationalView;
+
+/**
  * Reads market data (CSV as Dutch finance staff export it) into a `MarketTable`.
  */
 export function parseMarketCsv(data: string | Uint8Array | ArrayBuffer): MarketTable;
@@ -245,6 +270,7 @@ export interface InitOutput {
     readonly allocate: (a: any, b: any, c: number) => [number, number, number];
     readonly allocateRegions: (a: any, b: any, c: number) => [number, number, number];
     readonly calculate: (a: any) => [number, number, number];
+    readonly compare: (a: any, b: any) => [number, number, number];
     readonly markettable___resvTableId: (a: number) => number;
     readonly markettable_insurers: (a: number) => [number, number, number];
     readonly markettable_postcodeCount: (a: number) => number;
@@ -252,6 +278,7 @@ export interface InitOutput {
     readonly markettable_toCsv: (a: number) => [number, number];
     readonly markettable_toJSON: (a: number) => [number, number, number];
     readonly markettable_warnings: (a: number) => [number, number, number];
+    readonly nationalView: (a: any, b: any, c: number) => [number, number, number];
     readonly parseMarketCsv: (a: any) => [number, number, number];
     readonly sampleMarketCsv: () => [number, number];
     readonly sampleScenario: () => [number, number, number];
