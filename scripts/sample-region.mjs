@@ -83,6 +83,16 @@ const municipalities = [
   { id: "GM0166", name: "Kampen", postcodes: ["8261-8278", "8293"] },
   { id: "GM0244", name: "Hattem", postcodes: ["8051-8052"] },
 ];
+// Onderlinge dienstverlening: the RESV (through a kassier) passes money on to the executing
+// providers of its wijkverbanden, mono cooperations and a care group.
+const hoofdaannemer = { form: "kassier", name: "RESV Zwolle, Kampen en Hattem", kassier: "Huisartsencoöperatie (kassier)", agreement: true };
+const subcontracts = [
+  { id: "od-kampen", contractor: "Hecht wijkverband Kampen", amount: "90000.00", lines: ["wijk-kampen"] },
+  { id: "od-hattem", contractor: "Hecht wijkverband Hattem", amount: "38000.00", lines: ["wijk-hattem"] },
+  { id: "od-hagro", contractor: "Huisartsencoöperatie", amount: "40000.00", lines: ["hagro-mandaat"] },
+  { id: "od-wijkverpleging", contractor: "Samenwerkingsverband wijkverpleging", amount: "30000.00", lines: ["wijkverpleging"] },
+  { id: "od-ketenzorg", contractor: "Zorggroep (ketenzorg)", amount: "60000.00", lines: ["zorgafspraken"], mainTasks: [3] },
+];
 const scenario = {
   name: "Voorbeeldregio Zwolle, Kampen en Hattem (illustratief)",
   year: 2027,
@@ -91,6 +101,8 @@ const scenario = {
   budget,
   municipalities,
   leadMunicipality: "GM0193",
+  hoofdaannemer,
+  subcontracts,
 };
 const files = {
   "data/sample_region_market.csv": csv,

@@ -175,6 +175,8 @@ pub struct MdzYear {
 pub struct Mdz {
     /// The framework.
     pub framework: Money,
+    /// This region's Zvw amount.
+    pub zvw: Money,
     /// Claimed: this region plus the listed others.
     pub claimed: Money,
     /// Framework minus claimed.
@@ -252,6 +254,7 @@ pub fn compute(
     }
     Some(Mdz {
         framework: o.framework,
+        zvw,
         claimed,
         headroom: o.framework.checked_sub(claimed)?,
         per_capita,

@@ -153,7 +153,7 @@ export interface Report {
   /** Nodes and links (node indices) a Sankey diagram draws directly. */
   sankey: { nodes: { id: string; label: string; kind: string }[];
             links: { source: number; target: number; value: Money; kind: string }[] };
-  mdz: { framework: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
+  mdz: { framework: Money; zvw: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
          fairShare: Money; nationalPopulation: number; regionPopulation: string;
          years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
   flows: { from: string; to: string; amount: Money; kind: string }[];

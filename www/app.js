@@ -23,6 +23,13 @@ const texts = {
     tasks: ["", "1 Mandaat en vertegenwoordiging", "2 Capaciteit en toegankelijkheid", "3 Zorgafspraken patiëntgroepen", "4 Hechte wijkverbanden", "5 Faciliteren van zorgaanbieders"],
     statusFinal: "definitief", statusConditional: "voorwaardelijk (wacht op gemeente)", leadMunicipality: "mandaatgemeente",
     kindZvw: "Zvw", kindMunicipal: "gemeente", wlzNote: "Wlz-delen worden niet via deze prestatie betaald.",
+    subsTitle: "Onderlinge dienstverlening", ledgerTitle: "Geldstromen per verzekeraar", flowTitle: "Geldstromen",
+    mdzTitle: "Plaats in het landelijk kader MDZ", mdzYearsTitle: "Kader MDZ per jaar",
+    subCols: { contractor: "Uitvoerende zorgaanbieder", amount: "Bedrag", covers: "Dekt", available: "Zvw-ruimte", funded: "Bekostigd door", paid: "Betaald aan RESV", passed: "Doorbetaald", kept: "RESV behoudt", framework: "Kader", claimed: "Geclaimd", headroom: "Ruimte" },
+    hoofdtaak: "hoofdtaak",
+    flowAlt: (n) => `Sankeydiagram van de geldstromen: ${n}`,
+    mdzBars: { region: "Zvw-lumpsum van deze regio", fair: "Eerlijk aandeel naar inwoners", projection: "Nodig als elke regio dit per inwoner vroeg", framework: "Landelijk kader MDZ" },
+    mdzText: (m) => `${m.perCapita} per verzekerde; landelijk doorgetrokken ${m.nationalProjection} tegenover een kader van ${m.framework}.`,
     workAreaLabel: "Werkgebied: postcodes (PC4, PC6) en reeksen, gescheiden door komma's of regels",
     marketLegend: "Verzekerden per postcode en verzekeraar",
     sourceSample: "Voorbeeldregio (illustratief)", sourceUpload: "Eigen bestand (CSV)",
@@ -69,6 +76,13 @@ const texts = {
     tasks: ["", "1 Mandate and representation", "2 Capacity and access", "3 Care agreements for patient groups", "4 Close neighbourhood teams", "5 Facilitating providers"],
     statusFinal: "final", statusConditional: "conditional (awaits the municipality)", leadMunicipality: "lead municipality",
     kindZvw: "Zvw", kindMunicipal: "municipal", wlzNote: "Wlz parts are not paid through this prestatie.",
+    subsTitle: "Onderlinge dienstverlening (subcontracts)", ledgerTitle: "Money per insurer", flowTitle: "Money flows",
+    mdzTitle: "Place in the national MDZ framework", mdzYearsTitle: "MDZ framework per year",
+    subCols: { contractor: "Executing provider", amount: "Amount", covers: "Covers", available: "Zvw room", funded: "Funded by", paid: "Paid to the RESV", passed: "Passed on", kept: "RESV keeps", framework: "Framework", claimed: "Claimed", headroom: "Headroom" },
+    hoofdtaak: "main task",
+    flowAlt: (n) => `Sankey diagram of the money flows: ${n}`,
+    mdzBars: { region: "This region's Zvw lump sum", fair: "Fair share by population", projection: "Needed if every region asked this per head", framework: "National MDZ framework" },
+    mdzText: (m) => `${m.perCapita} per insured person; projected nationally ${m.nationalProjection} against a framework of ${m.framework}.`,
     workAreaLabel: "Work area: postcodes (PC4, PC6) and ranges, separated by commas or lines",
     marketLegend: "Insured persons per postcode and insurer",
     sourceSample: "Sample region (illustrative)", sourceUpload: "Own file (CSV)",
@@ -136,7 +150,8 @@ function scenario() {
   };
   if ($("lumpSum").value.trim() !== "" || !$("useBudget").checked) s.lumpSum = $("lumpSum").value.trim();
   if ($("useBudget").checked) {
-    Object.assign(s, { budget: sample.budget, municipalities: sample.municipalities, leadMunicipality: sample.leadMunicipality });
+    Object.assign(s, { budget: sample.budget, municipalities: sample.municipalities, leadMunicipality: sample.leadMunicipality,
+      hoofdaannemer: sample.hoofdaannemer, subcontracts: sample.subcontracts });
   }
   const area = $("workArea").value.split(/[,\n;]+/).map((x) => x.trim()).filter((x) => x !== "");
   if (area.length) s.workArea = area;
@@ -264,7 +279,97 @@ function renderBudget(r) {
     out.push(table("years", t.yearsTitle, [[c.year], [c.gross, n], [c.net, n], [c.zvw, n], [c.municipal, n]],
       r.years.map((y) => [[String(y.year)], [money(y.gross), n], [money(y.net), n], [money(y.zvw), n], [money(y.municipal), n]])));
   }
+  if (r.subcontracts.length) {
+    const names = (id) => r.insurers.find((i) => i.id === id)?.name ?? id;
+    out.push(table("subcontracts", t.subsTitle, [[t.subCols.contractor], [t.subCols.covers], [t.subCols.available, n], [t.subCols.amount, n], [t.subCols.funded]],
+      r.subcontracts.map((x) => [[x.contractor],
+        [x.lines.map((id) => r.lines.find((l) => l.id === id)?.name ?? id).join("; ") + (x.mainTasks.length ? ` (${t.hoofdtaak} ${x.mainTasks.join(", ")})` : "")],
+        [money(x.available), n], [money(x.amount), n], [x.fundedBy.map((f) => `${names(f.insurer)} ${money(f.amount)}`).join("\n"), "funding"]])));
+    out.push(table("ledger", t.ledgerTitle, [[t.cols.payer], [t.subCols.paid, n], [t.subCols.passed, n], [t.subCols.kept, n]],
+      r.ledger.insurers.map((l) => [[names(l.insurer)], [money(l.paid), n], [money(l.subcontracted), n], [money(l.kept), n]])));
+  }
+  out.push(sankey(r.sankey, t));
+  out.push(mdzPicture(r.mdz, t));
+  out.push(table("mdz-years", t.mdzYearsTitle, [[c.year], [t.subCols.framework, n], [t.subCols.claimed, n], [t.subCols.headroom, n]],
+    r.mdz.years.map((y) => [[String(y.year)], [money(y.framework), n], [money(y.claimed), n], [money(y.headroom), n]])));
   $("budget-results").replaceChildren(...out);
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+const svgEl = (tag, attrs = {}, text) => {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text; // labels from data are text, never markup
+  return e;
+};
+
+/** The flows as a three-column Sankey: payers → RESV → executing providers and what it keeps. */
+function sankey(data, t) {
+  const figure = el("figure");
+  figure.append(el("h3", t.flowTitle));
+  const W = 960, H = 380, nodeW = 14, gap = 8;
+  const value = (l) => Number(l.value);
+  const left = data.nodes.map((n, i) => i).filter((i) => ["insurer", "municipality"].includes(data.nodes[i].kind));
+  const right = data.nodes.map((n, i) => i).filter((i) => ["contractor", "kept"].includes(data.nodes[i].kind));
+  const resv = data.nodes.findIndex((n) => n.kind === "resv");
+  const total = data.links.filter((l) => l.target === resv).reduce((a, l) => a + value(l), 0) || 1;
+  const size = (i) => data.links.filter((l) => l.source === i || l.target === i).reduce((a, l) => a + value(l), 0) / (i === resv ? 2 : 1);
+  const place = (ids, x) => {
+    const usable = H - gap * Math.max(ids.length - 1, 0);
+    let y = 0;
+    return Object.fromEntries(ids.map((i) => { const h = Math.max(1, (size(i) / total) * usable); const p = { x, y, h }; y += h + gap; return [i, p]; }));
+  };
+  const pos = { ...place(left, 200), ...place([resv], W / 2 - 60), ...place(right, W - 330) };
+  const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": t.flowAlt(data.links.map((l) => `${data.nodes[l.source].label} → ${data.nodes[l.target].label} ${money(l.value)}`).join("; ")) });
+  const offOut = {}, offIn = {};
+  for (const l of data.links) {
+    const a = pos[l.source], b = pos[l.target];
+    if (!a || !b || value(l) <= 0) continue;
+    const h = (value(l) / size(l.source === resv ? resv : l.source)) * a.h;
+    const hb = (value(l) / size(l.target === resv ? resv : l.target)) * b.h;
+    const y0 = a.y + (offOut[l.source] ?? 0) + h / 2, y1 = b.y + (offIn[l.target] ?? 0) + hb / 2;
+    offOut[l.source] = (offOut[l.source] ?? 0) + h;
+    offIn[l.target] = (offIn[l.target] ?? 0) + hb;
+    const x0 = a.x + nodeW, x1 = b.x, mx = (x0 + x1) / 2;
+    const path = svgEl("path", { d: `M${x0},${y0} C${mx},${y0} ${mx},${y1} ${x1},${y1}`, class: `link ${l.kind}`, "stroke-width": Math.max(1, Math.min(h, hb)) });
+    path.append(svgEl("title", {}, `${data.nodes[l.source].label} → ${data.nodes[l.target].label}: ${money(l.value)}`));
+    svg.append(path);
+  }
+  for (const [i, p] of Object.entries(pos)) {
+    const node = data.nodes[i];
+    svg.append(svgEl("rect", { x: p.x, y: p.y, width: nodeW, height: p.h, class: `node ${node.kind}` }));
+    const leftSide = node.kind === "insurer" || node.kind === "municipality";
+    const label = svgEl("text", { x: leftSide ? p.x - 6 : p.x + nodeW + 6, y: p.y + p.h / 2, "text-anchor": leftSide ? "end" : "start", "dominant-baseline": "middle" },
+      node.kind === "resv" ? "" : `${node.label} ${money(size(Number(i)).toFixed(2))}`);
+    svg.append(label);
+    if (node.kind === "resv") {
+      svg.append(svgEl("text", { x: p.x + nodeW / 2, y: p.y + p.h / 2, "text-anchor": "middle", "dominant-baseline": "middle", class: "resv-label", transform: `rotate(-90 ${p.x + nodeW / 2} ${p.y + p.h / 2})` }, node.label));
+    }
+  }
+  figure.append(svg);
+  return figure;
+}
+
+/** The region against the framework: two pairs of bars, each pair on its own scale. */
+function mdzPicture(m, t) {
+  const figure = el("figure");
+  figure.id = "mdz";
+  figure.append(el("h3", t.mdzTitle));
+  const pairs = [[["region", m.zvw], ["fair", m.fairShare]], [["projection", m.nationalProjection], ["framework", m.framework]]];
+  for (const pair of pairs) {
+    const max = Math.max(...pair.map(([, v]) => Number(v)), 1);
+    const dl = el("dl", undefined, "bars");
+    for (const [key, v] of pair) {
+      const dd = el("dd");
+      const bar = el("span", undefined, `bar ${key}`);
+      bar.style.width = `${Math.max(0.5, (Number(v) / max) * 100)}%`;
+      dd.append(bar, el("span", money(v), "value"));
+      dl.append(el("dt", t.mdzBars[key]), dd);
+    }
+    figure.append(dl);
+  }
+  figure.append(el("p", t.mdzText({ perCapita: money(m.perCapita), nationalProjection: money(m.nationalProjection), framework: money(m.framework) })));
+  return figure;
 }
 
 function marketInfo() {

@@ -56,6 +56,14 @@ test("the page shows the sample region's split by insurer in Dutch, under a stri
   assert.deepEqual(await page.$$eval("#municipalities tbody tr", (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[3].textContent])),
     [["Zwolle (mandaatgemeente)", "€\u00a021.083,34"], ["Kampen", "€\u00a08.908,54"], ["Hattem", "€\u00a02.008,12"]]);
   assert.match(await page.textContent("#lines"), /voorwaardelijk \(wacht op gemeente\)/);
+  // Onderlinge dienstverlening, the flows and the MDZ framework.
+  assert.equal((await page.$$("#subcontracts tbody tr")).length, 5);
+  assert.equal((await page.$$("figure svg path.link")).length, 19, "10 insurers + 3 municipalities in, 5 contractors + kept out");
+  assert.match(await page.getAttribute("figure svg", "aria-label"), /Achmea → RESV Zwolle, Kampen en Hattem/);
+  // Fair share 70,000,000 × 203,095 / 18,044,025 = 787,886.85; per capita 810,500 / 203,095 = 3.99.
+  const mdz = await page.textContent("#mdz");
+  assert.match(mdz, /€\u00a0787\.886,85/);
+  assert.match(mdz, /€\u00a03,99 per verzekerde; landelijk doorgetrokken €\u00a072\.009\.070,94 tegenover een kader van €\u00a070\.000\.000,00/);
   assert.equal(await page.textContent("#sum-insured"), "203.095");
   assert.match(await page.textContent("footer"), /Bron: CBS/);
   assert.match(await page.textContent("#warnings"), /illustratieve verzekerdenaantallen/);

@@ -46,3 +46,30 @@ test("a bad budget lists every problem with its path, and the next call works", 
   ]);
   assert.equal(calculate(sampleScenario()).totals.zvw, "810500.00");
 });
+
+test("the sample's onderlinge dienstverlening conserves money and its place against the framework", () => {
+  const r = calculate(sampleScenario());
+  assert.equal(r.subcontracts.length, 5);
+  for (const s of r.subcontracts) assert.equal(sum(s.fundedBy), cents(s.amount), s.id);
+  const l = r.ledger;
+  assert.equal(cents(l.zvwIn), cents(l.subcontracted) + cents(l.keptZvw));
+  for (const i of l.insurers) assert.equal(cents(i.paid), cents(i.subcontracted) + cents(i.kept), i.insurer);
+  assert.equal(l.subcontracted, "258000.00");
+  const resv = r.sankey.nodes.findIndex((n) => n.kind === "resv");
+  assert.equal(sum(r.sankey.links.filter((k) => k.target === resv), (k) => k.value), sum(r.sankey.links.filter((k) => k.source === resv), (k) => k.value));
+  assert.deepEqual([r.mdz.framework, r.mdz.claimed, r.mdz.perCapita, r.mdz.fairShare, r.mdz.nationalProjection],
+    ["70000000.00", "810500.00", "3.99", "787886.85", "72009070.94"]);
+  assert.equal(r.flows.filter((f) => f.kind === "subcontract").length, 5);
+});
+
+test("compare shows what changes between two scenarios", () => {
+  const a = calculate(sampleScenario());
+  const s = sampleScenario();
+  s.budget.find((l) => l.id === "zorg-welzijn").municipalApproved = true;
+  s.budget.find((l) => l.id === "resv-bureau").amount = "220000.00";
+  const c = pkg.compare(a, calculate(s));
+  assert.equal(c.totals.find((t) => t.id === "zvw").difference, "10000.00");
+  assert.equal(c.totals.find((t) => t.id === "conditionalZvw").difference, "-48000.00");
+  assert.equal(sum(c.insurers, (i) => i.difference), 1000000n);
+  assert.deepEqual(issuesOf(() => pkg.compare(null, {})), ["missing@a", "missing@b.totals", "missing@b.insurers", "missing@b.municipalities", "missing@b.lines", "missing@b.flows"]);
+});
