@@ -26,7 +26,7 @@ const texts = {
     subsTitle: "Onderlinge dienstverlening", ledgerTitle: "Geldstromen per verzekeraar", flowTitle: "Geldstromen",
     mdzTitle: "Plaats in het landelijk kader MDZ", mdzYearsTitle: "Kader MDZ per jaar",
     subCols: { contractor: "Uitvoerende zorgaanbieder", amount: "Bedrag", covers: "Dekt", available: "Zvw-ruimte", funded: "Bekostigd door", paid: "Betaald aan RESV", passed: "Doorbetaald", kept: "RESV behoudt", framework: "Kader", claimed: "Geclaimd", headroom: "Ruimte" },
-    hoofdtaak: "hoofdtaak",
+    hoofdtaak: "hoofdtaak", fundedCount: (n) => (n === 1 ? "1 verzekeraar" : `${n} verzekeraars`),
     flowAlt: (n) => `Sankeydiagram van de geldstromen: ${n}`,
     mdzBars: { region: "Zvw-lumpsum van deze regio", fair: "Eerlijk aandeel naar inwoners", projection: "Nodig als elke regio dit per inwoner vroeg", framework: "Landelijk kader MDZ" },
     mdzText: (m) => `${m.perCapita} per verzekerde; landelijk doorgetrokken ${m.nationalProjection} tegenover een kader van ${m.framework}.`,
@@ -79,7 +79,7 @@ const texts = {
     subsTitle: "Onderlinge dienstverlening (subcontracts)", ledgerTitle: "Money per insurer", flowTitle: "Money flows",
     mdzTitle: "Place in the national MDZ framework", mdzYearsTitle: "MDZ framework per year",
     subCols: { contractor: "Executing provider", amount: "Amount", covers: "Covers", available: "Zvw room", funded: "Funded by", paid: "Paid to the RESV", passed: "Passed on", kept: "RESV keeps", framework: "Framework", claimed: "Claimed", headroom: "Headroom" },
-    hoofdtaak: "main task",
+    hoofdtaak: "main task", fundedCount: (n) => (n === 1 ? "1 insurer" : `${n} insurers`),
     flowAlt: (n) => `Sankey diagram of the money flows: ${n}`,
     mdzBars: { region: "This region's Zvw lump sum", fair: "Fair share by population", projection: "Needed if every region asked this per head", framework: "National MDZ framework" },
     mdzText: (m) => `${m.perCapita} per insured person; projected nationally ${m.nationalProjection} against a framework of ${m.framework}.`,
@@ -238,7 +238,12 @@ function table(id, caption, headers, rows) {
   const body = el("tbody");
   body.append(...rows.map((cells) => {
     const tr = el("tr");
-    tr.append(...cells.map(([text, cls], i) => (i === 0 ? Object.assign(el("th", text, cls), { scope: "row" }) : el("td", text, cls))));
+    tr.append(...cells.map(([content, cls], i) => {
+      const cell = i === 0 ? Object.assign(el("th", undefined, cls), { scope: "row" }) : el("td", undefined, cls);
+      if (content instanceof Node) cell.append(content);
+      else cell.textContent = content;
+      return cell;
+    }));
     return tr;
   }));
   t.append(body);
@@ -284,7 +289,7 @@ function renderBudget(r) {
     out.push(table("subcontracts", t.subsTitle, [[t.subCols.contractor], [t.subCols.covers], [t.subCols.available, n], [t.subCols.amount, n], [t.subCols.funded]],
       r.subcontracts.map((x) => [[x.contractor],
         [x.lines.map((id) => r.lines.find((l) => l.id === id)?.name ?? id).join("; ") + (x.mainTasks.length ? ` (${t.hoofdtaak} ${x.mainTasks.join(", ")})` : "")],
-        [money(x.available), n], [money(x.amount), n], [x.fundedBy.map((f) => `${names(f.insurer)} ${money(f.amount)}`).join("\n"), "funding"]])));
+        [money(x.available), n], [money(x.amount), n], [funding(x.fundedBy.map((f) => `${names(f.insurer)}: ${money(f.amount)}`), t)]])));
     out.push(table("ledger", t.ledgerTitle, [[t.cols.payer], [t.subCols.paid, n], [t.subCols.passed, n], [t.subCols.kept, n]],
       r.ledger.insurers.map((l) => [[names(l.insurer)], [money(l.paid), n], [money(l.subcontracted), n], [money(l.kept), n]])));
   }
@@ -293,6 +298,16 @@ function renderBudget(r) {
   out.push(table("mdz-years", t.mdzYearsTitle, [[c.year], [t.subCols.framework, n], [t.subCols.claimed, n], [t.subCols.headroom, n]],
     r.mdz.years.map((y) => [[String(y.year)], [money(y.framework), n], [money(y.claimed), n], [money(y.headroom), n]])));
   $("budget-results").replaceChildren(...out);
+}
+
+/** Which insurers fund a subcontract, folded: the list is long, the summary says how many. */
+function funding(items, t) {
+  const d = el("details");
+  d.append(el("summary", t.fundedCount(items.length)));
+  const ul = el("ul");
+  ul.append(...items.map((x) => el("li", x)));
+  d.append(ul);
+  return d;
 }
 
 const SVG = "http://www.w3.org/2000/svg";
