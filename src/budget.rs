@@ -262,24 +262,6 @@ fn percent(value: &Value, at: &Path, issues: &mut Issues) -> Option<Decimal> {
     Some(d)
 }
 
-fn non_negative(value: &Value, at: &Path, issues: &mut Issues) -> Option<Money> {
-    let m = read::money(value, at, issues)?;
-    if m.value() < Decimal::ZERO {
-        issues.push(at.clone(), Problem::NegativeAmount);
-        return None;
-    }
-    if !m.is_multiple_of(Decimal::new(1, 2)) {
-        issues.push(
-            at.clone(),
-            Problem::NotWholeMinorUnits {
-                minor_unit: "0.01".into(),
-            },
-        );
-        return None;
-    }
-    Some(m)
-}
-
 fn choice<T: Copy>(
     value: &Value,
     at: &Path,
@@ -333,23 +315,7 @@ pub fn read_lines(
             continue;
         }
         read::options(item, LINE_FIELDS, &at, issues);
-        let id_at = at.key("id");
-        let id = read::text(read::field(item, "id"), &id_at, issues);
-        if let Some(id) = id {
-            if id.is_empty() {
-                issues.push(id_at.clone(), Problem::EmptyId);
-            } else if let Some(&first) = seen.get(id) {
-                issues.push(
-                    id_at.clone(),
-                    Problem::DuplicateId {
-                        id: id.to_owned(),
-                        first: path.index(first).key("id"),
-                    },
-                );
-            } else {
-                seen.insert(id, i);
-            }
-        }
+        let id = read::unique_id(item, path, i, &mut seen, issues);
         let name = match read::field(item, "name") {
             Value::Null => None,
             v => read::text(v, &at.key("name"), issues),
@@ -410,7 +376,7 @@ pub fn read_lines(
                 issues.push(amount_at.clone(), Problem::Missing);
                 None
             }
-            v => non_negative(v, &amount_at, issues),
+            v => read::cents(v, &amount_at, issues),
         };
         let growth_value = read::field(item, "growth");
         let growth = if growth_value.is_null() {
@@ -443,7 +409,7 @@ pub fn read_lines(
                         let y_at = a_at.key(k);
                         match k.parse::<u16>() {
                             Ok(y) if (2000..=2100).contains(&y) => {
-                                if let Some(m) = non_negative(v, &y_at, issues) {
+                                if let Some(m) = read::cents(v, &y_at, issues) {
                                     given.push((y, m));
                                 }
                             }
@@ -478,7 +444,7 @@ pub fn read_lines(
         let existing_at = at.key("existingFunding");
         let existing = match read::field(item, "existingFunding") {
             Value::Null => Some(Money::ZERO),
-            v => non_negative(v, &existing_at, issues),
+            v => read::cents(v, &existing_at, issues),
         };
         if let (Some(a), Some(e)) = (amount, existing) {
             if e.value() > a.value() {

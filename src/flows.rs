@@ -138,23 +138,7 @@ pub fn read_subcontracts(
             continue;
         }
         read::options(item, FIELDS, &at, issues);
-        let id_at = at.key("id");
-        let id = read::text(read::field(item, "id"), &id_at, issues);
-        if let Some(id) = id {
-            if id.is_empty() {
-                issues.push(id_at.clone(), Problem::EmptyId);
-            } else if let Some(&first) = seen.get(id) {
-                issues.push(
-                    id_at.clone(),
-                    Problem::DuplicateId {
-                        id: id.to_owned(),
-                        first: path.index(first).key("id"),
-                    },
-                );
-            } else {
-                seen.insert(id, i);
-            }
-        }
+        let id = read::unique_id(item, path, i, &mut seen, issues);
         let c_at = at.key("contractor");
         let contractor = read::text(read::field(item, "contractor"), &c_at, issues).map(str::trim);
         if contractor == Some("") {
@@ -170,22 +154,7 @@ pub fn read_subcontracts(
             issues.push(c_at.clone(), Problem::SubcontractChain);
         }
         let a_at = at.key("amount");
-        let amount = read::money(read::field(item, "amount"), &a_at, issues).and_then(|m| {
-            if m.value() < Decimal::ZERO {
-                issues.push(a_at.clone(), Problem::NegativeAmount);
-                None
-            } else if !m.is_multiple_of(Decimal::new(1, 2)) {
-                issues.push(
-                    a_at.clone(),
-                    Problem::NotWholeMinorUnits {
-                        minor_unit: "0.01".into(),
-                    },
-                );
-                None
-            } else {
-                Some(m)
-            }
-        });
+        let amount = read::cents(read::field(item, "amount"), &a_at, issues);
         let lines_value = read::field(item, "lines");
         let named = if lines_value.is_null() {
             Some(None)

@@ -6,7 +6,7 @@
 //! its municipalities; the built-in sample region lists its three.
 
 use crate::area::{self, Area};
-use crate::issue::{Expected, Issues, Path, Problem, Warned};
+use crate::issue::{Expected, Issues, Path, Warned};
 use crate::market::Span;
 use crate::read;
 use crate::value::Value;
@@ -71,23 +71,7 @@ pub fn read_municipalities(
             continue;
         }
         read::options(item, &["id", "name", "postcodes"], &at, issues);
-        let id_at = at.key("id");
-        let id = read::text(read::field(item, "id"), &id_at, issues);
-        if let Some(id) = id {
-            if id.is_empty() {
-                issues.push(id_at.clone(), Problem::EmptyId);
-            } else if let Some(&first) = seen.get(id) {
-                issues.push(
-                    id_at.clone(),
-                    Problem::DuplicateId {
-                        id: id.to_owned(),
-                        first: path.index(first).key("id"),
-                    },
-                );
-            } else {
-                seen.insert(id, i);
-            }
-        }
+        let id = read::unique_id(item, path, i, &mut seen, issues);
         let name = match read::field(item, "name") {
             Value::Null => None,
             v => read::text(v, &at.key("name"), issues),

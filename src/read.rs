@@ -139,3 +139,52 @@ pub fn boolean(value: &Value, default: bool, at: &impl At, issues: &mut Issues) 
         }
     }
 }
+
+/// An amount that must be whole cents and not negative (lump sums, budget amounts,
+/// subcontracts).
+pub fn cents(value: &Value, at: &Path, issues: &mut Issues) -> Option<Money> {
+    let m = money(value, at, issues)?;
+    if m.value() < Decimal::ZERO {
+        issues.push(at.clone(), Problem::NegativeAmount);
+        return None;
+    }
+    if !m.is_multiple_of(Decimal::new(1, 2)) {
+        issues.push(
+            at.clone(),
+            Problem::NotWholeMinorUnits {
+                minor_unit: "0.01".into(),
+            },
+        );
+        return None;
+    }
+    Some(m)
+}
+
+/// The `id` of the list element `item` at `list[index]`: a non-empty text not seen before in
+/// the list (`seen` remembers where each id first occurred).
+pub fn unique_id<'v>(
+    item: &'v Value,
+    list: &Path,
+    index: usize,
+    seen: &mut std::collections::HashMap<&'v str, usize>,
+    issues: &mut Issues,
+) -> Option<&'v str> {
+    let at = list.index(index).key("id");
+    let id = text(field(item, "id"), &at, issues)?;
+    if id.is_empty() {
+        issues.push(at, Problem::EmptyId);
+        return None;
+    }
+    if let Some(&first) = seen.get(id) {
+        issues.push(
+            at,
+            Problem::DuplicateId {
+                id: id.to_owned(),
+                first: list.index(first).key("id"),
+            },
+        );
+        return None;
+    }
+    seen.insert(id, index);
+    Some(id)
+}

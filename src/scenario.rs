@@ -176,25 +176,6 @@ fn read_year(value: &Value, at: &Path, issues: &mut Issues) -> Option<u16> {
     }
 }
 
-/// A lump sum: money, not negative, whole cents.
-fn read_lump_sum(value: &Value, at: &Path, issues: &mut Issues) -> Option<Money> {
-    let m = read::money(value, at, issues)?;
-    if m.value() < Decimal::ZERO {
-        issues.push(at.clone(), Problem::NegativeAmount);
-        return None;
-    }
-    if !m.is_multiple_of(Decimal::new(1, 2)) {
-        issues.push(
-            at.clone(),
-            Problem::NotWholeMinorUnits {
-                minor_unit: "0.01".into(),
-            },
-        );
-        return None;
-    }
-    Some(m)
-}
-
 /// Warnings of a market table, under the `market` path.
 fn market_warnings(market: &Market, origin: &Path) -> Vec<Warned> {
     market
@@ -242,7 +223,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
             issues.push(lump_path.clone(), Problem::Missing);
             None
         }
-        v => read_lump_sum(v, &lump_path, &mut issues).map(Some),
+        v => read::cents(v, &lump_path, &mut issues).map(Some),
     };
     let settings = verdeelsleutel::read_settings(scenario, &root, &mut issues);
     let illustrative = read::boolean(
@@ -1050,23 +1031,7 @@ fn regions_with(
                 continue;
             }
             read::options(item, REGION_FIELDS, &at, &mut issues);
-            let id_at = at().key("id");
-            let id = read::text(read::field(item, "id"), &id_at, &mut issues);
-            if let Some(id) = id {
-                if id.is_empty() {
-                    issues.push(id_at.clone(), Problem::EmptyId);
-                } else if let Some(&first) = seen.get(id) {
-                    issues.push(
-                        id_at.clone(),
-                        Problem::DuplicateId {
-                            id: id.to_owned(),
-                            first: regions_path.index(first).key("id"),
-                        },
-                    );
-                } else {
-                    seen.insert(id, i);
-                }
-            }
+            let id = read::unique_id(item, &regions_path, i, &mut seen, &mut issues);
             let area = area::read_area(
                 read::field(item, "postcodes"),
                 &at().key("postcodes"),
@@ -1074,7 +1039,7 @@ fn regions_with(
                 &mut warnings,
             );
             let lump_at = at().key("lumpSum");
-            let lump = read_lump_sum(read::field(item, "lumpSum"), &lump_at, &mut issues);
+            let lump = read::cents(read::field(item, "lumpSum"), &lump_at, &mut issues);
             if let (Some(id), Some(area), Some(lump)) = (id, area, lump) {
                 parsed.push((id.to_owned(), area, lump));
             }
