@@ -7,7 +7,8 @@
 
 use crate::area::{self, Area};
 use crate::issue::{Expected, Issues, Path, Warned};
-use crate::market::Span;
+use crate::market::{Market, Span};
+use crate::money::Money;
 use crate::read;
 use crate::value::Value;
 use rust_decimal::Decimal;
@@ -119,4 +120,107 @@ pub fn intersect(a: &[Span], b: &[Span]) -> Option<Vec<Span>> {
         }
     }
     Some(out)
+}
+
+/// One pool of municipal parts: the area it serves and its amount.
+#[derive(Clone, Copy, Debug)]
+pub struct Pool<'a> {
+    /// The area.
+    pub spans: &'a [Span],
+    /// Its municipal amount.
+    pub amount: Money,
+    /// The first budget line in it (for messages).
+    pub line: usize,
+}
+
+/// Why the municipal parts could not be split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Fractions multiply to more than 6 decimals.
+    TooPrecise,
+    /// No municipality has residents in the area of a pool with a municipal part.
+    NoMunicipality {
+        /// The pool's first line.
+        line: usize,
+    },
+    /// An amount out of range.
+    Overflow,
+}
+
+/// Splits each pool's municipal amount over the municipalities by their residents (insured
+/// persons) in the pool's area; shares by residents in the work area. Also returns the
+/// insured persons of the work area living outside every municipality, when there are any.
+///
+/// # Errors
+/// See [`Error`].
+pub fn allocate(
+    market: &Market,
+    municipalities: &[Municipality],
+    pools: &[Pool<'_>],
+    work: &[Span],
+    lead: Option<&str>,
+) -> Result<(Vec<MunicipalityPart>, Option<Decimal>), Error> {
+    let weight_in = |spans: &[Span]| -> Decimal {
+        let t = market.tally(spans);
+        let total = t.weights.iter().fold(0u128, |a, w| a.saturating_add(*w));
+        crate::market::weight_decimal(total, t.fractional)
+    };
+    let residents_in = |spans: &[Span]| -> Result<Vec<Decimal>, Error> {
+        municipalities
+            .iter()
+            .map(|m| intersect(&m.area.spans, spans).map(|x| weight_in(&x)))
+            .collect::<Option<_>>()
+            .ok_or(Error::TooPrecise)
+    };
+    let mut amounts = vec![Money::ZERO; municipalities.len()];
+    for pool in pools.iter().filter(|p| !p.amount.value().is_zero()) {
+        let ws = residents_in(pool.spans)?;
+        let no_one = Error::NoMunicipality { line: pool.line };
+        if ws.iter().all(Decimal::is_zero) {
+            return Err(no_one);
+        }
+        let parts = crate::allocate::split(pool.amount.value(), &ws, Decimal::new(1, 2))
+            .map_err(|_| no_one)?;
+        for (a, p) in amounts.iter_mut().zip(parts) {
+            *a = a
+                .checked_add(Money::new(p).map_err(|_| Error::Overflow)?)
+                .ok_or(Error::Overflow)?;
+        }
+    }
+    let residents = residents_in(work)?;
+    let all = residents
+        .iter()
+        .try_fold(Decimal::ZERO, |a, r| a.checked_add(*r))
+        .ok_or(Error::Overflow)?;
+    let in_area = weight_in(work);
+    let uncovered = (in_area > all).then(|| in_area.checked_sub(all).unwrap_or_default());
+    let lead_id = lead.map(str::to_owned).or_else(|| {
+        municipalities
+            .iter()
+            .zip(&residents)
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.id.cmp(&a.0.id)))
+            .map(|(m, _)| m.id.clone())
+    });
+    let parts = municipalities
+        .iter()
+        .zip(residents)
+        .zip(amounts)
+        .map(|((m, r), a)| MunicipalityPart {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            residents: r.normalize(),
+            share: r
+                .checked_div(all)
+                .map(|d| {
+                    d.round_dp_with_strategy(
+                        10,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    )
+                })
+                .unwrap_or_default(),
+            amount: a,
+            lead: lead_id.as_deref() == Some(m.id.as_str()),
+        })
+        .collect();
+    Ok((parts, uncovered))
 }

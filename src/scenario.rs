@@ -9,7 +9,7 @@ use crate::issue::{Expected, Issue, Issues, Path, Problem, Warned, Warning};
 use crate::market::{self, Market};
 use crate::mdz::{self, Mdz};
 use crate::money::Money;
-use crate::municipality::{self, Municipality, MunicipalityPart};
+use crate::municipality::{self, MunicipalityPart};
 use crate::read;
 use crate::value::Value;
 use crate::verdeelsleutel::{self, By, InsurerPart, Rounding, Settings};
@@ -603,108 +603,41 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
     // Municipal parts: each pool over the municipalities by their residents in its area.
     let mut municipal_parts: Vec<MunicipalityPart> = Vec::new();
     if sums.municipal.value() > Decimal::ZERO {
-        let weight_in = |spans: &[crate::market::Span]| -> Option<Decimal> {
-            let t = market.tally(spans);
-            let total = t.weights.iter().fold(0u128, |a, w| a.saturating_add(*w));
-            Some(crate::market::weight_decimal(total, t.fractional))
-        };
-        let mut amounts = vec![Money::ZERO; municipalities.len()];
-        for pool in &pools {
-            if pool.2.value().is_zero() {
-                continue;
-            }
-            let spans = pool.0.as_ref().map_or(&area.spans, |a| &a.spans);
-            let ws: Vec<Decimal> = municipalities
-                .iter()
-                .map(|m| municipality::intersect(&m.area.spans, spans).and_then(|x| weight_in(&x)))
-                .collect::<Option<_>>()
-                .ok_or_else(|| {
-                    Issues::from(Issue::new(
-                        root.key("municipalities"),
-                        Problem::FractionTooPrecise { max: 6 },
-                    ))
-                })?;
-            let no_one = || {
-                Issues::from(Issue::new(
-                    root.key("budget")
-                        .index(pool.3)
-                        .key("split")
-                        .key("municipal"),
-                    Problem::NoMunicipality,
-                ))
-            };
-            if ws.iter().all(|w| w.is_zero()) {
-                return Err(no_one());
-            }
-            let parts = crate::allocate::split(pool.2.value(), &ws, Decimal::new(1, 2))
-                .map_err(|_| no_one())?;
-            for (a, p) in amounts.iter_mut().zip(parts) {
-                *a = a
-                    .checked_add(Money::new(p).map_err(|_| overflow())?)
-                    .ok_or_else(overflow)?;
-            }
-        }
-        let residents: Vec<Decimal> = municipalities
+        let municipal_pools: Vec<municipality::Pool<'_>> = pools
             .iter()
-            .map(|m| {
-                municipality::intersect(&m.area.spans, &area.spans).and_then(|x| weight_in(&x))
+            .map(|p| municipality::Pool {
+                spans: p.0.as_ref().map_or(&area.spans, |a| &a.spans),
+                amount: p.2,
+                line: p.3,
             })
-            .collect::<Option<_>>()
-            .ok_or_else(|| {
-                Issues::from(Issue::new(
-                    root.key("municipalities"),
-                    Problem::FractionTooPrecise { max: 6 },
-                ))
-            })?;
-        let all = residents
-            .iter()
-            .try_fold(Decimal::ZERO, |a, r| a.checked_add(*r))
-            .ok_or_else(overflow)?;
-        let in_area = weight_in(&area.spans).unwrap_or(Decimal::ZERO);
-        if in_area > all {
+            .collect();
+        let (parts, uncovered) = municipality::allocate(
+            market,
+            &municipalities,
+            &municipal_pools,
+            &area.spans,
+            lead.as_deref(),
+        )
+        .map_err(|e| match e {
+            municipality::Error::TooPrecise => Issues::from(Issue::new(
+                root.key("municipalities"),
+                Problem::FractionTooPrecise { max: 6 },
+            )),
+            municipality::Error::NoMunicipality { line } => Issues::from(Issue::new(
+                root.key("budget").index(line).key("split").key("municipal"),
+                Problem::NoMunicipality,
+            )),
+            municipality::Error::Overflow => overflow(),
+        })?;
+        if let Some(insured) = uncovered {
             warnings.push(Warned {
                 path: root.key("municipalities"),
                 warning: Warning::PostcodesWithoutMunicipality {
-                    insured: in_area
-                        .checked_sub(all)
-                        .map(|d| d.normalize().to_string())
-                        .unwrap_or_default(),
+                    insured: insured.normalize().to_string(),
                 },
             });
         }
-        let lead_id = lead.clone().or_else(|| {
-            municipalities
-                .iter()
-                .zip(&residents)
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.id.cmp(&a.0.id)))
-                .map(|(m, _)| m.id.clone())
-        });
-        municipal_parts = municipalities
-            .iter()
-            .zip(residents)
-            .zip(amounts)
-            .map(
-                |((m, r), a): ((&Municipality, Decimal), Money)| MunicipalityPart {
-                    id: m.id.clone(),
-                    name: m.name.clone(),
-                    residents: r.normalize(),
-                    share: if all.is_zero() {
-                        Decimal::ZERO
-                    } else {
-                        r.checked_div(all)
-                            .map(|d| {
-                                d.round_dp_with_strategy(
-                                    10,
-                                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                                )
-                            })
-                            .unwrap_or_default()
-                    },
-                    amount: a,
-                    lead: lead_id.as_deref() == Some(m.id.as_str()),
-                },
-            )
-            .collect();
+        municipal_parts = parts;
     }
     let rows_outside = market.row_count().saturating_sub(tally.rows_inside);
     if rows_outside > 0 && estimated.is_none() {
