@@ -38,6 +38,7 @@ pub struct Hoofdaannemer {
     /// Its name.
     pub name: String,
     /// The member holding the money, with a kassier.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kassier: Option<String>,
     /// Whether the written agreement with the insurers exists.
     pub agreement: bool,

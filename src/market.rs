@@ -1302,16 +1302,13 @@ pub struct LabelSummary {
     /// The label as written.
     pub id: String,
     /// Its concern from the data, or from the registry.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub concern: Option<String>,
     /// Insured persons in the whole table (fractions applied).
-    #[serde(serialize_with = "decimal_number")]
+    #[serde(serialize_with = "crate::value::serialize_count")]
     pub insured: Decimal,
     /// Rows.
     pub rows: usize,
-}
-
-fn decimal_number<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(d.to_string().parse::<f64>().unwrap_or(f64::NAN))
 }
 
 impl Market {

@@ -35,7 +35,7 @@ pub struct MunicipalityPart {
     /// Name.
     pub name: String,
     /// Residents in the work area (= insured persons: everyone is insured).
-    #[serde(serialize_with = "as_number")]
+    #[serde(serialize_with = "crate::value::serialize_count")]
     pub residents: Decimal,
     /// Share of the residents, 10 decimals.
     #[serde(serialize_with = "as_text")]
@@ -48,10 +48,6 @@ pub struct MunicipalityPart {
 
 fn as_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(d)
-}
-
-fn as_number<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(d.to_string().parse::<f64>().unwrap_or(f64::NAN))
 }
 
 /// Reads `[{ id, name?, postcodes }]`.

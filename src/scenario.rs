@@ -118,6 +118,7 @@ pub struct Allocation {
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The scenario's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Budget year.
     pub year: u16,
@@ -139,6 +140,7 @@ pub struct Report {
     /// Each payer's instalments.
     pub payments: Payments,
     /// The hoofdaannemer, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hoofdaannemer: Option<Hoofdaannemer>,
     /// Onderlinge dienstverlening: each subcontract and which insurer's money funds it.
     pub subcontracts: Vec<SubcontractReport>,

@@ -312,7 +312,7 @@ pub struct LabelPart {
     /// The label.
     pub name: String,
     /// Its insured persons in the area.
-    #[serde(serialize_with = "as_number")]
+    #[serde(serialize_with = "crate::value::serialize_count")]
     pub insured: Decimal,
 }
 
@@ -325,7 +325,7 @@ pub struct InsurerPart {
     /// Display name.
     pub name: String,
     /// Insured persons in the work area (fractions applied).
-    #[serde(serialize_with = "as_number")]
+    #[serde(serialize_with = "crate::value::serialize_count")]
     pub insured: Decimal,
     /// The same, exact, as a decimal string.
     pub insured_exact: String,
@@ -348,10 +348,6 @@ fn as_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(d)
 }
 
-fn as_number<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(d.to_string().parse::<f64>().unwrap_or(f64::NAN))
-}
-
 /// The split of one lump sum over the parties of one area.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -363,7 +359,7 @@ pub struct Split {
     /// Whether co-assessment by the second party is likely.
     pub co_assessment: bool,
     /// Insured persons in the area.
-    #[serde(serialize_with = "as_number")]
+    #[serde(serialize_with = "crate::value::serialize_count")]
     pub insured: Decimal,
 }
 

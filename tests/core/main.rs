@@ -15,6 +15,7 @@ mod market;
 mod money;
 mod scenario;
 mod value;
+mod vectors;
 
 /// A small deterministic generator (splitmix64) so invariant loops are reproducible.
 pub struct Rng(u64);
