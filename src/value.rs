@@ -292,6 +292,21 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
+/// Serializes a count of persons as a JSON number: an integer when whole (so every JSON
+/// writer prints it the same, `59843`), else the nearest double.
+pub fn serialize_count<S: serde::Serializer>(
+    d: &rust_decimal::Decimal,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    let n = d.normalize();
+    if n.scale() == 0 {
+        if let Ok(whole) = u64::try_from(n.mantissa()) {
+            return s.serialize_u64(whole);
+        }
+    }
+    s.serialize_f64(n.to_string().parse::<f64>().unwrap_or(f64::NAN))
+}
+
 #[cfg(test)]
 mod tests {
     use super::js_number_string;
@@ -324,19 +339,4 @@ mod tests {
             assert_eq!(js_number_string(x), want, "String({x:e})");
         }
     }
-}
-
-/// Serializes a count of persons as a JSON number: an integer when whole (so every JSON
-/// writer prints it the same, `59843`), else the nearest double.
-pub fn serialize_count<S: serde::Serializer>(
-    d: &rust_decimal::Decimal,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    let n = d.normalize();
-    if n.scale() == 0 {
-        if let Ok(whole) = u64::try_from(n.mantissa()) {
-            return s.serialize_u64(whole);
-        }
-    }
-    s.serialize_f64(n.to_string().parse::<f64>().unwrap_or(f64::NAN))
 }
