@@ -31,6 +31,12 @@ if [ "$want" != "$have" ]; then
   cargo install -q wasm-bindgen-cli --version "=$want"
 fi
 
+# cargo-fuzz (libFuzzer) for `make fuzz` and the fuzz smoke run of `make test`.
+if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "0.13.2" ]; then
+  echo "setup: cargo install cargo-fuzz 0.13.2 (about 2 minutes)"
+  cargo install -q cargo-fuzz --version "=0.13.2" --locked
+fi
+
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -269,7 +269,13 @@ pub fn trim(mut b: &[u8]) -> &[u8] {
     loop {
         b = match b {
             [b' ' | b'\t' | b'\r', rest @ ..] | [0xC2, 0xA0, rest @ ..] | [0xA0, rest @ ..] => rest,
-            [rest @ .., b' ' | b'\t' | b'\r'] | [rest @ .., 0xC2, 0xA0] | [rest @ .., 0xA0] => rest,
+            [rest @ .., b' ' | b'\t' | b'\r'] | [rest @ .., 0xC2, 0xA0] => rest,
+            // A lone 0xA0 is Windows-1252's non-breaking space only after an ASCII byte; after
+            // any other byte it may end a UTF-8 character (`Š` is C5 A0) and must stay.
+            [rest @ .., last, 0xA0] if last.is_ascii() => match rest.len().checked_add(1) {
+                Some(n) => b.get(..n).unwrap_or_default(),
+                None => return b,
+            },
             _ => return b,
         };
     }
@@ -564,6 +570,14 @@ mod tests {
             parse_fraction(b"-0.1").unwrap_err().code(),
             "fraction_out_of_range"
         );
+    }
+
+    #[test]
+    fn trims_non_breaking_spaces_without_cutting_utf8_characters() {
+        assert_eq!(trim("\u{a0} Univé\u{a0}".as_bytes()), "Univé".as_bytes());
+        assert_eq!(trim(b"\xa0CZ \xa0"), b"CZ");
+        // `Š` is C5 A0 in UTF-8: found by the csv fuzz target.
+        assert_eq!(trim("12.345ŠŠ".as_bytes()), "12.345ŠŠ".as_bytes());
     }
 
     #[test]

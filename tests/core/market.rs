@@ -290,3 +290,18 @@ fn reads_plain_and_quoted_lines_alike() {
         );
     }
 }
+
+/// Inputs the fuzzers found (`tests/core/regressions/`): each must read, export and read back
+/// unchanged, or be refused cleanly.
+#[test]
+fn replays_what_the_fuzzers_found() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/core/regressions");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        if let Ok(table) = parse_csv(&bytes) {
+            let again = parse_csv(table.to_csv().as_bytes()).unwrap();
+            assert_eq!(again.to_rows(), table.to_rows(), "{}", path.display());
+        }
+    }
+}
