@@ -877,7 +877,11 @@ fn row(b: &mut Builder, c: &Columns<'_>, fields: &[&[u8]], root: &Path, line: us
     };
     // Names are decoded first (UTF-8, else Windows-1252) and then trimmed as text, so a
     // non-breaking space is trimmed in either encoding and never cuts a character in two.
-    let name = |i: usize| csv::decode_text(fields.get(i).copied().unwrap_or_default()).trim().to_owned();
+    let name = |i: usize| {
+        csv::decode_text(fields.get(i).copied().unwrap_or_default())
+            .trim()
+            .to_owned()
+    };
     let (concern, concern_name) = c
         .concern
         .map(|(i, column)| (name(i), column))

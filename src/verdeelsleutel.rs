@@ -427,7 +427,7 @@ pub fn split_region(
     for (rank, (&p, amount)) in order.iter().zip(amounts).enumerate() {
         let w = ws.get(rank).copied().unwrap_or(0);
         let insured = weight_decimal(w, tally.fractional);
-        let labels = if parties.by == By::Concern {
+        let mut labels = if parties.by == By::Concern {
             parties
                 .of_label
                 .iter()
@@ -441,10 +441,12 @@ pub fn split_region(
                         .unwrap_or_default(),
                     insured: tally.weight(l),
                 })
-                .collect()
+                .collect::<Vec<_>>()
         } else {
             Vec::new()
         };
+        // Largest first, then by name: never the order of the data.
+        labels.sort_by(|a, b| b.insured.cmp(&a.insured).then_with(|| a.name.cmp(&b.name)));
         insurers.push(InsurerPart {
             id: parties.ids.get(p).cloned().unwrap_or_default(),
             name: parties.names.get(p).cloned().unwrap_or_default(),
