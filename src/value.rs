@@ -5,8 +5,10 @@
 //! and the core validates it, collecting every problem with its path. Numbers are kept as the
 //! text JS's `String(n)` gives them, so `0.1` is exactly one tenth.
 //!
-//! Decoding is bounded: nesting deeper than [`MAX_DEPTH`] becomes [`Value::TooDeep`] and a
-//! list longer than [`MAX_ITEMS`] is cut and marked, so no input can exhaust the stack.
+//! Decoding is bounded: nesting deeper than [`MAX_DEPTH`] becomes [`Value::TooDeep`], a list
+//! longer than [`MAX_ITEMS`] is cut and marked, and one argument decodes at most [`MAX_NODES`]
+//! values in all — so no input can exhaust the stack, and none takes more than about a second
+//! to refuse (decoding crosses the JS boundary per value: a few microseconds each).
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -14,8 +16,12 @@ use std::fmt;
 /// The deepest nesting of lists and objects that is read; deeper parts become [`Value::TooDeep`].
 pub const MAX_DEPTH: usize = 32;
 
-/// The most elements read from one list or object; longer ones are cut and marked.
-pub const MAX_ITEMS: usize = 4_000_000;
+/// The most elements read from one list or object; longer ones are cut and marked. Market
+/// tables of national size go through `parseMarketCsv`, not JS arrays.
+pub const MAX_ITEMS: usize = 100_000;
+
+/// The most values decoded from one argument in all; beyond it lists and objects are cut.
+pub const MAX_NODES: usize = 600_000;
 
 /// A loosely decoded input value.
 #[derive(Clone, Debug, PartialEq)]
@@ -147,17 +153,36 @@ pub fn js_number_string(x: f64) -> String {
 
 impl<'de> de::Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-        Seed { depth: 0 }.deserialize(deserializer)
+        let budget = std::cell::Cell::new(MAX_NODES);
+        Seed {
+            depth: 0,
+            budget: &budget,
+        }
+        .deserialize(deserializer)
     }
 }
 
 /// Deserializes one [`Value`] at a known depth.
 #[derive(Clone, Copy)]
-struct Seed {
+struct Seed<'b> {
     depth: usize,
+    /// Values left to decode for the whole argument.
+    budget: &'b std::cell::Cell<usize>,
 }
 
-impl<'de> DeserializeSeed<'de> for Seed {
+impl Seed<'_> {
+    /// Takes one value from the budget; `false` when it is spent.
+    fn take(&self) -> bool {
+        let left = self.budget.get();
+        if left == 0 {
+            return false;
+        }
+        self.budget.set(left.saturating_sub(1));
+        true
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
@@ -165,7 +190,7 @@ impl<'de> DeserializeSeed<'de> for Seed {
             // Do not descend: serde-wasm-bindgen's ignored_any reads nothing of the value.
             deserializer.deserialize_ignored_any(Skip)
         } else {
-            deserializer.deserialize_any(ValueVisitor { depth: self.depth })
+            deserializer.deserialize_any(ValueVisitor { seed: self })
         }
     }
 }
@@ -201,14 +226,25 @@ impl<'de> Visitor<'de> for Skip {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         // Only reached with readers that do walk ignored values (serde_json): skip flatly.
-        while seq.next_element_seed(Seed { depth: MAX_DEPTH })?.is_some() {}
+        let budget = std::cell::Cell::new(0);
+        while seq
+            .next_element_seed(Seed {
+                depth: MAX_DEPTH,
+                budget: &budget,
+            })?
+            .is_some()
+        {}
         Ok(Value::TooDeep)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let budget = std::cell::Cell::new(0);
         while map
             .next_entry_seed(
                 std::marker::PhantomData::<de::IgnoredAny>,
-                Seed { depth: MAX_DEPTH },
+                Seed {
+                    depth: MAX_DEPTH,
+                    budget: &budget,
+                },
             )?
             .is_some()
         {}
@@ -216,11 +252,11 @@ impl<'de> Visitor<'de> for Skip {
     }
 }
 
-struct ValueVisitor {
-    depth: usize,
+struct ValueVisitor<'b> {
+    seed: Seed<'b>,
 }
 
-impl<'de> Visitor<'de> for ValueVisitor {
+impl<'de> Visitor<'de> for ValueVisitor<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -233,7 +269,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Seed { depth: self.depth }.deserialize(d)
+        self.seed.deserialize(d)
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
         Ok(Value::Bool(v))
@@ -261,27 +297,33 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let child = Seed {
-            depth: self.depth.saturating_add(1),
+            depth: self.seed.depth.saturating_add(1),
+            budget: self.seed.budget,
         };
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
         let mut truncated = false;
-        while let Some(item) = seq.next_element_seed(child)? {
-            if items.len() >= MAX_ITEMS {
+        loop {
+            // Check before reading the element: a refused list costs nothing more to read.
+            if items.len() >= MAX_ITEMS || !child.take() {
                 truncated = true;
                 break;
             }
-            items.push(item);
+            match seq.next_element_seed(child)? {
+                Some(item) => items.push(item),
+                None => break,
+            }
         }
         Ok(Value::List { items, truncated })
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let child = Seed {
-            depth: self.depth.saturating_add(1),
+            depth: self.seed.depth.saturating_add(1),
+            budget: self.seed.budget,
         };
         let mut fields = Vec::new();
         let mut truncated = false;
         while let Some(key) = map.next_key::<String>()? {
-            if fields.len() >= MAX_ITEMS {
+            if fields.len() >= MAX_ITEMS || !child.take() {
                 truncated = true;
                 break;
             }

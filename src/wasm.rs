@@ -200,6 +200,19 @@ fn decode(value: JsValue, name: &str, issues: &mut Issues) -> Value {
     }
 }
 
+/// Decodes an argument that must be a number or string. A list or object is not decoded (it
+/// may be huge): an empty one of the same kind stands in, so the core reports the wrong type
+/// in its usual place and order.
+fn decode_scalar(value: JsValue, name: &str, issues: &mut Issues) -> Value {
+    if js_sys::Array::is_array(&value) {
+        Value::list(Vec::new())
+    } else if value.is_object() {
+        Value::object(Vec::new())
+    } else {
+        decode(value, name, issues)
+    }
+}
+
 /// Encodes a result for JS: plain objects, money as strings.
 fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
@@ -289,7 +302,7 @@ pub fn allocate(
     #[wasm_bindgen(unchecked_param_type = "AllocateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let mut issues = Issues::new();
-    let total = decode(total, "total", &mut issues);
+    let total = decode_scalar(total, "total", &mut issues);
     let weights = decode(weights, "weights", &mut issues);
     let options = decode(
         options.unwrap_or(JsValue::UNDEFINED),
