@@ -159,3 +159,18 @@ test("the estimate from national market shares needs no insurer data", async () 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a corrupt or hostile autosave is ignored: the page recovers and keeps working", async () => {
+  for (const saved of ["{not json", "null", "42", JSON.stringify({ lumpSum: 5, workArea: null, csv: 123, source: "<img src=x>", lang: { x: 1 }, useBudget: "yes" }),
+    JSON.stringify({ csv: "postcode;verzekeraar;verzekerden\n1011;<script>alert(1)</script>;5\n", source: "upload", workArea: "1011", lumpSum: "10.00", useBudget: false })]) {
+    const { page, context, problems } = await open();
+    await page.evaluate((v) => localStorage.setItem("resv-calc:verdeelsleutel:v1", v), saved);
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    assert.equal(await page.$("script:not([src])"), null, "no injected script element");
+    await page.fill("#lumpSum", "123.45");
+    assert.match(await page.textContent("#sum"), /123,45|810\.500,00/);
+    assert.deepEqual(problems, [], saved);
+    await context.close();
+  }
+});
