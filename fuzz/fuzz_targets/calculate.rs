@@ -8,7 +8,8 @@ use resv_calc::value::Value;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(table) = parse_csv(data) else { return };
-    let scenario: Value = serde_json::from_str(r#"{"lumpSum":"1234567.89","rounding":"leaderAbsorbs"}"#).unwrap();
+    let scenario: Value =
+        serde_json::from_str(r#"{"lumpSum":"1234567.89","rounding":"leaderAbsorbs"}"#).unwrap();
     if let Ok(r) = calculate(&scenario, Some(&table)) {
         let sum: i128 = r.insurers.iter().map(|i| i.amount.value().mantissa()).sum();
         assert_eq!(sum, 123_456_789);

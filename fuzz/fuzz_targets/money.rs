@@ -4,7 +4,9 @@ use libfuzzer_sys::fuzz_target;
 use resv_calc::money::{parse_decimal, Money};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(d) = parse_decimal(text) {
         let again = parse_decimal(&d.to_string()).expect("a printed decimal reads back");
         assert_eq!(again, d);

@@ -7,11 +7,14 @@ use resv_calc::value::Value;
 
 fn cents(m: &resv_calc::money::Money) -> i128 {
     let d = m.value();
-    d.mantissa() * 10i128.pow(2u32.saturating_sub(d.scale())) / 10i128.pow(d.scale().saturating_sub(2))
+    d.mantissa() * 10i128.pow(2u32.saturating_sub(d.scale()))
+        / 10i128.pow(d.scale().saturating_sub(2))
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(value) = serde_json::from_slice::<Value>(data) else { return };
+    let Ok(value) = serde_json::from_slice::<Value>(data) else {
+        return;
+    };
     if let Ok(r) = calculate(&value, None) {
         let zvw: i128 = r.insurers.iter().map(|i| cents(&i.amount)).sum();
         assert_eq!(zvw, cents(&r.totals.zvw));
@@ -20,6 +23,9 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(m, cents(&r.totals.municipal));
         }
         let l = &r.ledger;
-        assert_eq!(cents(&l.zvw_in), cents(&l.subcontracted) + cents(&l.kept_zvw));
+        assert_eq!(
+            cents(&l.zvw_in),
+            cents(&l.subcontracted) + cents(&l.kept_zvw)
+        );
     }
 });
