@@ -1215,6 +1215,26 @@ impl Market {
 }
 
 impl Market {
+    /// The rows in a canonical order: by postcode, then insurer name (then fraction), so an
+    /// export does not depend on the order labels first appeared in the data.
+    fn canonical_rows(&self) -> Vec<&Row> {
+        let mut rows: Vec<&Row> = self.rows.iter().collect();
+        let name = |r: &Row| {
+            self.labels
+                .get(r.label())
+                .map(|l| l.name.as_str())
+                .unwrap_or_default()
+        };
+        rows.sort_by(|a, b| {
+            a.code()
+                .cmp(&b.code())
+                .then_with(|| name(a).cmp(name(b)))
+                .then_with(|| self.fraction(a).cmp(&self.fraction(b)))
+                .then_with(|| a.insured.cmp(&b.insured))
+        });
+        rows
+    }
+
     /// The table as Dutch Excel reads it: UTF-8 with BOM, `;`-separated, CRLF, decimal comma
     /// in fractions, names quoted when they hold a `;` or a quote.
     pub fn to_csv(&self) -> String {
@@ -1238,7 +1258,7 @@ impl Market {
             out.push_str(";fractie");
         }
         out.push_str("\r\n");
-        for row in &self.rows {
+        for row in self.canonical_rows() {
             let label = self.labels.get(row.label());
             let pc = Postcode::from_code(row.code())
                 .map(|p| p.to_string())
@@ -1264,10 +1284,10 @@ impl Market {
         out
     }
 
-    /// The rows as objects, as `calculate` accepts them back.
+    /// The rows as objects, as `calculate` accepts them back (canonical order: postcode, insurer).
     pub fn to_rows(&self) -> Vec<RowOut> {
-        self.rows
-            .iter()
+        self.canonical_rows()
+            .into_iter()
             .map(|row| {
                 let label = self.labels.get(row.label());
                 let fraction = self.fraction(row);
