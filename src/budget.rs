@@ -246,20 +246,13 @@ const LINE_FIELDS: &[&str] = &[
     "postcodes",
 ];
 
-fn percent(value: &Value, at: &Path, issues: &mut Issues) -> Option<Decimal> {
+/// A split percentage; absent means zero.
+fn split_percent(value: &Value, at: &Path, issues: &mut Issues) -> Option<Decimal> {
     if value.is_null() {
-        return Some(Decimal::ZERO);
+        Some(Decimal::ZERO)
+    } else {
+        read::percent(value, at, issues)
     }
-    let d = read::decimal(value, at, issues)?;
-    if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
-        issues.push(at.clone(), Problem::PercentOutOfRange);
-        return None;
-    }
-    if d.normalize().scale() > 4 {
-        issues.push(at.clone(), Problem::FractionTooPrecise { max: 4 });
-        return None;
-    }
-    Some(d)
 }
 
 fn choice<T: Copy>(
@@ -277,18 +270,6 @@ fn choice<T: Copy>(
             None
         }
     }
-}
-
-/// `amount × (1 + growth/100)` per year from [`BASE_YEAR`] to `year`, to the cent each year.
-fn grown(amount: Money, growth: Decimal, year: u16) -> Option<Money> {
-    let factor = Decimal::ONE.checked_add(growth.checked_div(Decimal::ONE_HUNDRED)?)?;
-    let mut a = amount;
-    for _ in BASE_YEAR..year {
-        a = Money::new(a.value().checked_mul(factor)?)
-            .ok()?
-            .round_half_away_from_zero(2);
-    }
-    Some(a)
 }
 
 /// Reads the budget lines for `year`; line areas must lie inside the work area.
@@ -382,21 +363,7 @@ pub fn read_lines(
         let growth = if growth_value.is_null() {
             Decimal::ZERO
         } else {
-            let g_at = at.key("growth");
-            match read::decimal(growth_value, &g_at, issues) {
-                Some(g)
-                    if g > Decimal::from(-100)
-                        && g <= Decimal::ONE_HUNDRED
-                        && g.normalize().scale() <= 4 =>
-                {
-                    g
-                }
-                Some(_) => {
-                    issues.push(g_at, Problem::PercentOutOfRange);
-                    Decimal::ZERO
-                }
-                None => Decimal::ZERO,
-            }
+            read::rate(growth_value, &at.key("growth"), issues).unwrap_or(Decimal::ZERO)
         };
         // Per-year amounts: { "2027": "…", "2028": "…" }.
         let mut given: Vec<(u16, Money)> = Vec::new();
@@ -429,7 +396,7 @@ pub fn read_lines(
             if let Some((_, m)) = given.iter().find(|(gy, _)| *gy == y) {
                 return Some(*m);
             }
-            grown(base?, growth, y)
+            base?.compounded(growth, y.saturating_sub(BASE_YEAR))
         };
         let mut years: Vec<(u16, Money)> = Vec::new();
         for y in BASE_YEAR..=EXPERIMENT_YEARS.1.max(year) {
@@ -489,17 +456,17 @@ pub fn read_lines(
         let split = if split_value.is_null() {
             Some((Decimal::ONE_HUNDRED, Decimal::ZERO, Decimal::ZERO))
         } else if read::options(split_value, &["zvw", "municipal", "wlz"], &split_at, issues) {
-            let z = percent(
+            let z = split_percent(
                 read::field(split_value, "zvw"),
                 &split_at.key("zvw"),
                 issues,
             );
-            let m = percent(
+            let m = split_percent(
                 read::field(split_value, "municipal"),
                 &split_at.key("municipal"),
                 issues,
             );
-            let w = percent(
+            let w = split_percent(
                 read::field(split_value, "wlz"),
                 &split_at.key("wlz"),
                 issues,

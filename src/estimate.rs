@@ -118,16 +118,8 @@ pub fn read_estimate(
                     issues,
                 );
                 let p_at = || at().key("percent");
-                let pct = read::decimal(read::field(item, "percent"), &p_at, issues);
+                let pct = read::percent(read::field(item, "percent"), &p_at, issues);
                 let millionths = pct.and_then(|p| {
-                    if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
-                        issues.push(p_at(), Problem::PercentOutOfRange);
-                        return None;
-                    }
-                    if p.normalize().scale() > 4 {
-                        issues.push(p_at(), Problem::FractionTooPrecise { max: 4 });
-                        return None;
-                    }
                     let m = p.checked_mul(Decimal::from(10_000u32))?.normalize();
                     u32::try_from(m.mantissa()).ok()
                 });

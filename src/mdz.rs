@@ -101,16 +101,8 @@ pub fn read_options(value: &Value, path: &Path, issues: &mut Issues) -> Option<O
     let ix = read::field(value, "indexation");
     if !ix.is_null() {
         let at = path.key("indexation");
-        match read::decimal(ix, &at, issues) {
-            Some(d)
-                if d > Decimal::from(-100)
-                    && d <= Decimal::ONE_HUNDRED
-                    && d.normalize().scale() <= 4 =>
-            {
-                o.indexation = d
-            }
-            Some(_) => issues.push(at, Problem::PercentOutOfRange),
-            None => {}
+        if let Some(d) = read::rate(ix, &at, issues) {
+            o.indexation = d;
         }
     }
     let rs = read::field(value, "regions");
@@ -231,15 +223,12 @@ pub fn compute(
     let per_capita = from_cents(rounded_ratio(&[z, ps], &[pu])?)?;
     let national_projection = from_cents(rounded_ratio(&[z, n, ps], &[pu])?)?;
     let fair_share = from_cents(rounded_ratio(&[cents(o.framework)?, pu], &[ps, n])?)?;
-    let factor = Decimal::ONE.checked_add(o.indexation.checked_div(Decimal::ONE_HUNDRED)?)?;
-    let mut framework_y = o.framework;
+    let first = crate::budget::EXPERIMENT_YEARS.0;
     let mut out_years = Vec::new();
-    for y in crate::budget::EXPERIMENT_YEARS.0..=crate::budget::EXPERIMENT_YEARS.1 {
-        if y > crate::budget::EXPERIMENT_YEARS.0 {
-            framework_y = Money::new(framework_y.value().checked_mul(factor)?)
-                .ok()?
-                .round_half_away_from_zero(2);
-        }
+    for y in first..=crate::budget::EXPERIMENT_YEARS.1 {
+        let framework_y = o
+            .framework
+            .compounded(o.indexation, y.checked_sub(first)?)?;
         let zy = years
             .iter()
             .find(|(yy, _)| *yy == y)

@@ -151,6 +151,19 @@ impl Money {
         Money::new(rounded).unwrap_or(self)
     }
 
+    /// The amount after `years` years of `percent` change a year, compounded and rounded half
+    /// away from zero to the cent each year (€100,000.00 at 2.5% → €102,500.00 → €105,062.50).
+    pub fn compounded(self, percent: Decimal, years: u16) -> Option<Money> {
+        let factor = Decimal::ONE.checked_add(percent.checked_div(Decimal::ONE_HUNDRED)?)?;
+        let mut a = self;
+        for _ in 0..years {
+            a = Money::new(a.0.checked_mul(factor)?)
+                .ok()?
+                .round_half_away_from_zero(2);
+        }
+        Some(a)
+    }
+
     /// Whether the amount is a whole number of `unit` (for example whole cents for `0.01`).
     pub fn is_multiple_of(self, unit: Decimal) -> bool {
         !unit.is_zero() && self.0.checked_rem(unit).is_some_and(|r| r.is_zero())

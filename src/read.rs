@@ -188,3 +188,29 @@ pub fn unique_id<'v>(
     seen.insert(id, index);
     Some(id)
 }
+
+/// A percentage 0..=100 with at most 4 decimals (domain splits, market shares).
+pub fn percent(value: &Value, at: &impl At, issues: &mut Issues) -> Option<Decimal> {
+    let d = decimal(value, at, issues)?;
+    if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
+        issues.push(at.path(), Problem::PercentOutOfRange);
+        return None;
+    }
+    if d.normalize().scale() > 4 {
+        issues.push(at.path(), Problem::FractionTooPrecise { max: 4 });
+        return None;
+    }
+    Some(d)
+}
+
+/// A yearly rate of change in percent (growth, indexation): above −100, at most 100, at most
+/// 4 decimals.
+pub fn rate(value: &Value, at: &Path, issues: &mut Issues) -> Option<Decimal> {
+    let d = decimal(value, at, issues)?;
+    if d > Decimal::from(-100) && d <= Decimal::ONE_HUNDRED && d.normalize().scale() <= 4 {
+        Some(d)
+    } else {
+        issues.push(at.clone(), Problem::PercentOutOfRange);
+        None
+    }
+}

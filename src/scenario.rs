@@ -42,26 +42,6 @@ const FIELDS: &[&str] = &[
 /// The default budget year: the first year of the experiment.
 pub const DEFAULT_YEAR: u16 = 2027;
 
-/// The totals of a report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Totals {
-    /// Gross cost of the budget.
-    pub gross: Money,
-    /// Existing funding deducted.
-    pub existing_funding: Money,
-    /// Net cost.
-    pub net: Money,
-    /// Zvw part: what the insurers pay.
-    pub zvw: Money,
-    /// Municipal part.
-    pub municipal: Money,
-    /// Wlz part (reported, never allocated).
-    pub wlz: Money,
-    /// Zvw parts waiting for a municipal grant.
-    pub conditional_zvw: Money,
-}
-
 /// A money flow.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Flow {
@@ -122,8 +102,8 @@ pub struct Report {
     pub name: Option<String>,
     /// Budget year.
     pub year: u16,
-    /// Totals.
-    pub totals: Totals,
+    /// Totals: the budget's, with `zvw` the amount allocated over the insurers.
+    pub totals: budget::Sums,
     /// The budget's own Zvw total (differs from `totals.zvw` when a contracted lump sum is
     /// allocated instead).
     pub budget_zvw: Money,
@@ -773,14 +753,10 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
     Ok(Report {
         name,
         year,
-        totals: Totals {
-            gross: sums.gross,
-            existing_funding: sums.existing_funding,
-            net: sums.net,
+        // The budget's sums, with the Zvw amount actually allocated (the contract, if given).
+        totals: budget::Sums {
             zvw: contracted,
-            municipal: sums.municipal,
-            wlz: sums.wlz,
-            conditional_zvw: sums.conditional_zvw,
+            ..sums
         },
         budget_zvw: sums.zvw,
         insurers: split.insurers,

@@ -521,7 +521,17 @@ pub fn allocate_regions(
     #[wasm_bindgen(unchecked_param_type = "Region[]")] regions: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AllocationSettings")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let table = require_table(&market)?;
+    over_regions(&market, regions, options, crate::scenario::allocate_regions)
+}
+
+/// Decodes the table, regions and options of a many-regions export and runs it.
+fn over_regions<T: Serialize>(
+    market: &JsValue,
+    regions: JsValue,
+    options: Option<JsValue>,
+    run: fn(&Market, &Value, &Value) -> Result<T, Issues>,
+) -> Result<JsValue, JsValue> {
+    let table = require_table(market)?;
     let mut issues = Issues::new();
     let regions = decode(regions, "regions", &mut issues);
     let options = decode(
@@ -532,9 +542,7 @@ pub fn allocate_regions(
     if !issues.is_empty() {
         return Err(invalid_input(&issues));
     }
-    respond(crate::scenario::allocate_regions(
-        &table, &regions, &options,
-    ))
+    respond(run(&table, &regions, &options))
 }
 
 /// The built-in sample region (Zwolle, Kampen and Hattem; CBS population, illustrative
@@ -578,16 +586,5 @@ pub fn national_view(
     )]
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let table = require_table(&market)?;
-    let mut issues = Issues::new();
-    let regions = decode(regions, "regions", &mut issues);
-    let options = decode(
-        options.unwrap_or(JsValue::UNDEFINED),
-        "options",
-        &mut issues,
-    );
-    if !issues.is_empty() {
-        return Err(invalid_input(&issues));
-    }
-    respond(crate::scenario::national_view(&table, &regions, &options))
+    over_regions(&market, regions, options, crate::scenario::national_view)
 }

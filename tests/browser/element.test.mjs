@@ -1,35 +1,12 @@
 // The embeddable <resv-calculator> element in real Chromium, under the server's strict CSP.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { SHOTS, useBrowser, openPage } from "./browser.mjs";
 
-const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
-let server, browser, base;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer(0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 test("the element calculates the sample and a src scenario, fires events, switches language", async () => {
-  const context = await browser.newContext({ locale: "nl-NL" });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(`${base}element.html`);
+  const { page, context, problems } = await openPage("element.html");
   await page.waitForFunction(() => document.getElementById("sample").report && document.getElementById("from-src").report);
   const cells = (id, sel) => page.evaluate(([id, sel]) => [...document.getElementById(id).shadowRoot.querySelectorAll(sel)].map((c) => c.textContent), [id, sel]);
   assert.equal((await cells("sample", "table:first-of-type tbody tr")).length, 10);

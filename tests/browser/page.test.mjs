@@ -1,39 +1,15 @@
 // The page in real headless Chromium (Debian's, driven by playwright-core), as a user uses it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { SHOTS, useBrowser, openPage } from "./browser.mjs";
 
-const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
-let server, browser, base;
+useBrowser();
 
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer(0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page that records console errors and any request that leaves the server. */
+/** The calculator page, ready. */
 async function open() {
-  const context = await browser.newContext({ locale: "nl-NL" });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("request", (r) => !r.url().startsWith(base) && problems.push(`request elsewhere: ${r.url()}`));
-  await page.goto(base);
-  await page.waitForSelector("body[data-ready=true]");
-  return { page, context, problems };
+  const opened = await openPage();
+  await opened.page.waitForSelector("body[data-ready=true]");
+  return opened;
 }
 
 const rowsOf = (page) => page.$$eval("#result tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));

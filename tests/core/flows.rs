@@ -2,7 +2,7 @@
 //! hand and a conservation property over generated scenarios.
 
 use crate::budget::{BUDGET, MARKET, MUNICIPALITIES};
-use crate::json;
+use crate::{cents, codes, json};
 use resv_calc::scenario::{calculate, Report};
 
 const RESV: &str = r#"{"form":"legalEntity","name":"RESV IJssel","agreement":true}"#;
@@ -15,16 +15,7 @@ fn run(extra: &str) -> Result<Report, Vec<String>> {
     let text = format!(
         r#"{{"market":{MARKET},"workArea":["1011-1012"],"budget":{BUDGET},"municipalities":{MUNICIPALITIES}{extra}}}"#
     );
-    calculate(&json(&text), None).map_err(|e| {
-        e.as_slice()
-            .iter()
-            .map(|i| format!("{} {}", i.path, i.code()))
-            .collect()
-    })
-}
-
-fn cents(m: &resv_calc::money::Money) -> i128 {
-    m.to_string().replace('.', "").parse().unwrap()
+    calculate(&json(&text), None).map_err(|e| codes(&e))
 }
 
 #[test]
@@ -308,11 +299,7 @@ fn compares_two_reports_per_insurer_municipality_line_and_flow() {
         &json(r#"{"totals":{"zvw":"1,0"},"insurers":[{"id":"x"}]}"#),
     )
     .unwrap_err();
-    let got: Vec<String> = e
-        .as_slice()
-        .iter()
-        .map(|i| format!("{} {}", i.path, i.code()))
-        .collect();
+    let got: Vec<String> = codes(&e);
     assert_eq!(got[0], "a wrong_type");
     assert!(
         got.contains(&"b.totals.zvw number_has_comma".to_owned()),
@@ -369,11 +356,7 @@ fn weighs_all_regions_against_the_framework_in_the_national_view() {
         &json(r#"{"mdz":{"framework":-1},"x":1}"#),
     )
     .unwrap_err();
-    let got: Vec<String> = e
-        .as_slice()
-        .iter()
-        .map(|i| format!("{} {}", i.path, i.code()))
-        .collect();
+    let got: Vec<String> = codes(&e);
     assert_eq!(
         got,
         [

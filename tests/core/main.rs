@@ -42,3 +42,16 @@ impl Rng {
 pub fn json(text: &str) -> resv_calc::value::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("bad test JSON {text}: {e}"))
 }
+
+/// An amount in whole cents (test arithmetic is on integers, independent of the core).
+pub fn cents(m: &resv_calc::money::Money) -> i128 {
+    m.to_string().replace('.', "").parse().unwrap()
+}
+
+/// Every issue as `"path code"`, in the order found.
+pub fn codes(e: &resv_calc::issue::Issues) -> Vec<String> {
+    e.as_slice()
+        .iter()
+        .map(|i| format!("{} {}", i.path, i.code()))
+        .collect()
+}

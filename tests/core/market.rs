@@ -176,11 +176,7 @@ fn reads_row_objects_with_paths() {
         &Path::root().key("market"),
     )
     .unwrap_err();
-    let got: Vec<String> = e
-        .as_slice()
-        .iter()
-        .map(|i| format!("{} {}", i.path, i.code()))
-        .collect();
+    let got: Vec<String> = crate::codes(&e);
     assert_eq!(
         got,
         [

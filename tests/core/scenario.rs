@@ -29,11 +29,7 @@ fn amounts(r: &Report) -> Vec<(String, String)> {
 fn problems(text: &str) -> Vec<String> {
     match calculate(&json(text), None) {
         Ok(_) => panic!("{text} was accepted"),
-        Err(e) => e
-            .as_slice()
-            .iter()
-            .map(|i| format!("{} {}", i.path, i.code()))
-            .collect(),
+        Err(e) => crate::codes(&e),
     }
 }
 
