@@ -1,8 +1,9 @@
-// A small static server for the calculator: www/ at /, the built package at /pkg/.
+// A small static server for the calculator: www/ at /, the built package (and the element) at /pkg/.
 // Dependency-free on purpose. It sends the strict Content Security Policy the page must work
 // under (no inline script, Wasm allowed by 'wasm-unsafe-eval', no connections elsewhere).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 
 const root = resolve(new URL("..", import.meta.url).pathname);
@@ -21,9 +22,14 @@ export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+// The element's modules are served from their source (www/element/) at /pkg/, where the built
+// package holds its copies: the page and an embedding site load them the same way.
+const elementFiles = new Set(readdirSync(join(root, "www/element")));
+
 function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
-  const [dir, rest] = path.startsWith("/pkg/") ? ["pkg", path.slice(5)] : ["www", path.slice(1)];
+  const [dir, rest] = !path.startsWith("/pkg/") ? ["www", path.slice(1)]
+    : elementFiles.has(path.slice(5)) ? ["www/element", path.slice(5)] : ["pkg", path.slice(5)];
   const base = join(root, dir);
   const file = resolve(base, rest || "index.html");
   return file.startsWith(base) ? file : null;

@@ -27,9 +27,12 @@ export function useBrowser() {
   return env;
 }
 
-/** A fresh Dutch page at `path` that records console errors and requests leaving the server. */
-export async function openPage(path = "") {
-  const context = await env.browser.newContext({ locale: "nl-NL" });
+/**
+ * A fresh Dutch page at `path` (own storage) that records console errors and requests leaving
+ * the server. `options` go to the browser context (e.g. `bypassCSP` to inject axe-core).
+ */
+export async function openPage(path = "", options = {}) {
+  const context = await env.browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 1000 }, ...options });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
@@ -38,3 +41,28 @@ export async function openPage(path = "") {
   await page.goto(env.base + path);
   return { page, context, problems };
 }
+
+/** Where the server is (for a second page opened with a link). */
+export const base = () => env.base;
+
+/** The calculator page, ready (the first result or error is shown). */
+export async function openCalculator(path = "", options = {}) {
+  const opened = await openPage(path, options);
+  await opened.page.waitForSelector("body[data-ready=true]");
+  return opened;
+}
+
+/** The text of every cell, row by row, of the table `selector` (inside the element). */
+export function rowsOf(page, selector) {
+  return page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+}
+
+/** Cents of a Dutch amount text ("€ 1.234,56" → 123456). */
+export const cents = (text) => Number(text.replace(/[^0-9-]/g, ""));
+
+/** Waits until the element has rendered `n` more results than `before`. */
+export async function recalculated(page, before) {
+  await page.waitForFunction((b) => Number(document.querySelector("resv-calculator").dataset.recalculated) > b, before);
+}
+/** How many results the element has rendered so far. */
+export const renders = (page) => page.evaluate(() => Number(document.querySelector("resv-calculator").dataset.recalculated ?? 0));

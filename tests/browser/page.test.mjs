@@ -1,152 +1,282 @@
-// The page in real headless Chromium (Debian's, driven by playwright-core), as a user uses it.
+// The calculator page (`make serve`) in real headless Chromium (Debian's, driven by
+// playwright-core), as its users use it. The server sends the strict CSP on every response,
+// so every test here also proves the page works under it. Playwright's CSS selectors pierce
+// the element's open shadow root.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SHOTS, useBrowser, openPage } from "./browser.mjs";
+import { readFile } from "node:fs/promises";
+import { SHOTS, useBrowser, openCalculator, rowsOf, cents, recalculated, renders, base } from "./browser.mjs";
+import { workbook } from "./xlsx-fixture.mjs";
 
 useBrowser();
 
-/** The calculator page, ready. */
-async function open() {
-  const opened = await openPage();
-  await opened.page.waitForSelector("body[data-ready=true]");
-  return opened;
-}
+const calc = "resv-calculator";
+const report = (page) => page.evaluate(() => document.querySelector("resv-calculator").report);
 
-const rowsOf = (page) => page.$$eval("#result tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-
-test("the page shows the sample region's split by insurer in Dutch, under a strict CSP", async () => {
-  const { page, context, problems } = await open();
-  const rows = await rowsOf(page);
+test("the page shows the sample region's numbers in Dutch formatting", async () => {
+  const { page, context, problems } = await openCalculator();
+  const rows = await rowsOf(page, "#insurers");
   assert.equal(rows.length, 10);
-  // The sample: 203,095 residents of 42 PC4 areas (Bron: CBS), € 750.000,00 by concern.
-  assert.deepEqual(rows[0].slice(0, 3).concat(rows[0][4]), ["Achmea", "59.843", "29,47%", "★ marktleider"]);
+  // The sample: 203,095 residents of 42 PC4 areas (Bron: CBS), split by concern.
+  assert.deepEqual(rows[0], ["Achmea", "59.843", "29,47%", "€\u00a0239.111,39", "★ marktleider"]);
   assert.deepEqual(rows[1].slice(0, 3).concat(rows[1][4]), ["VGZ", "48.642", "23,95%", "volger"]);
-  // The sample budget's Zvw total, by hand (see tests/core/scenario.rs): € 810.500,00.
-  assert.equal(await page.textContent("#sum"), "€\u00a0810.500,00");
-  const cents = rows.reduce((a, r) => a + Number(r[3].replace(/[^0-9]/g, "")), 0);
-  assert.equal(cents, 81050000, "the insurers' amounts add up to the total");
-  assert.equal((await page.$$("#lines tbody tr")).length, 9);
-  assert.equal((await page.$$("#tasks tbody tr")).length, 5);
-  // The € 32.000,00 municipal part over residents (CBS): Zwolle 133,810, Kampen 56,540, Hattem
-  // 12,745 of 203,095: cents 2,108,334.48 / 890,854.03 / 200,812.43, floors add up exactly.
-  assert.deepEqual(await page.$$eval("#municipalities tbody tr", (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[3].textContent])),
+  // The sample budget's Zvw total, by hand (tests/core/scenario.rs): € 810.500,00.
+  assert.deepEqual(await page.$$eval("#insurers tfoot td", (tds) => tds.map((td) => td.textContent)), ["203.095", "100%", "€\u00a0810.500,00", ""]);
+  assert.equal(rows.reduce((a, r) => a + cents(r[3]), 0), 81050000, "the insurers' amounts add up to the total");
+  assert.equal((await rowsOf(page, "#lines")).length, 9);
+  assert.equal((await rowsOf(page, "#tasks")).length, 5);
+  // € 32.000,00 municipal over residents (CBS): Zwolle 133,810, Kampen 56,540, Hattem 12,745.
+  assert.deepEqual((await rowsOf(page, "#municipalities")).map((r) => [r[0], r[3]]),
     [["Zwolle (mandaatgemeente)", "€\u00a021.083,34"], ["Kampen", "€\u00a08.908,54"], ["Hattem", "€\u00a02.008,12"]]);
-  assert.match(await page.textContent("#lines"), /voorwaardelijk \(wacht op gemeente\)/);
-  // Onderlinge dienstverlening, the flows and the MDZ framework.
-  assert.equal((await page.$$("#subcontracts tbody tr")).length, 5);
-  assert.equal((await page.$$("figure svg path.link")).length, 19, "10 insurers + 3 municipalities in, 5 contractors + kept out");
-  assert.match(await page.getAttribute("figure svg", "aria-label"), /Achmea → RESV Zwolle, Kampen en Hattem/);
+  assert.match(await page.textContent("#lines"), /⏳ voorwaardelijk \(wacht op gemeente\)/);
+  assert.equal((await rowsOf(page, "#subcontracts")).length, 5);
+  assert.equal((await page.$$(`${calc} figure svg path.link`)).length, 19, "10 insurers + 3 municipalities in, 5 contractors + kept out");
   // Fair share 70,000,000 × 203,095 / 18,044,025 = 787,886.85; per capita 810,500 / 203,095 = 3.99.
   const mdz = await page.textContent("#mdz");
   assert.match(mdz, /€\u00a0787\.886,85/);
-  assert.match(mdz, /€\u00a03,99 per verzekerde; landelijk doorgetrokken €\u00a072\.009\.070,94 tegenover een kader van €\u00a070\.000\.000,00/);
-  assert.equal(await page.textContent("#sum-insured"), "203.095");
-  assert.match(await page.textContent("footer"), /Bron: CBS/);
+  assert.match(mdz, /€\u00a03,99 per verzekerde; landelijk doorgetrokken €\u00a072\.009\.070,94 tegenover een kader van €\u00a070\.000\.000,00\. ▲ boven het kader/);
+  const payments = await rowsOf(page, "#payments");
+  assert.deepEqual(payments[0].slice(0, 3), ["Achmea", "Zvw", "€\u00a0239.111,39"]);
   assert.match(await page.textContent("#warnings"), /illustratieve verzekerdenaantallen/);
-  await page.click("#statements details:nth-child(2) summary");
-  assert.match(await page.textContent("#statements details:nth-child(2)"), /Aandeel: 0,2395036805 \(10 decimalen\)\.[\s\S]*volger van Achmea/);
-  await page.screenshot({ path: `${SHOTS}page-nl.png`, fullPage: true });
+  assert.match(await page.textContent("footer"), /Bron: CBS/);
+  await page.click("#statements details:nth-of-type(2) summary");
+  assert.match(await page.textContent("#statements details:nth-of-type(2)"), /Aandeel: 0,2395036805 \(10 decimalen\)\.[\s\S]*volger van Achmea/);
+  assert.equal(await page.inputValue("#f-workArea"), "8011-8045, 8051-8052, 8261-8278, 8293");
+  await page.screenshot({ path: `${SHOTS}page-nl.png` });
+  await page.screenshot({ path: `${SHOTS}page-nl-full.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("typing recalculates at once, errors show next to their field, and the work survives a reload", async () => {
-  const { page, context, problems } = await open();
-  await page.uncheck("#useBudget");
-  await page.fill("#lumpSum", "100");
-  await page.fill("#workArea", "8011");
-  const rows = await rowsOf(page);
-  const cents = rows.reduce((a, r) => a + Number(r[3].replace(/[^0-9]/g, "")), 0);
-  assert.equal(cents, 10000, "the parts add up to € 100,00");
-  await page.focus("#lumpSum");
-  await page.keyboard.press("End");
-  await page.keyboard.type(",5");
-  assert.match(await page.textContent("#lumpSum-error"), /komma/);
-  assert.equal(await page.getAttribute("#lumpSum", "aria-invalid"), "true");
-  assert.equal(await page.isVisible("#stale"), true, "the old split is marked as stale");
-  await page.fill("#workArea", "8011, 8045-8011");
-  assert.match(await page.textContent("#workArea-error"), /8045-8011: het bereik loopt achteruit/);
-  await page.selectOption("#rounding", "leaderAbsorbs");
-  await page.screenshot({ path: `${SHOTS}page-errors.png`, fullPage: true });
+test("keyboard edits recalculate at once; errors sit next to their field; nothing typed is lost", async () => {
+  const { page, context, problems } = await openCalculator();
+  // Tab from the language switch into the element reaches its controls in order.
+  await page.focus("#lang");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.id), "import-json");
+  let n = await renders(page);
+  await page.focus("#f-lumpSum");
+  await page.keyboard.type("1.000.000,00");
+  await recalculated(page, n);
+  assert.equal((await report(page)).totals.zvw, "1000000.00");
+  assert.equal(await page.textContent("#insurers tfoot td:nth-child(4)"), "€\u00a01.000.000,00");
+  assert.match(await page.textContent("#warnings"), /wijkt af van het Zvw-deel van de begroting/, "the contract differs from the budget");
+  // An invalid amount: the error under the field, the old result marked, the text kept.
+  n = await renders(page);
+  await page.keyboard.type("x");
+  await recalculated(page, n);
+  assert.match(await page.textContent("#f-lumpSum-error"), /\S/);
+  assert.equal(await page.getAttribute("#f-lumpSum", "aria-invalid"), "true");
+  assert.match(await page.textContent(".stale-note"), /laatste geldige invoer/);
+  assert.equal(await page.inputValue("#f-lumpSum"), "1.000.000,00x");
+  await page.keyboard.press("Backspace");
+  await page.fill("#f-lumpSum", "");
+  // A budget line: its amount by keyboard, then the domain split's slider by arrow keys.
+  n = await renders(page);
+  await page.fill("#f-budget-0-amount", "310000");
+  await recalculated(page, n);
+  assert.equal((await report(page)).lines[0].gross, "310000.00");
+  n = await renders(page);
+  await page.focus("#f-budget-0-split-slider");
+  for (let i = 0; i < 25; i++) await page.keyboard.press("ArrowRight");
+  await recalculated(page, n);
+  assert.equal(await page.inputValue("#f-budget-0-split-municipal"), "25");
+  assert.equal(await page.inputValue("#f-budget-0-split-zvw"), "75");
+  const line = (await report(page)).lines[0];
+  assert.deepEqual([line.zvw, line.municipal, line.status], ["232500.00", "77500.00", "conditional"]);
+  // Exact numbers that do not add up to 100: the issue shows at the split, in Dutch.
+  await page.fill("#f-budget-0-split-wlz", "10");
+  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-budget-0-split-error").hidden);
+  assert.match(await page.textContent("#f-budget-0-split-error"), /100/);
+  await page.fill("#f-budget-0-split-zvw", "65");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.getElementById("f-budget-0-split-error").hidden);
+  // Add a line with the keyboard: focus moves into it; its empty amount is reported there.
+  await page.focus("#budget-add");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#f-budget-9-amount");
+  assert.equal(await page.evaluate(() => document.querySelector("resv-calculator").shadowRoot.activeElement.id), "f-budget-9-name");
+  await page.keyboard.type("Nieuwe regel");
+  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-budget-9-amount-error").hidden);
+  await page.fill("#f-budget-9-amount", "1000");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report.lines.length === 10);
+  await page.fill("#f-workArea", "8011, 8045-8011");
+  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-workArea-error").hidden);
+  assert.match(await page.textContent("#f-workArea-error"), /8045-8011: het bereik loopt achteruit/);
+  await page.screenshot({ path: `${SHOTS}page-errors.png` });
+  // The autosave keeps everything typed, valid or not, across a reload.
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
-  assert.equal(await page.inputValue("#lumpSum"), "100,5");
-  assert.equal(await page.inputValue("#workArea"), "8011, 8045-8011");
-  assert.equal(await page.inputValue("#rounding"), "leaderAbsorbs");
-  assert.equal(await page.isChecked("#useBudget"), false);
+  assert.equal(await page.inputValue("#f-workArea"), "8011, 8045-8011");
+  assert.equal(await page.inputValue("#f-budget-9-name"), "Nieuwe regel");
+  assert.equal(await page.inputValue("#f-budget-0-split-zvw"), "65");
+  assert.equal(await page.inputValue("#f-budget-0-amount"), "310000");
+  assert.match(await page.textContent(".notice"), /hersteld/);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("an uploaded Dutch Excel CSV is used, and a bad one is reported by line", async () => {
-  const { page, context, problems } = await open();
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
-  await page.uncheck("#useBudget");
-  await page.fill("#workArea", "1011-1012");
-  await page.fill("#lumpSum", "100000.00");
+test("a Dutch Excel CSV and an XLSX upload are used; a bad file is reported by line", async () => {
+  const { page, context, problems } = await openCalculator();
+  await page.check("#source-file");
   // Windows-1252 (é = 0xE9), `;`, CRLF, thousands separators; a name that is markup.
   const csv = "Postcode;Verzekeraar;Verzekerden\r\n1011;Zilveren Kruis;3.000\r\n1011;FBTO;1.000\r\n1011;CZ;2.000\r\n1012AB;VGZ;2.500\r\n1012 cd;Univ\xe9;1.000\r\n1011;<img src=x onerror=alert(1)>;0\r\n";
-  await page.setInputFiles("#csv", { name: "verzekerden.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
-  await page.waitForFunction(() => document.getElementById("market-info").textContent.startsWith("verzekerden.csv"));
-  await page.selectOption("#allocateBy", "insurer");
-  const rows = await rowsOf(page);
+  await page.setInputFiles("#f-market-file", { name: "verzekerden.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
+  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.getElementById("market-status").textContent.startsWith("verzekerden.csv"));
+  await page.click("#g-budget summary"); // keep the budget closed: a plain lump sum over this area
+  await page.evaluate(() => { const c = document.querySelector("resv-calculator"); c.scenario = { ...c.scenario, budget: [], municipalities: [], subcontracts: [], hoofdaannemer: undefined, leadMunicipality: undefined, workArea: ["1011-1012"], lumpSum: "100000.00", allocateBy: "insurer" }; });
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.totals.zvw === "100000.00");
+  const rows = await rowsOf(page, "#insurers");
   assert.deepEqual(rows.map((r) => [r[0], r[3]]), [
     ["Zilveren Kruis", "€\u00a031.578,95"], ["VGZ", "€\u00a026.315,79"], ["CZ", "€\u00a021.052,63"],
     ["FBTO", "€\u00a010.526,32"], ["Univé", "€\u00a010.526,31"],
   ]);
-  assert.match(await page.textContent("#market-info"), /verzekerden\.csv: 6 rijen/);
-  await page.selectOption("#allocateBy", "");
-  assert.match(await page.textContent("#warnings"), /concern onbekend: <img src=x onerror=alert\(1\)>/);
-  assert.equal(await page.$("#warnings img"), null, "names are text, never markup");
-  await page.screenshot({ path: `${SHOTS}page-upload.png`, fullPage: true });
-  await page.setInputFiles("#csv", { name: "fout.csv", mimeType: "text/csv", buffer: Buffer.from("postcode;verzekeraar;verzekerden\n1011;CZ;12,5\n101;CZ;1\n") });
-  await page.waitForFunction(() => !document.getElementById("market-error").hidden);
-  assert.match(await page.textContent("#market-error"), /regel 2 \(verzekerden\): een aantal moet een geheel getal zijn[\s\S]*regel 3 \(postcode\)/);
+  assert.match(await page.textContent("#market-status"), /verzekerden\.csv: 6 rijen/);
+  await page.selectOption("#f-allocateBy", "");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.allocation.by === "insurer" && document.querySelector("resv-calculator").shadowRoot.querySelector("#warnings").textContent.includes("<img"));
+  assert.match(await page.textContent("#warnings"), /<img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.$(`${calc} img`), null, "names are text, never markup");
+  await page.screenshot({ path: `${SHOTS}page-upload.png` });
+
+  // The same data as an Excel workbook (first sheet; a skipped row; an inline string; & escaped).
+  const xlsx = workbook([["postcode", "verzekeraar", "verzekerden"], [1011, "Zilveren Kruis", 3000], [1011, "FBTO", 1000], [1011, "CZ", 2000],
+    ["1012AB", "VGZ", 2500], ["1012CD", "Univé", 1000], [1011, "A&B <zorg>", 0]]);
+  await page.setInputFiles("#f-market-file", { name: "verzekerden.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
+  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.getElementById("market-status").textContent.startsWith("verzekerden.xlsx"));
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.insurers.length === 5);
+  assert.deepEqual((await rowsOf(page, "#insurers")).map((r) => [r[0], r[3]]), rows.map((r) => [r[0], r[3]]));
+  assert.match(await page.textContent("#warnings"), /A&B <zorg>/);
+
+  // Errors by line (an Excel row number in a workbook), all of them, in Dutch.
+  await page.setInputFiles("#f-market-file", { name: "fout.xlsx", mimeType: "application/octet-stream",
+    buffer: workbook([["postcode", "verzekeraar", "verzekerden"], [1011, "CZ", "12,5"], [101, "CZ", 1]]) });
+  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-market-error").hidden);
+  assert.match(await page.textContent("#f-market-error"), /regel 2 \(kolom verzekerden\): [\s\S]*regel 4 \(kolom postcode\)/);
+  // Hostile files: a damaged workbook, binary data, an oversized JSON: each a clear message.
+  await page.setInputFiles("#f-market-file", { name: "kapot.xlsx", mimeType: "application/octet-stream", buffer: Buffer.concat([xlsx.subarray(0, 200), Buffer.alloc(100)]) });
+  await page.waitForFunction(() => /beschadigd|XLSX/.test(document.querySelector("resv-calculator").shadowRoot.getElementById("f-market-error").textContent));
+  await page.setInputFiles("#f-market-file", { name: "foto.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) });
+  await page.waitForFunction(() => { const t = document.querySelector("resv-calculator").shadowRoot.getElementById("f-market-error").textContent; return t && !/beschadigd/.test(t); });
+  assert.match(await page.textContent("#f-market-error"), /binair|tekst|CSV/);
+  await page.screenshot({ path: `${SHOTS}page-bad-file.png` });
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("the English switch changes labels and number formatting", async () => {
-  const { page, context, problems } = await open();
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
+test("a scenario exported as JSON re-imports identically; a link holds it too", async () => {
+  const { page, context, problems } = await openCalculator();
+  await page.fill("#f-name", "Variant met € 5.000,00 extra");
+  await page.fill("#f-budget-1-existingFunding", "30000");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.name === "Variant met € 5.000,00 extra");
+  const before = await report(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  const exported = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(exported.market.length, 912, "the file holds its market rows: calculate reads it as it is");
+  assert.equal(exported.budget[1].existingFunding, "30000");
+  // Result CSV for Dutch Excel: BOM, `;`, decimal comma.
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+  const text = await readFile(await csv.path(), "utf8");
+  assert.ok(text.startsWith("\uFEFF"));
+  assert.match(text, /\r\n;Achmea;59843;0,29[0-9]{8};[0-9]+,[0-9]{2};marktleider\r\n/);
+  // Start over, then open the file: the same scenario and the same report.
+  await page.click("#reset");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.name !== "Variant met € 5.000,00 extra");
+  await page.setInputFiles("#open-json", await download.path());
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.name === "Variant met € 5.000,00 extra");
+  const again = await page.evaluate(() => document.querySelector("resv-calculator").exportScenario());
+  assert.deepEqual(again, exported);
+  assert.deepEqual(await report(page), before);
+  // The shareable link: a fresh browser (no autosave) opens the same scenario from it.
+  await page.click("#share");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.getElementById("share-link").value.includes("#resv="));
+  const link = await page.inputValue("#share-link");
+  assert.ok(link.startsWith(base()), "the link points at this page; the scenario is in its fragment");
+  const other = await context.browser().newContext({ locale: "nl-NL" });
+  const second = await other.newPage();
+  await second.goto(link);
+  await second.waitForSelector("body[data-ready=true]");
+  await second.waitForFunction(() => document.querySelector("resv-calculator").report?.name === "Variant met € 5.000,00 extra");
+  assert.deepEqual(await report(second), before);
+  assert.match(await second.textContent(".notice"), /gedeelde link/);
+  await other.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("two scenarios side by side, and a per-insurer statement for print", async () => {
+  const { page, context, problems } = await openCalculator();
+  await page.click("#compare-set");
+  await page.fill("#f-lumpSum", "900000");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.totals.zvw === "900000.00");
+  await page.waitForSelector("#cmp-totals");
+  const totals = await rowsOf(page, "#cmp-totals");
+  const zvw = totals.find((r) => r[0] === "Zvw");
+  assert.deepEqual(zvw, ["Zvw", "€\u00a0810.500,00", "€\u00a0900.000,00", "▲ +€\u00a089.500,00"]);
+  const achmea = (await rowsOf(page, "#cmp-insurers"))[0];
+  assert.equal(achmea[0], "Achmea");
+  assert.equal(cents(achmea[2]) - cents(achmea[1]), cents(achmea[3]));
+  await page.screenshot({ path: `${SHOTS}page-compare.png`, fullPage: true });
+  // Print one statement: the print CSS hides the editor, the other statements, everything else.
+  await page.click("#statements details:nth-of-type(2) summary");
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click("#statements details:nth-of-type(2) button");
+  await page.emulateMedia({ media: "print" });
+  const visible = await page.evaluate(() => {
+    const root = document.querySelector("resv-calculator").shadowRoot;
+    const shown = (sel) => [...root.querySelectorAll(sel)].filter((e) => e.checkVisibility()).length;
+    return { statements: shown(".statement"), editor: shown(".editor-col"), insurers: shown("#insurers"), instalments: shown(".statement.printing table") };
+  });
+  assert.deepEqual(visible, { statements: 1, editor: 0, insurers: 0, instalments: 1 });
+  await page.screenshot({ path: `${SHOTS}page-print.png`, fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("English is one switch away, and the estimate needs no insurer data", async () => {
+  const { page, context, problems } = await openCalculator();
   await page.click("#lang");
-  assert.equal(await page.textContent("#result-title"), "Split over the health insurers");
-  assert.equal(await page.textContent("#sum"), "€810,500.00");
-  assert.equal((await rowsOf(page))[0][4], "★ market leader");
-  await page.screenshot({ path: `${SHOTS}page-en.png`, fullPage: true });
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("the estimate from national market shares needs no insurer data", async () => {
-  const { page, context, problems } = await open();
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector("body[data-ready=true]");
-  await page.uncheck("#useBudget");
-  await page.check("input[name=source][value=estimate]");
-  await page.fill("#lumpSum", "99900.00");
-  assert.deepEqual((await rowsOf(page))[0].slice(0, 4), ["Achmea", "59.506,835", "29,33%", "€\u00a029.300,00"]);
-  assert.match(await page.textContent("#summary"), /geschat/);
+  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.querySelector("#insurers caption")?.textContent === "Split over the health insurers");
+  assert.equal(await page.textContent("#insurers tfoot td:nth-child(4)"), "€810,500.00");
+  assert.equal((await rowsOf(page, "#insurers"))[0][4], "★ market leader");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.screenshot({ path: `${SHOTS}page-en.png` });
+  await page.click("#lang");
+  await page.check("#source-estimate");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.allocation.estimate);
+  assert.match(await page.textContent(".summary"), /geschat/);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("a corrupt or hostile autosave is ignored: the page recovers and keeps working", async () => {
-  for (const saved of ["{not json", "null", "42", JSON.stringify({ lumpSum: 5, workArea: null, csv: 123, source: "<img src=x>", lang: { x: 1 }, useBudget: "yes" }),
-    JSON.stringify({ csv: "postcode;verzekeraar;verzekerden\n1011;<script>alert(1)</script>;5\n", source: "upload", workArea: "1011", lumpSum: "10.00", useBudget: false })]) {
-    const { page, context, problems } = await open();
-    await page.evaluate((v) => localStorage.setItem("resv-calc:verdeelsleutel:v1", v), saved);
+  const key = "resv-calc:page:scenario";
+  for (const saved of ["{not json", "null", "42", JSON.stringify({ v: 2, scenario: null }), JSON.stringify({ v: 2, scenario: { lumpSum: { x: 1 }, workArea: 7 }, market: { kind: "<img src=x>" } }),
+    JSON.stringify({ v: 2, scenario: { lumpSum: "10.00" }, market: { kind: "paste", text: "postcode;verzekeraar;verzekerden\n1011;<script>alert(1)</script>;5\n" } })]) {
+    const { page, context, problems } = await openCalculator();
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, saved]);
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
     assert.equal(await page.$("script:not([src])"), null, "no injected script element");
-    await page.fill("#lumpSum", "123.45");
-    assert.match(await page.textContent("#sum"), /123,45|810\.500,00/);
+    const n = await renders(page);
+    await page.fill("#f-name", "weer bruikbaar");
+    await recalculated(page, n);
     assert.deepEqual(problems, [], saved);
     await context.close();
   }
+});
+
+test("axe-core finds no serious or critical accessibility violation", async () => {
+  // axe is injected as a script, so this one page bypasses the CSP (every other test keeps it).
+  const { page, context } = await openCalculator("", { bypassCSP: true });
+  await page.addScriptTag({ path: new URL("../../node_modules/axe-core/axe.min.js", import.meta.url).pathname });
+  await page.click("#statements details:nth-of-type(1) summary");
+  await page.fill("#f-lumpSum", "12x"); // an error state too
+  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-lumpSum-error").hidden);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(bad, []);
+  assert.ok(result.passes.length > 20, "axe really ran");
+  await context.close();
 });

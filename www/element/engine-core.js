@@ -1,0 +1,94 @@
+// The calculation engine: the Wasm core behind a small message protocol, so the same code runs
+// in a dedicated worker (the default: a national PC6 import never freezes the page) or, where a
+// worker cannot start (a cross-origin embed), on the main thread. Market tables stay inside the
+// engine; the page holds only their reference number.
+import init, { calculate, compare, parseMarketCsv, sampleScenario, sampleMarketCsv, version } from "./resv_calc.js";
+
+/** Loaded market data by reference: a parsed `MarketTable`, or rows as a scenario gave them. */
+const tables = new Map();
+let nextRef = 1;
+let started;
+
+/** Initialises the Wasm core once in this thread. */
+export function start() {
+  started ??= init();
+  return started;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const isZip = (b) => b instanceof Uint8Array && ZIP.every((x, i) => b[i] === x);
+
+function describe(ref) {
+  const t = tables.get(ref);
+  if (Array.isArray(t.rows)) {
+    const labels = new Set(t.rows.map((r) => (r && typeof r === "object" ? String(r.insurer) : "")));
+    return { ref, name: t.name, rowCount: t.rows.length, postcodeCount: null, labels: labels.size, warnings: [] };
+  }
+  const m = t.table;
+  return { ref, name: t.name, rowCount: m.rowCount, postcodeCount: m.postcodeCount, labels: m.insurers().length, warnings: m.warnings };
+}
+
+/** The operations; each returns plain data (structured-clone safe) or throws the core's Error. */
+const ops = {
+  version: () => version(),
+  /** The built-in sample region: its scenario (market left out) and its table loaded. */
+  sample() {
+    const scenario = sampleScenario();
+    delete scenario.market;
+    const ref = nextRef++;
+    tables.set(ref, { table: parseMarketCsv(sampleMarketCsv()), name: "sample" });
+    return { scenario, market: describe(ref) };
+  },
+  /** Reads market data: CSV text or bytes, or an XLSX workbook (its first sheet). */
+  async load({ data, name = "" }) {
+    let input = data;
+    if (isZip(data)) {
+      const { xlsxToCsv } = await import("./xlsx.js"); // loaded only when a workbook comes
+      input = await xlsxToCsv(data);
+    }
+    const table = parseMarketCsv(input);
+    const ref = nextRef++;
+    tables.set(ref, { table, name });
+    return describe(ref);
+  },
+  /** Market rows as a scenario gave them (calculate reads them itself). */
+  rows({ rows, name = "" }) {
+    const ref = nextRef++;
+    tables.set(ref, { rows, name });
+    return describe(ref);
+  },
+  calculate({ scenario, market }) {
+    const s = { ...scenario };
+    const t = market == null ? undefined : tables.get(market);
+    if (market != null && !t) throw Object.assign(new Error("unknown market"), { code: "internal" });
+    if (t) s.market = t.table ?? t.rows;
+    return calculate(s);
+  },
+  compare: ({ a, b }) => compare(a, b),
+  /** A table's rows as `calculate` reads them back (for a JSON scenario file). */
+  exportRows({ market }) {
+    const t = tables.get(market);
+    return t ? (t.rows ?? t.table.toJSON()) : null;
+  },
+  /** A table as a CSV for Dutch Excel (the autosave keeps small ones). */
+  exportCsv({ market }) {
+    const t = tables.get(market);
+    return t?.table ? t.table.toCsv() : null;
+  },
+  free({ market }) {
+    tables.get(market)?.table?.free();
+    tables.delete(market);
+    return true;
+  },
+};
+
+/** Runs one message `{ id, op, args }`; the answer is `{ id, value }` or `{ id, error }`. */
+export async function handle({ id, op, args }) {
+  try {
+    if (!Object.hasOwn(ops, op)) throw new Error(`unknown operation ${op}`);
+    return { id, value: await ops[op](args ?? {}) };
+  } catch (e) {
+    if (e?.code === "invalid_input") return { id, error: { code: e.code, issues: e.issues } };
+    return { id, error: { code: e?.code ?? "internal", message: String(e?.message ?? e) } };
+  }
+}

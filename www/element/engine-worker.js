@@ -1,0 +1,9 @@
+// The engine's dedicated worker: parses and calculates off the main thread.
+import { start, handle } from "./engine-core.js";
+
+const ready = start();
+self.onmessage = async (e) => {
+  await ready;
+  self.postMessage(await handle(e.data));
+};
+self.postMessage({ id: 0, value: "ready" });

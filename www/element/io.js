@@ -1,0 +1,116 @@
+// Import and export for <resv-calculator>, all inside the browser: downloads are Blob URLs,
+// the shareable link keeps the scenario in the URL fragment (never sent to a server), and
+// files are read with a size limit and progress.
+
+/** Largest market file read (the core's own limit, so the core, not a tab crash, refuses). */
+export const MAX_MARKET_BYTES = 256 * 1024 * 1024;
+/** Largest scenario (JSON) file read. */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+/** A cell for Dutch Excel: quoted when needed; text that Excel would run as a formula is defused. */
+function cell(v) {
+  let s = String(v ?? "");
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(,\d+)?$/.test(s)) s = `'${s}`;
+  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+/** An amount for Dutch Excel: decimal comma, no thousands separator, so it stays a number. */
+const amount = (m) => String(m).replace(".", ",");
+
+/** The report as one CSV for Dutch Excel (UTF-8 BOM, `;`, decimal comma, CRLF), in sections. */
+export function reportCsv(r, t) {
+  const c = t.cols, out = [];
+  const row = (...cells) => out.push(cells.map(cell).join(";"));
+  row(t.csv.section, r.name ?? "", String(r.year));
+  out.push("");
+  row(t.csv.insurers, t.party, t.insured, t.share, t.amount, t.role);
+  for (const i of r.insurers) row("", i.name, i.insured, amount(i.share), amount(i.amount), i.marketLeader ? t.leader : i.coAssessor ? t.coAssessor : t.follower);
+  row("", t.sum, r.allocation.insured, "1", amount(r.totals.zvw), "");
+  out.push("");
+  if (r.municipalities.length) {
+    row(t.csv.municipalities, c.name, c.residents, c.share, c.amount);
+    for (const m of r.municipalities) row("", m.name, m.residents, amount(m.share), amount(m.amount));
+    row("", t.sum, "", "", amount(r.totals.municipal));
+    out.push("");
+  }
+  if (r.lines.length) {
+    row(t.csv.lines, c.line, c.level, c.tasks, c.gross, c.existing, c.net, c.zvw, c.municipal, c.wlz, c.status);
+    for (const l of r.lines) row("", l.name, t.levels[l.level] ?? l.level, l.mainTasks.join(" "), amount(l.gross), amount(l.existingFunding), amount(l.net), amount(l.zvw), amount(l.municipal), amount(l.wlz), l.status === "final" ? t.statusFinal : t.statusConditional);
+    const s = r.totals;
+    row("", t.sum, "", "", amount(s.gross), amount(s.existingFunding), amount(s.net), amount(s.zvw), amount(s.municipal), amount(s.wlz), "");
+    out.push("");
+  }
+  const n = r.payments.payers[0]?.instalments.length ?? 0;
+  row(t.csv.payments, c.payer, c.kind, c.amount, ...Array.from({ length: n }, (_, k) => String(k + 1)));
+  const nameOf = (id) => r.insurers.find((i) => i.id === id)?.name ?? r.municipalities.find((m) => m.id === id)?.name ?? id;
+  for (const p of r.payments.payers) row("", nameOf(p.payer), p.kind === "zvw" ? t.kindZvw : t.kindMunicipal, amount(p.amount), ...p.instalments.map(amount));
+  return `\uFEFF${out.join("\r\n")}\r\n`;
+}
+
+/** Offers `data` as a download called `name`. */
+export function download(name, data, type) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name from a scenario name: letters, digits and dashes. */
+export const fileName = (name, ext) => `${(name || "resv-scenario").normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "resv-scenario"}.${ext}`;
+
+/** Reads a file's bytes in chunks, reporting progress; refuses files over `max` before reading. */
+export async function readBytes(file, max, onProgress) {
+  if (file.size > max) return null;
+  const bytes = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let at = 0, last = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.length > bytes.length) { await reader.cancel(); return null; } // the file grew while read
+    bytes.set(value, at);
+    at += value.length;
+    if (at - last > 4 * 1024 * 1024) { last = at; onProgress?.(at, file.size); }
+  }
+  onProgress?.(at, file.size);
+  return at === bytes.length ? bytes : bytes.subarray(0, at);
+}
+
+const b64url = (bytes) => {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+};
+const unb64url = (text) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
+
+async function pipe(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+/** A state object packed for a URL fragment: JSON, deflated, base64url. */
+export async function pack(state) {
+  return b64url(await pipe(new TextEncoder().encode(JSON.stringify(state)), new CompressionStream("deflate-raw")));
+}
+/** The inverse of `pack`; null when the text is not a packed state. Inflates at most 64 MB. */
+export async function unpack(text) {
+  try {
+    const reader = new Blob([unb64url(text)]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    const parts = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_JSON_BYTES) { await reader.cancel(); return null; }
+      parts.push(value);
+    }
+    const v = JSON.parse(await new Blob(parts).text());
+    return v && typeof v === "object" && !Array.isArray(v) ? v : null;
+  } catch {
+    return null;
+  }
+}

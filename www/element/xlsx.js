@@ -1,0 +1,153 @@
+// Reads the first sheet of an XLSX workbook (Office Open XML) as CSV text for parseMarketCsv,
+// so a workbook's rows get the same checks, and errors the same line numbers (= Excel's row
+// numbers), as a CSV. Loaded on demand only, so the core page stays small. No dependency: the
+// platform inflates (DecompressionStream "deflate-raw") and the few XML shapes a sheet uses are
+// read with anchored patterns (DOMParser does not exist in a worker). Hostile workbooks (zip
+// bombs, absurd entry counts, Zip64, encryption) are refused with a clear error, never trusted.
+
+/** Most a single XML part may inflate to. The national PC6 table is ~250 MB as sheet XML. */
+export const MAX_PART_BYTES = 512 * 1024 * 1024;
+const MAX_ENTRIES = 10_000;
+
+/** An error the page shows as one issue, in both languages. */
+function refuse(code, message, messageEn) {
+  return Object.assign(new Error(messageEn), { code: "invalid_input", issues: [{ code, path: "market", message, messageEn }] });
+}
+
+const u16 = (b, i) => b[i] | (b[i + 1] << 8);
+const u32 = (b, i) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+
+/** The central directory: name -> { method, offset, size }. */
+function entries(bytes) {
+  const bad = () => refuse("unreadable_xlsx", "Het Excel-bestand is beschadigd of geen XLSX.", "The Excel file is damaged or not an XLSX.");
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (u32(bytes, i) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) throw bad();
+  const count = u16(bytes, eocd + 10);
+  let p = u32(bytes, eocd + 16);
+  if (count === 0xffff || p === 0xffffffff) throw refuse("unsupported_xlsx", "Zip64-werkmappen worden niet ondersteund; sla op als CSV.", "Zip64 workbooks are not supported; save as CSV.");
+  if (count > MAX_ENTRIES) throw bad();
+  const out = new Map();
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw bad();
+    const flags = u16(bytes, p + 8), method = u16(bytes, p + 10), size = u32(bytes, p + 20);
+    const nameLen = u16(bytes, p + 28), extra = u16(bytes, p + 30), comment = u16(bytes, p + 32);
+    const offset = u32(bytes, p + 42);
+    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    if (flags & 1) throw refuse("unsupported_xlsx", "Het Excel-bestand is versleuteld; sla het op zonder wachtwoord of als CSV.", "The Excel file is encrypted; save it without a password or as CSV.");
+    out.set(name, { method, offset, size });
+    p += 46 + nameLen + extra + comment;
+  }
+  return { get: (name) => out.get(name), bad };
+}
+
+/** One part's text, inflated with a running limit (declared sizes are not trusted). */
+async function part(bytes, dir, name) {
+  const e = dir.get(name);
+  if (!e) return null;
+  const p = e.offset;
+  if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) throw dir.bad();
+  const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
+  const raw = bytes.subarray(start, start + e.size);
+  if (e.method === 0) return new TextDecoder().decode(raw);
+  if (e.method !== 8) throw dir.bad();
+  const reader = new Blob([raw]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > MAX_PART_BYTES) {
+        await reader.cancel();
+        throw refuse("file_too_large", "Het Excel-blad is te groot (meer dan 512 MB uitgepakt); sla het op als CSV.", "The Excel sheet is too large (over 512 MB unpacked); save it as CSV.");
+      }
+      chunks.push(value);
+    }
+  } catch (err) {
+    if (err.code === "invalid_input") throw err;
+    throw dir.bad();
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { all.set(c, at); at += c.length; }
+  return new TextDecoder().decode(all);
+}
+
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function unescape(s) {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (m, e) => {
+    if (e[0] !== "#") return ENTITIES[e.toLowerCase()] ?? m;
+    const n = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "";
+  });
+}
+/** The text of a rich or plain string item (phonetic runs left out). */
+const itemText = (xml) => unescape([...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join(""));
+const attr = (attrs, name) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+
+/** Column number (0-based) of a cell reference like "AB12". */
+function column(ref) {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+const quote = (v) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/**
+ * The first sheet of `bytes` (an XLSX file) as `;`-separated CSV text: line N is row N.
+ * Throws an Error with `code: "invalid_input"` and one issue when the workbook cannot be read.
+ */
+export async function xlsxToCsv(bytes) {
+  const dir = entries(bytes);
+  const workbook = await part(bytes, dir, "xl/workbook.xml");
+  const rels = await part(bytes, dir, "xl/_rels/workbook.xml.rels");
+  if (workbook === null || rels === null) throw dir.bad();
+  const sheet = /<sheet\b([^>]*)\/?>/.exec(workbook);
+  const rid = sheet && attr(sheet[1], "r:id");
+  const rel = [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => m[1]).find((a) => attr(a, "Id") === rid);
+  const target = rel && attr(rel, "Target");
+  if (!target) throw dir.bad();
+  const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, "/");
+  const shared = [];
+  const sst = await part(bytes, dir, "xl/sharedStrings.xml");
+  if (sst !== null) for (const m of sst.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>/g)) shared.push(itemText(m[1]));
+  const xml = await part(bytes, dir, path);
+  if (xml === null) throw dir.bad();
+
+  const lines = [];
+  let next = 1; // the row number the next line stands for
+  for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const r = Number(attr(row[1], "r") ?? next);
+    if (!Number.isInteger(r) || r < next || r > 10_000_000) throw dir.bad();
+    while (next < r) { lines.push(""); next++; }
+    const cells = [];
+    let auto = 0;
+    for (const c of (row[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const ref = attr(c[1], "r");
+      const col = ref ? column(ref) : auto;
+      if (col < 0 || col > 16_383) throw dir.bad();
+      auto = col + 1;
+      const type = attr(c[1], "t") ?? "n";
+      const body = c[2] ?? "";
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      let text = "";
+      if (type === "s") text = shared[Number(v)] ?? "";
+      else if (type === "inlineStr") text = itemText(body);
+      else if (type === "b") text = v === "1" ? "TRUE" : "FALSE";
+      else if (v !== undefined) text = unescape(v);
+      cells[col] = text;
+    }
+    lines.push(Array.from(cells, (x) => quote(x ?? "")).join(";"));
+    next = r + 1;
+  }
+  return lines.join("\r\n") + "\r\n";
+}
