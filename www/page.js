@@ -39,5 +39,11 @@ button.addEventListener("click", () => {
   try { localStorage.setItem(KEY, lang); } catch { /* storage blocked */ }
   apply(lang);
 });
-calculator.addEventListener("resv-report", () => { document.body.dataset.ready = "true"; }, { once: true });
-calculator.addEventListener("resv-error", () => { document.body.dataset.ready = "true"; }, { once: true });
+// The first result (or error) on screen: the page is ready; make bench reads when.
+const ready = () => {
+  if (document.body.dataset.ready) return;
+  document.body.dataset.readyMs = String(Math.round(performance.now()));
+  document.body.dataset.ready = "true";
+};
+calculator.addEventListener("resv-report", ready, { once: true });
+calculator.addEventListener("resv-error", ready, { once: true });

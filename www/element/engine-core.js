@@ -2,6 +2,7 @@
 // in a dedicated worker (the default: a national PC6 import never freezes the page) or, where a
 // worker cannot start (a cross-origin embed), on the main thread. Market tables stay inside the
 // engine; the page holds only their reference number.
+import { readBytes, MAX_MARKET_BYTES } from "./io.js";
 import init, { calculate, compare, parseMarketCsv, sampleScenario, sampleMarketCsv, version } from "./resv_calc.js";
 
 /** Loaded market data by reference: a parsed `MarketTable`, or rows as a scenario gave them. */
@@ -39,12 +40,24 @@ const ops = {
     tables.set(ref, { table: parseMarketCsv(sampleMarketCsv()), name: "sample" });
     return { scenario, market: describe(ref) };
   },
-  /** Reads market data: CSV text or bytes, or an XLSX workbook (its first sheet). */
-  async load({ data, name = "" }) {
+  /**
+   * Reads market data: CSV text or bytes, a File (read here, with progress, so a national table
+   * never costs the page a frame), or an XLSX workbook (its first sheet).
+   */
+  async load({ data, name = "" }, progress) {
     let input = data;
-    if (isZip(data)) {
+    if (data instanceof Blob) {
+      input = await readBytes(data, MAX_MARKET_BYTES, (done, total) => progress?.({ done, total }));
+      if (!input) {
+        const mb = Math.round(MAX_MARKET_BYTES / 1024 / 1024);
+        throw Object.assign(new Error("too large"), { code: "invalid_input", issues: [{ code: "file_too_large", path: "market",
+          message: `${name} is te groot (meer dan ${mb} MB); splits het bestand per regio.`, messageEn: `${name} is too large (over ${mb} MB); split the file by region.` }] });
+      }
+      progress?.({ parsing: true });
+    }
+    if (isZip(input)) {
       const { xlsxToCsv } = await import("./xlsx.js"); // loaded only when a workbook comes
-      input = await xlsxToCsv(data);
+      input = await xlsxToCsv(input);
     }
     const table = parseMarketCsv(input);
     const ref = nextRef++;
@@ -82,11 +95,14 @@ const ops = {
   },
 };
 
-/** Runs one message `{ id, op, args }`; the answer is `{ id, value }` or `{ id, error }`. */
-export async function handle({ id, op, args }) {
+/**
+ * Runs one message `{ id, op, args }`; the answer is `{ id, value }` or `{ id, error }`.
+ * `report(progress)` passes on progress of long operations (a file being read).
+ */
+export async function handle({ id, op, args }, report) {
   try {
     if (!Object.hasOwn(ops, op)) throw new Error(`unknown operation ${op}`);
-    return { id, value: await ops[op](args ?? {}) };
+    return { id, value: await ops[op](args ?? {}, report) };
   } catch (e) {
     if (e?.code === "invalid_input") return { id, error: { code: e.code, issues: e.issues } };
     return { id, error: { code: e?.code ?? "internal", message: String(e?.message ?? e) } };

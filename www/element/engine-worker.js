@@ -4,6 +4,7 @@ import { start, handle } from "./engine-core.js";
 const ready = start();
 self.onmessage = async (e) => {
   await ready;
-  self.postMessage(await handle(e.data));
+  const { id } = e.data;
+  self.postMessage(await handle(e.data, (progress) => self.postMessage({ id, progress })));
 };
 self.postMessage({ id: 0, value: "ready" });

@@ -74,7 +74,11 @@ export async function readBytes(file, max, onProgress) {
     if (at + value.length > bytes.length) { await reader.cancel(); return null; } // the file grew while read
     bytes.set(value, at);
     at += value.length;
-    if (at - last > 4 * 1024 * 1024) { last = at; onProgress?.(at, file.size); }
+    if (at - last > 4 * 1024 * 1024) {
+      last = at;
+      onProgress?.(at, file.size);
+      await new Promise((r) => setTimeout(r)); // a chunk read may resolve at once: let the thread breathe
+    }
   }
   onProgress?.(at, file.size);
   return at === bytes.length ? bytes : bytes.subarray(0, at);

@@ -42,6 +42,7 @@ export function table(id, caption, headers, rows, foot) {
     const cap = t.caption;
     cap.id = `${id}-caption`;
     Object.assign(wrap, { tabIndex: 0 });
+    wrap.classList.add("scroll");
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-labelledby", cap.id);
   }
@@ -59,8 +60,19 @@ function section(id, title, ...children) {
   return s;
 }
 
-/** The whole result of one Report. `onPrint(insurerId)` prints one statement. */
-export function renderReport(r, t, f, onPrint) {
+const BUILD = new WeakMap();
+/** Builds a statement's body now (it is built lazily, when first opened). */
+export function buildStatement(d) {
+  const build = BUILD.get(d);
+  BUILD.delete(d);
+  build?.();
+}
+
+/**
+ * The whole result of one Report. `onPrint(insurerId)` prints one statement; `open` holds the
+ * insurers whose statement the user has open (kept open across recalculations).
+ */
+export function renderReport(r, t, f, onPrint, open = new Set()) {
   const n = "num", c = t.cols;
   const out = [];
   const leader = r.insurers.find((i) => i.marketLeader);
@@ -83,28 +95,35 @@ export function renderReport(r, t, f, onPrint) {
   insurers.querySelectorAll("tbody tr").forEach((tr, i) => r.insurers[i].marketLeader && tr.classList.add("leader"));
   out.push(insurers);
 
-  // Follower statements: each printable on its own (print CSS keeps only the chosen one).
+  // Follower statements: each printable on its own (print CSS keeps only the chosen one). The
+  // body is built when first opened (or printed): ten closed statements cost an edit nothing.
   const statements = el("div", undefined, "statements");
   for (const i of r.insurers) {
     const d = el("details", undefined, "statement");
     d.dataset.insurer = i.id;
     d.append(el("summary", t.statementFor(i.name)));
-    d.append(el("p", t.statementHead(r.name ?? "", r.year), "print-only"));
-    const ul = el("ul");
-    ul.append(...t.statement({
-      ...i, insured: f.count(i.insured), share: f.share(i.share), amount: f.money(i.amount),
-      labels: i.labels.map((l) => `${l.name} (${f.count(l.insured)})`),
-    }, f.count(a.insured), leader?.name).map((line) => el("li", line)));
-    d.append(ul);
-    const pay = r.payments.payers.find((p) => p.payer === i.id && p.kind === "zvw");
-    if (pay) {
-      d.append(table(`instalments-${i.id}`, t.instalments, [["#"], [t.amount, n]], pay.instalments.map((x, k) => [[String(k + 1)], [f.money(x), n]]),
-        [[t.sum], [f.money(pay.amount), n]]));
-    }
-    const b = el("button", t.print(i.name), "no-print");
-    b.type = "button";
-    b.addEventListener("click", () => onPrint(i.id));
-    d.append(b);
+    BUILD.set(d, () => {
+      d.append(el("p", t.statementHead(r.name ?? "", r.year), "print-only"));
+      const ul = el("ul");
+      ul.append(...t.statement({
+        ...i, insured: f.count(i.insured), share: f.share(i.share), amount: f.money(i.amount),
+        labels: i.labels.map((l) => `${l.name} (${f.count(l.insured)})`),
+      }, f.count(a.insured), leader?.name).map((line) => el("li", line)));
+      d.append(ul);
+      const pay = r.payments.payers.find((p) => p.payer === i.id && p.kind === "zvw");
+      if (pay) {
+        d.append(table(`instalments-${i.id}`, t.instalments, [["#"], [t.amount, n]], pay.instalments.map((x, k) => [[String(k + 1)], [f.money(x), n]]),
+          [[t.sum], [f.money(pay.amount), n]]));
+      }
+      const b = el("button", t.print(i.name), "no-print");
+      b.type = "button";
+      b.addEventListener("click", () => onPrint(i.id));
+      d.append(b);
+    });
+    if (open.has(i.id)) { buildStatement(d); d.open = true; }
+    d.addEventListener("toggle", () => {
+      if (d.open) { buildStatement(d); open.add(i.id); } else open.delete(i.id);
+    });
     statements.append(d);
   }
   out.push(section("statements", t.statementsTitle, statements));

@@ -11,8 +11,8 @@
 import { getEngine } from "./engine.js";
 import { TEXT, formats } from "./i18n.js";
 import { buildEditor, clean } from "./editor.js";
-import { el, renderReport, renderWarnings, renderComparison } from "./results.js";
-import { reportCsv, download, fileName, readBytes, pack, unpack, MAX_MARKET_BYTES, MAX_JSON_BYTES } from "./io.js";
+import { el, renderReport, renderWarnings, renderComparison, buildStatement } from "./results.js";
+import { reportCsv, download, fileName, pack, unpack, MAX_JSON_BYTES } from "./io.js";
 import { CSS } from "./style.js";
 
 let sheet;
@@ -47,6 +47,7 @@ export class ResvCalculator extends HTMLElement {
   #shown = 0;
   #editor = null;
   #open = new Set(["general", "workArea", "market", "budget"]);
+  #openStatements = new Set();
   #booted = false;
   #parts = {};
   #notice = "";
@@ -194,22 +195,23 @@ export class ResvCalculator extends HTMLElement {
   async #loadMarket(kind, data, name) {
     const t = this.#t(), f = formats(this.#lang());
     const seq = ++this.#loadSeq;
-    let bytes = data;
     if (data instanceof Blob) {
+      performance.mark("resv:read");
       this.#editor?.marketStatus(t.reading(f.bytes(0), f.bytes(data.size)), 0);
-      bytes = await readBytes(data, MAX_MARKET_BYTES, (done, total) => this.#editor?.marketStatus(t.reading(f.bytes(done), f.bytes(total)), done / total));
-      if (!bytes) {
-        this.#market = { kind, name, issues: [{ code: "file_too_large", path: "market", message: `${t.tooLarge(name, f.bytes(MAX_MARKET_BYTES))}`, messageEn: TEXT.en.tooLarge(name, formats("en").bytes(MAX_MARKET_BYTES)) }] };
-        this.#editor?.marketStatus("");
-        return this.#recalculate();
-      }
+    } else {
+      this.#editor?.marketStatus(t.parsing, null);
     }
-    this.#editor?.marketStatus(t.parsing, null);
     const old = this.#market.ref;
+    // The engine reads a File itself (in the worker), reporting progress: the page never waits on it.
+    const progress = (p) => {
+      if (seq !== this.#loadSeq) return;
+      if (p.parsing) { performance.mark("resv:parse"); this.#editor?.marketStatus(t.parsing, null); }
+      else this.#editor?.marketStatus(t.reading(f.bytes(p.done), f.bytes(p.total)), p.total ? p.done / p.total : null);
+    };
     try {
-      const transfer = bytes instanceof Uint8Array ? [bytes.buffer] : [];
-      const info = await this.#engine.call("load", { data: bytes, name }, transfer);
+      const info = await this.#engine.call("load", { data, name }, [], progress);
       if (seq !== this.#loadSeq) { this.#engine.call("free", { market: info.ref }); return; }
+      performance.mark("resv:parsed");
       this.#market = { kind, ref: info.ref, info, name, text: kind === "paste" ? data : undefined };
       if (kind !== "paste" && info.rowCount <= 100_000) this.#market.text = await this.#engine.call("exportCsv", { market: info.ref });
     } catch (e) {
@@ -416,7 +418,7 @@ export class ResvCalculator extends HTMLElement {
     }
     if (this.#report) {
       const body = el("div", undefined, "result");
-      body.append(...renderReport(this.#report, t, f, (id) => this.#print(id)));
+      body.append(...renderReport(this.#report, t, f, (id) => this.#print(id), this.#openStatements));
       const wh = el("h3", t.warnings);
       const warnings = el("section");
       warnings.id = "warnings";
@@ -456,7 +458,7 @@ export class ResvCalculator extends HTMLElement {
     for (const d of statements) {
       const on = d.dataset.insurer === insurer;
       d.classList.toggle("printing", on);
-      if (on) d.open = true;
+      if (on) { buildStatement(d); d.open = true; }
     }
     this.setAttribute("printing", "");
     const done = () => { this.removeAttribute("printing"); for (const d of statements) d.classList.remove("printing"); };

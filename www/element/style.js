@@ -35,6 +35,8 @@ h4 { font-size: 1em; margin: var(--_space) 0 0; }
 :host([view="results"]) .editor-col, :host([view="results"]) .toolbar { display: none; }
 :host([view="results"]) .columns { grid-template-columns: 1fr; }
 .results-col { min-width: 0; }
+/* Off-screen parts are not laid out or painted until scrolled to: an edit re-renders in a frame. */
+.result > *, details.group { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
 .toolbar { display: flex; flex-wrap: wrap; gap: calc(var(--_space) / 2); margin-bottom: var(--_space); align-items: center; }
 .notice { margin: 0 0 var(--_space); padding: calc(var(--_space) / 2); background: var(--_surface); border-left: 4px solid var(--_accent); }
 .notice:empty { display: none; }
@@ -73,7 +75,7 @@ progress { width: 100%; }
 .summary { display: grid; grid-template-columns: auto 1fr; gap: .2rem 1rem; margin: 0 0 var(--_space); }
 .summary dt { font-weight: 600; }
 .summary dd { margin: 0; }
-.table-wrap { overflow-x: auto; }
+.table-wrap.scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: .25rem 0 var(--_space); font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 700; font-size: 1.05em; margin: var(--_space) 0 .25rem; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
