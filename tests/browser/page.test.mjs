@@ -40,6 +40,7 @@ test("the page shows the sample region's numbers in Dutch formatting", async () 
   assert.match(await page.textContent("#warnings"), /illustratieve verzekerdenaantallen/);
   assert.match(await page.textContent("footer"), /Bron: CBS/);
   await page.click("#statements details:nth-of-type(2) summary");
+  await page.waitForSelector("#statements details:nth-of-type(2) li"); // built when first opened
   assert.match(await page.textContent("#statements details:nth-of-type(2)"), /Aandeel: 0,2395036805 \(10 decimalen\)\.[\s\S]*volger van Achmea/);
   assert.equal(await page.inputValue("#f-workArea"), "8011-8045, 8051-8052, 8261-8278, 8293");
   await page.screenshot({ path: `${SHOTS}page-nl.png` });
@@ -71,7 +72,9 @@ test("keyboard edits recalculate at once; errors sit next to their field; nothin
   assert.equal(await page.inputValue("#f-lumpSum"), "1.000.000,00x");
   await page.keyboard.press("Backspace");
   await page.fill("#f-lumpSum", "");
-  // A budget line: its amount by keyboard, then the domain split's slider by arrow keys.
+  // A budget line (opened by keyboard): its amount, then the domain split's slider by arrow keys.
+  await page.focus("#item-budget-0-summary");
+  await page.keyboard.press("Enter");
   n = await renders(page);
   await page.fill("#f-budget-0-amount", "310000");
   await recalculated(page, n);
@@ -164,6 +167,7 @@ test("a Dutch Excel CSV and an XLSX upload are used; a bad file is reported by l
 test("a scenario exported as JSON re-imports identically; a link holds it too", async () => {
   const { page, context, problems } = await openCalculator();
   await page.fill("#f-name", "Variant met € 5.000,00 extra");
+  await page.click("#item-budget-1-summary");
   await page.fill("#f-budget-1-existingFunding", "30000");
   await page.waitForFunction(() => document.querySelector("resv-calculator").report?.name === "Variant met € 5.000,00 extra");
   const before = await report(page);

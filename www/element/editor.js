@@ -28,7 +28,7 @@ export function clean(scenario) {
 }
 const set = (obj, key, v) => { if (v === undefined || v === "") delete obj[key]; else obj[key] = v; };
 const list = (text) => text.split(/[,;\n]+/).map((x) => x.trim()).filter((x) => x !== "");
-const slug = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, "-")}`;
+const slug = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
 
 /**
  * Builds the editor for `scenario` (mutated in place). `hooks.changed(structural)` after every
@@ -174,20 +174,34 @@ export function buildEditor(scenario, market, t, hooks) {
   /** An editable list of objects, each in its own fieldset with a remove button. */
   function items(key, arr, legend, remove, add, make, body) {
     const box = el("div", undefined, "items");
+    // Each item folds (a budget of twenty lines stays manageable); an item with an error opens.
     arr.forEach((item, i) => {
-      const fs = el("fieldset", undefined, "item");
-      fs.append(el("legend", legend(i + 1, item.name ?? item.contractor ?? item.id ?? "")));
-      fs.append(...body(item, `${key}[${i}]`, i));
+      const path = `${key}[${i}]`;
+      const d = el("details", undefined, "item");
+      d.id = `item-${slug(path).slice(2)}`;
+      d.open = hooks.isOpen(path);
+      d.addEventListener("toggle", () => hooks.setOpen(path, d.open));
+      const summary = el("summary", legend(i + 1, item.name ?? item.contractor ?? item.id ?? ""));
+      summary.id = `${d.id}-summary`;
+      const group = el("div", undefined, "item-body");
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-labelledby", summary.id);
+      group.append(...body(item, path, i));
       const b = el("button", remove(item.name ?? item.contractor ?? item.id ?? String(i + 1)), "remove");
       b.type = "button";
       b.addEventListener("click", () => { arr.splice(i, 1); hooks.changed(true, { id: `${key}-add` }); });
-      fs.append(b);
-      box.append(fs);
+      group.append(b);
+      d.append(summary, group);
+      box.append(d);
     });
     const b = el("button", add, "add");
     b.type = "button";
     b.id = `${key}-add`;
-    b.addEventListener("click", () => { arr.push(make(arr.length + 1)); hooks.changed(true, { lastItemOf: `${key}-add` }); });
+    b.addEventListener("click", () => {
+      arr.push(make(arr.length + 1));
+      hooks.setOpen(`${key}[${arr.length - 1}]`, true);
+      hooks.changed(true, { lastItemOf: `${key}-add` });
+    });
     box.append(b);
     return box;
   }
@@ -364,6 +378,7 @@ export function buildEditor(scenario, market, t, hooks) {
         f.error.replaceChildren(...msgs.map((m) => el("span", m)));
         f.error.hidden = msgs.length === 0;
         f.input?.setAttribute("aria-invalid", String(msgs.length > 0));
+        for (let d = msgs.length ? f.error.closest("details") : null; d; d = d.parentElement?.closest("details")) d.open = true;
       }
       general.replaceChildren();
       if (rest.length) {
@@ -389,7 +404,7 @@ export function buildEditor(scenario, market, t, hooks) {
     /** After a rebuild: focus `{ id }`, or the first input of the item before the add button `{ lastItemOf }`. */
     focus(target) {
       if (!target) return;
-      if (target.lastItemOf) form.querySelector(`#${CSS.escape(target.lastItemOf)}`)?.previousElementSibling?.querySelector("input, select, textarea")?.focus();
+      if (target.lastItemOf) form.querySelector(`#${CSS.escape(target.lastItemOf)}`)?.previousElementSibling?.querySelector(".item-body input, .item-body select, .item-body textarea")?.focus();
       else if (target.id) form.querySelector(`#${CSS.escape(target.id)}`)?.focus();
     },
   };

@@ -205,7 +205,7 @@ function svgEl(tag, attrs = {}, text) {
 export function sankey(data, t, f) {
   const figure = el("figure", undefined, "sankey");
   figure.append(el("h3", t.flowTitle));
-  const W = 960, H = 380, nodeW = 14, gap = 8;
+  const W = 960, H = 440, nodeW = 14, gap = 8;
   const value = (l) => Number(l.value);
   const ids = data.nodes.map((_, i) => i);
   const left = ids.filter((i) => ["insurer", "municipality"].includes(data.nodes[i].kind));

@@ -61,7 +61,9 @@ input[type=file] { font: inherit; max-width: 100%; }
 .field-error span::before { content: "⚠ "; }
 .hint { color: var(--_muted); margin: .1rem 0; font-size: .9em; }
 fieldset { border: 1px solid var(--_border); border-radius: var(--_radius); margin: calc(var(--_space) * .6) 0 0; padding: .4rem .75rem .75rem; min-width: 0; }
-fieldset.item { background: var(--_surface); }
+details.item { background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); margin-top: .5rem; padding: .25rem .75rem; }
+details.item > summary { cursor: pointer; font-weight: 600; padding: .2rem 0; }
+details.item[open] { padding-bottom: .75rem; }
 legend { font-weight: 600; padding: 0 .25rem; }
 .check { display: flex; gap: .5rem; align-items: baseline; }
 .check label { font-weight: 400; }
@@ -93,7 +95,7 @@ ul.warnings { padding-left: 1.2rem; }
 figure { margin: var(--_space) 0 0; }
 figure h3 { display: block; margin-bottom: .5rem; }
 figure svg { width: 100%; height: auto; max-height: 24rem; }
-figure svg text { font: 11px var(--_font); fill: var(--_text); }
+figure svg text { font: 13px var(--_font); fill: var(--_text); }
 .node { fill: var(--_text); }
 .node.resv { fill: var(--_accent); }
 .link { fill: none; stroke-opacity: .4; }
