@@ -39,6 +39,10 @@ test("the page shows the sample region's numbers in Dutch formatting", async () 
   assert.deepEqual(payments[0].slice(0, 3), ["Achmea", "Zvw", "€\u00a0239.111,39"]);
   assert.match(await page.textContent("#warnings"), /illustratieve verzekerdenaantallen/);
   assert.match(await page.textContent("footer"), /Bron: CBS/);
+  // All of it under the strict policy the server sends (no inline script or style allowed).
+  const csp = (await page.request.get(base())).headers()["content-security-policy"];
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
   await page.click("#statements details:nth-of-type(2) summary");
   await page.waitForSelector("#statements details:nth-of-type(2) li"); // built when first opened
   assert.match(await page.textContent("#statements details:nth-of-type(2)"), /Aandeel: 0,2395036805 \(10 decimalen\)\.[\s\S]*volger van Achmea/);
