@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { SHOTS, useBrowser, openCalculator, rowsOf, cents, recalculated, renders, base } from "./browser.mjs";
-import { workbook } from "./xlsx-fixture.mjs";
+import { workbook, unzip } from "./xlsx-fixture.mjs";
 
 useBrowser();
 
@@ -185,6 +185,12 @@ test("a scenario exported as JSON re-imports identically; a link holds it too", 
   const text = await readFile(await csv.path(), "utf8");
   assert.ok(text.startsWith("\uFEFF"));
   assert.match(text, /\r\n;Achmea;59843;0,29[0-9]{8};[0-9]+,[0-9]{2};marktleider\r\n/);
+  // The same result as an Excel workbook: amounts are number cells, names inline text.
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click("#export-xlsx")]);
+  assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+  const parts = unzip(await readFile(await xlsx.path()));
+  assert.ok(parts["[Content_Types].xml"].includes("spreadsheetml.sheet.main+xml"));
+  assert.match(parts["xl/worksheets/sheet1.xml"], /<row r="4"><c r="B4" t="inlineStr"><is><t xml:space="preserve">Achmea<\/t><\/is><\/c><c r="C4"><v>59843<\/v><\/c><c r="D4"><v>0\.29[0-9]{8}<\/v><\/c><c r="E4"><v>[0-9]+\.[0-9]{2}<\/v><\/c>/);
   // Start over, then open the file: the same scenario and the same report.
   await page.click("#reset");
   await page.waitForFunction(() => document.querySelector("resv-calculator").report?.name !== "Variant met € 5.000,00 extra");

@@ -1,6 +1,7 @@
 // Builds a small XLSX workbook for the upload test, independently of www/element/xlsx.js:
 // a zip written here with Node's own deflate and CRC-32, the parts as Excel writes them
 // (shared strings, an inline string, a numeric postcode, an escaped name, a skipped row).
+import * as zlibSync from "node:zlib";
 import { deflateRawSync, crc32 } from "node:zlib";
 
 function zip(files) {
@@ -54,4 +55,27 @@ export function workbook(rows) {
     ["xl/worksheets/blad1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${sheetRows}</sheetData></worksheet>`],
     ["xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="${strings.length}">${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join("")}</sst>`],
   ]);
+}
+
+/** The parts of a zip (`name -> text`), read with Node's own inflate: to check a downloaded workbook. */
+export function unzip(buffer) {
+  const { inflateRawSync } = zlibSync;
+  let end = buffer.length - 22;
+  while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
+  const count = buffer.readUInt16LE(end + 10);
+  let p = buffer.readUInt32LE(end + 16);
+  const parts = {};
+  for (let i = 0; i < count; i++) {
+    const method = buffer.readUInt16LE(p + 10), size = buffer.readUInt32LE(p + 20), crc = buffer.readUInt32LE(p + 16);
+    const nameLen = buffer.readUInt16LE(p + 28), extra = buffer.readUInt16LE(p + 30), comment = buffer.readUInt16LE(p + 32);
+    const offset = buffer.readUInt32LE(p + 42);
+    const name = buffer.subarray(p + 46, p + 46 + nameLen).toString();
+    const start = offset + 30 + buffer.readUInt16LE(offset + 26) + buffer.readUInt16LE(offset + 28);
+    const raw = buffer.subarray(start, start + size);
+    const data = method === 8 ? inflateRawSync(raw) : raw;
+    if (crc32(data) !== crc) throw new Error(`bad CRC in ${name}`);
+    parts[name] = data.toString("utf8");
+    p += 46 + nameLen + extra + comment;
+  }
+  return parts;
 }

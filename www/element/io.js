@@ -7,43 +7,57 @@ export const MAX_MARKET_BYTES = 256 * 1024 * 1024;
 /** Largest scenario (JSON) file read. */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
-/** A cell for Dutch Excel: quoted when needed; text that Excel would run as a formula is defused. */
-function cell(v) {
-  let s = String(v ?? "");
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(,\d+)?$/.test(s)) s = `'${s}`;
-  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-/** An amount for Dutch Excel: decimal comma, no thousands separator, so it stays a number. */
-const amount = (m) => String(m).replace(".", ",");
+/** A number cell (an exact decimal string): a number in Excel, not text. */
+const num = (v) => ({ n: String(v) });
 
-/** The report as one CSV for Dutch Excel (UTF-8 BOM, `;`, decimal comma, CRLF), in sections. */
-export function reportCsv(r, t) {
+/**
+ * The report as a table in sections (insurers, municipalities, lines, payments): rows of cells,
+ * each a string or `{ n }` for a number. The CSV and the XLSX download are both made from it.
+ */
+export function reportRows(r, t) {
   const c = t.cols, out = [];
-  const row = (...cells) => out.push(cells.map(cell).join(";"));
-  row(t.csv.section, r.name ?? "", String(r.year));
-  out.push("");
+  const row = (...cells) => out.push(cells);
+  row(t.csv.section, r.name ?? "", num(r.year));
+  row();
   row(t.csv.insurers, t.party, t.insured, t.share, t.amount, t.role);
-  for (const i of r.insurers) row("", i.name, i.insured, amount(i.share), amount(i.amount), i.marketLeader ? t.leader : i.coAssessor ? t.coAssessor : t.follower);
-  row("", t.sum, r.allocation.insured, "1", amount(r.totals.zvw), "");
-  out.push("");
+  for (const i of r.insurers) row("", i.name, num(i.insured), num(i.share), num(i.amount), i.marketLeader ? t.leader : i.coAssessor ? t.coAssessor : t.follower);
+  row("", t.sum, num(r.allocation.insured), num(1), num(r.totals.zvw), "");
+  row();
   if (r.municipalities.length) {
     row(t.csv.municipalities, c.name, c.residents, c.share, c.amount);
-    for (const m of r.municipalities) row("", m.name, m.residents, amount(m.share), amount(m.amount));
-    row("", t.sum, "", "", amount(r.totals.municipal));
-    out.push("");
+    for (const m of r.municipalities) row("", m.name, num(m.residents), num(m.share), num(m.amount));
+    row("", t.sum, "", "", num(r.totals.municipal));
+    row();
   }
   if (r.lines.length) {
     row(t.csv.lines, c.line, c.level, c.tasks, c.gross, c.existing, c.net, c.zvw, c.municipal, c.wlz, c.status);
-    for (const l of r.lines) row("", l.name, t.levels[l.level] ?? l.level, l.mainTasks.join(" "), amount(l.gross), amount(l.existingFunding), amount(l.net), amount(l.zvw), amount(l.municipal), amount(l.wlz), l.status === "final" ? t.statusFinal : t.statusConditional);
+    for (const l of r.lines) row("", l.name, t.levels[l.level] ?? l.level, l.mainTasks.join(" "), num(l.gross), num(l.existingFunding), num(l.net), num(l.zvw), num(l.municipal), num(l.wlz), l.status === "final" ? t.statusFinal : t.statusConditional);
     const s = r.totals;
-    row("", t.sum, "", "", amount(s.gross), amount(s.existingFunding), amount(s.net), amount(s.zvw), amount(s.municipal), amount(s.wlz), "");
-    out.push("");
+    row("", t.sum, "", "", num(s.gross), num(s.existingFunding), num(s.net), num(s.zvw), num(s.municipal), num(s.wlz), "");
+    row();
   }
   const n = r.payments.payers[0]?.instalments.length ?? 0;
   row(t.csv.payments, c.payer, c.kind, c.amount, ...Array.from({ length: n }, (_, k) => String(k + 1)));
   const nameOf = (id) => r.insurers.find((i) => i.id === id)?.name ?? r.municipalities.find((m) => m.id === id)?.name ?? id;
-  for (const p of r.payments.payers) row("", nameOf(p.payer), p.kind === "zvw" ? t.kindZvw : t.kindMunicipal, amount(p.amount), ...p.instalments.map(amount));
-  return `\uFEFF${out.join("\r\n")}\r\n`;
+  for (const p of r.payments.payers) row("", nameOf(p.payer), p.kind === "zvw" ? t.kindZvw : t.kindMunicipal, num(p.amount), ...p.instalments.map(num));
+  return out;
+}
+
+/** A text cell for Dutch Excel: quoted when needed; text that Excel would run as a formula is defused. */
+export function textCell(v) {
+  let s = String(v ?? "");
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return s;
+}
+
+/** The report as one CSV for Dutch Excel (UTF-8 BOM, `;`, decimal comma, CRLF), in sections. */
+export function reportCsv(r, t) {
+  const cell = (v) => {
+    if (v && typeof v === "object") return v.n.replace(".", ","); // decimal comma, no grouping: stays a number
+    const s = textCell(v);
+    return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `\uFEFF${reportRows(r, t).map((cells) => cells.map(cell).join(";")).join("\r\n")}\r\n`;
 }
 
 /** Offers `data` as a download called `name`. */

@@ -12,7 +12,7 @@ import { getEngine } from "./engine.js";
 import { TEXT, formats } from "./i18n.js";
 import { buildEditor, clean } from "./editor.js";
 import { el, renderReport, renderWarnings, renderComparison, buildStatement } from "./results.js";
-import { reportCsv, download, fileName, pack, unpack, MAX_JSON_BYTES } from "./io.js";
+import { reportCsv, reportRows, textCell, download, fileName, pack, unpack, MAX_JSON_BYTES } from "./io.js";
 import { CSS } from "./style.js";
 
 let sheet;
@@ -354,6 +354,11 @@ export class ResvCalculator extends HTMLElement {
       download(fileName(s.name, "json"), `${JSON.stringify(s, null, 2)}\n`, "application/json");
     }).id = "export-json";
     button(t.exportCsv, () => this.#report && download(fileName(this.#report.name, "csv"), reportCsv(this.#report, this.#t()), "text/csv;charset=utf-8")).id = "export-csv";
+    button(t.exportXlsx, async () => {
+      if (!this.#report) return;
+      const { writeXlsx } = await import("./xlsx.js"); // the workbook writer loads only when asked for
+      download(fileName(this.#report.name, "xlsx"), await writeXlsx(reportRows(this.#report, this.#t()), this.#t().resultsTitle, textCell), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }).id = "export-xlsx";
     button(t.shareLink, () => this.#share()).id = "share";
     button(t.reset, () => this.#useSample()).id = "reset";
     const shareWrap = el("div", undefined, "field share");

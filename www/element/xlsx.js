@@ -1,4 +1,5 @@
-// Reads the first sheet of an XLSX workbook (Office Open XML) as CSV text for parseMarketCsv,
+// Reads the first sheet of an XLSX workbook, and writes one (the result download).
+// Reading: the first sheet (Office Open XML) as CSV text for parseMarketCsv,
 // so a workbook's rows get the same checks, and errors the same line numbers (= Excel's row
 // numbers), as a CSV. Loaded on demand only, so the core page stays small. No dependency: the
 // platform inflates (DecompressionStream "deflate-raw") and the few XML shapes a sheet uses are
@@ -150,4 +151,72 @@ export async function xlsxToCsv(bytes) {
     next = r + 1;
   }
   return lines.join("\r\n") + "\r\n";
+}
+
+// ---- writing -------------------------------------------------------------------------------
+
+let crcTable;
+function crc32(bytes) {
+  crcTable ??= Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  let c = 0xffffffff;
+  for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+async function deflate(bytes) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer());
+}
+
+/** A zip of `[name, text]` parts, deflated. */
+async function zip(parts) {
+  const enc = new TextEncoder();
+  const local = [], central = [];
+  let offset = 0;
+  for (const [name, text] of parts) {
+    const data = enc.encode(text), packed = await deflate(data), n = enc.encode(name), crc = crc32(data);
+    const head = new DataView(new ArrayBuffer(30));
+    [[0, 0x04034b50, 4], [4, 20, 2], [8, 8, 2], [14, crc, 4], [18, packed.length, 4], [22, data.length, 4], [26, n.length, 2]]
+      .forEach(([at, v, size]) => (size === 4 ? head.setUint32(at, v, true) : head.setUint16(at, v, true)));
+    const dir = new DataView(new ArrayBuffer(46));
+    [[0, 0x02014b50, 4], [4, 20, 2], [6, 20, 2], [10, 8, 2], [16, crc, 4], [20, packed.length, 4], [24, data.length, 4], [28, n.length, 2], [42, offset, 4]]
+      .forEach(([at, v, size]) => (size === 4 ? dir.setUint32(at, v, true) : dir.setUint16(at, v, true)));
+    local.push(new Uint8Array(head.buffer), n, packed);
+    central.push(new Uint8Array(dir.buffer), n);
+    offset += 30 + n.length + packed.length;
+  }
+  const size = central.reduce((a, b) => a + b.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  [[0, 0x06054b50, 4], [8, parts.length, 2], [10, parts.length, 2], [12, size, 4], [16, offset, 4]]
+    .forEach(([at, v, s]) => (s === 4 ? end.setUint32(at, v, true) : end.setUint16(at, v, true)));
+  return new Blob([...local, ...central, new Uint8Array(end.buffer)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
+
+const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+  .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ""); // characters XML cannot hold
+
+/**
+ * A one-sheet workbook of `rows` (cells: strings as inline text, `{ n }` as exact numbers).
+ * `textCell` defuses text Excel would run as a formula. Returns a Blob.
+ */
+export function writeXlsx(rows, sheetName, textCell = (v) => v) {
+  const col = (i) => (i < 26 ? "" : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26));
+  const body = rows.map((cells, r) => `<row r="${r + 1}">${cells.map((v, i) => {
+    const ref = `${col(i)}${r + 1}`;
+    if (v && typeof v === "object") return `<c r="${ref}"><v>${esc(v.n)}</v></c>`;
+    const text = textCell(v);
+    return text === "" ? "" : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(text)}</t></is></c>`;
+  }).join("")}</row>`).join("");
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  return zip([
+    ["[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'],
+    ["_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ["xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="${esc(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, " "))}" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+    ["xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+    ["xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ${ns}><sheetData>${body}</sheetData></worksheet>`],
+  ]);
 }
