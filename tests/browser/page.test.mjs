@@ -316,3 +316,19 @@ test("a large table is read and parsed in the worker, with progress, and edits s
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a table pasted from Excel (tab-separated) is read as it is typed, and kept by the autosave", async () => {
+  const { page, context, problems } = await openCalculator();
+  await page.evaluate(() => { const c = document.querySelector("resv-calculator"); c.scenario = { lumpSum: "1000.00", workArea: ["1011"] }; });
+  await page.check("#source-paste");
+  await page.fill("#f-market-paste", "Postcode\tVerzekeraar\tVerzekerden\n1011\tCZ\t1.500\n1011\tVGZ\t500\n");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.insurers.length === 2);
+  assert.deepEqual((await rowsOf(page, "#insurers")).map((r) => [r[0], r[3]]), [["CZ", "€\u00a0750,00"], ["VGZ", "€\u00a0250,00"]]);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.insurers.length === 2);
+  assert.equal(await page.inputValue("#f-market-paste"), "Postcode\tVerzekeraar\tVerzekerden\n1011\tCZ\t1.500\n1011\tVGZ\t500\n");
+  assert.equal(await page.isChecked("#source-paste"), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
