@@ -315,6 +315,17 @@ test("a large table is read and parsed in the worker, with progress, and edits s
   assert.equal(rows.reduce((a, r) => a + cents(r[3]), 0), 100000000);
   assert.deepEqual(problems, []);
   await context.close();
+
+  // Where no worker can start (a cross-origin embed), the main thread reads the same file.
+  const second = await openCalculator();
+  await second.page.addInitScript(() => { window.Worker = class { constructor() { throw new Error("no workers here"); } }; });
+  await second.page.reload();
+  await second.page.waitForSelector("body[data-ready=true]");
+  await second.page.check("#source-file");
+  await second.page.setInputFiles("#f-market-file", { name: "groot.csv", mimeType: "text/csv", buffer: csv });
+  await second.page.waitForFunction(() => /groot\.csv: 236\.600 rijen/.test(document.querySelector("resv-calculator").shadowRoot.getElementById("market-status").textContent), null, { timeout: 60_000 });
+  assert.deepEqual(second.problems, []);
+  await second.context.close();
 });
 
 test("a table pasted from Excel (tab-separated) is read as it is typed, and kept by the autosave", async () => {
