@@ -71,6 +71,7 @@ export function buildEditor(scenario, market, t, hooks) {
       input.autocomplete = "off";
       if (kind === "money") input.inputMode = "decimal";
       if (kind === "number") input.inputMode = "numeric";
+      if (opts.placeholder) input.placeholder = opts.placeholder; // the core's default, shown
       input.value = get() ?? "";
     }
     input.id = id;
@@ -232,7 +233,7 @@ export function buildEditor(scenario, market, t, hooks) {
     field("schedule", t.schedule, "select", () => s.schedule, (v) => set(s, "schedule", v === "monthly" ? undefined : v), { options: [["monthly", t.monthly], ["quarterly", t.quarterly]] }),
     field("allocateBy", t.allocateBy, "select", () => s.allocateBy ?? "", (v) => set(s, "allocateBy", v || undefined), { options: [["", t.byAuto], ["concern", t.byConcern], ["insurer", t.byInsurer]] }),
     field("rounding", t.rounding, "select", () => s.rounding, (v) => set(s, "rounding", v === "largestRemainder" ? undefined : v), { options: [["largestRemainder", t.largestRemainder], ["leaderAbsorbs", t.leaderAbsorbs]] }),
-    field("coAssessmentThreshold", t.threshold, "text", () => s.coAssessmentThreshold, (v) => set(s, "coAssessmentThreshold", v.trim().replace(",", ".") || undefined)),
+    field("coAssessmentThreshold", t.threshold, "text", () => s.coAssessmentThreshold, (v) => set(s, "coAssessmentThreshold", v.trim().replace(",", ".") || undefined), { placeholder: "30" }),
   ));
 
   form.append(group("workArea", t.workArea, field("workArea", t.workAreaLabel, "list", () => s.workArea, (v) => set(s, "workArea", v), { rows: 3 })));
@@ -339,8 +340,8 @@ export function buildEditor(scenario, market, t, hooks) {
   const mdz = () => (s.mdz ??= {});
   const regions = (mdz().regions ??= []);
   form.append(group("mdz", t.mdzOptions,
-    field("mdz.framework", t.f.framework, "money", () => s.mdz?.framework, (v) => set(mdz(), "framework", v)),
-    field("mdz.population", t.f.population, "number", () => s.mdz?.population, (v) => set(mdz(), "population", v)),
+    field("mdz.framework", t.f.framework, "money", () => s.mdz?.framework, (v) => set(mdz(), "framework", v), { placeholder: "70000000.00" }),
+    field("mdz.population", t.f.population, "number", () => s.mdz?.population, (v) => set(mdz(), "population", v), { placeholder: "18044025" }),
     field("mdz.indexation", t.f.indexation, "text", () => s.mdz?.indexation, (v) => set(mdz(), "indexation", v.trim().replace(",", ".") || undefined)),
     el("h4", t.otherRegions),
     items("mdz.regions", regions, t.regionLegend, t.removeRegion, t.addRegion,

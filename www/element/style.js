@@ -32,7 +32,7 @@ h3 { font-size: 1.1em; margin: 0; display: inline; }
 h4 { font-size: 1em; margin: var(--_space) 0 0; }
 .columns { display: grid; grid-template-columns: minmax(19rem, 2fr) 3fr; gap: calc(var(--_space) * 2); align-items: start; }
 @container (max-width: 56rem) { .columns { grid-template-columns: 1fr; } }
-:host([view="results"]) .editor-col, :host([view="results"]) .toolbar { display: none; }
+:host([view="results"]) .editor-col, :host([view="results"]) .toolbar, :host([view="results"]) .compare { display: none; }
 :host([view="results"]) .columns { grid-template-columns: 1fr; }
 .results-col { min-width: 0; }
 /* Off-screen parts are not laid out or painted until scrolled to: an edit re-renders in a frame. */
