@@ -40,6 +40,15 @@ test("the element calculates the sample and a src scenario, fires events, switch
   await page.waitForFunction(() => document.getElementById("from-src").report?.totals.zvw === "10.00");
   assert.deepEqual(await cells("from-src", "#insurers tbody th"), ["<img src=x onerror=alert(1)>"]);
   assert.equal(await page.evaluate(() => document.getElementById("from-src").shadowRoot.querySelector("img")), null);
+  // A scenario of the wrong shapes: every issue reported, the editor stands, the next one works.
+  const wrong = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.getElementById("from-src");
+    el.addEventListener("resv-error", (e) => resolve(e.detail.issues.map((i) => i.path)), { once: true });
+    el.scenario = { lumpSum: "1.00", market: [{ postcode: "1011", insurer: "CZ", insured: 1 }], budget: "x", municipalities: [null, 3],
+      subcontracts: { a: 1 }, hoofdaannemer: "kassier", mdz: 7, workArea: 8011 };
+  }));
+  for (const path of ["municipalities[0]", "hoofdaannemer", "mdz", "workArea"]) assert.ok(wrong.includes(path), `${path} in ${wrong}`);
+  assert.ok(await page.evaluate(() => document.getElementById("from-src").shadowRoot.querySelector("#f-budget-error, #f-municipalities-0-error")), "issues sit in the editor");
   // A MarketTable parsed by the embedding page's own instance of the package works too.
   const zvw = await page.evaluate(async () => {
     const { default: init, parseMarketCsv } = await import("./pkg/resv_calc.js");

@@ -26,6 +26,12 @@ export function clean(scenario) {
   }
   return c;
 }
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** The list at `holder[key]` (made when absent); null when something else is there (the core reports it). */
+const listAt = (holder, key) => {
+  if (holder[key] === undefined) holder[key] = [];
+  return Array.isArray(holder[key]) ? holder[key] : null;
+};
 const set = (obj, key, v) => { if (v === undefined || v === "") delete obj[key]; else obj[key] = v; };
 const list = (text) => text.split(/[,;\n]+/).map((x) => x.trim()).filter((x) => x !== "");
 const slug = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
@@ -112,11 +118,11 @@ export function buildEditor(scenario, market, t, hooks) {
     const error = errorBox(slug(path));
     for (let k = 1; k <= 5; k++) {
       const id = `${slug(path)}-${k}`;
-      const box = Object.assign(el("input"), { type: "checkbox", id, checked: (obj.mainTasks ?? []).includes(k) });
+      const box = Object.assign(el("input"), { type: "checkbox", id, checked: Array.isArray(obj.mainTasks) && obj.mainTasks.includes(k) });
       box.dataset.path = path;
       box.setAttribute("aria-describedby", error.id);
       box.addEventListener("change", () => {
-        const chosen = new Set(obj.mainTasks ?? []);
+        const chosen = new Set(Array.isArray(obj.mainTasks) ? obj.mainTasks : []);
         if (box.checked) chosen.add(k); else chosen.delete(k);
         obj.mainTasks = [...chosen].sort((a, b) => a - b);
         changed();
@@ -136,7 +142,7 @@ export function buildEditor(scenario, market, t, hooks) {
     const fs = el("fieldset", undefined, "split");
     fs.append(el("legend", t.f.split));
     const error = errorBox(slug(path));
-    const sp = () => (line.split ??= {});
+    const sp = () => (isObject(line.split) ? line.split : (line.split = {}));
     const num = (v) => { const x = Number(String(v ?? "").replace(",", ".")); return Number.isFinite(x) ? x : 0; };
     const slider = Object.assign(el("input"), { type: "range", min: "0", max: "100", step: "1", id: `${slug(path)}-slider` });
     const sliderLabel = el("label", t.f.slider);
@@ -175,6 +181,13 @@ export function buildEditor(scenario, market, t, hooks) {
   /** An editable list of objects, each in its own fieldset with a remove button. */
   function items(key, arr, legend, remove, add, make, body) {
     const box = el("div", undefined, "items");
+    if (!arr) {
+      // Not a list (a scenario set from outside): the core's issue says so at `key`.
+      const error = errorBox(slug(key));
+      box.append(error);
+      register(key, null, error);
+      return box;
+    }
     // Each item folds (a budget of twenty lines stays manageable); an item with an error opens.
     arr.forEach((item, i) => {
       const path = `${key}[${i}]`;
@@ -182,13 +195,17 @@ export function buildEditor(scenario, market, t, hooks) {
       d.id = `item-${slug(path).slice(2)}`;
       d.open = hooks.isOpen(path);
       d.addEventListener("toggle", () => hooks.setOpen(path, d.open));
-      const summary = el("summary", legend(i + 1, item.name ?? item.contractor ?? item.id ?? ""));
+      const label = isObject(item) ? item.name || item.contractor || item.id || "" : "";
+      const summary = el("summary", legend(i + 1, String(label)));
       summary.id = `${d.id}-summary`;
       const group = el("div", undefined, "item-body");
       group.setAttribute("role", "group");
       group.setAttribute("aria-labelledby", summary.id);
-      group.append(...body(item, path, i));
-      const b = el("button", remove(item.name ?? item.contractor ?? item.id ?? String(i + 1)), "remove");
+      const error = errorBox(slug(path));
+      if (isObject(item)) group.append(...body(item, path, i));
+      else register(path, null, error); // not an object: only its issue and the remove button
+      group.append(error);
+      const b = el("button", remove(String(label || i + 1)), "remove");
       b.type = "button";
       b.addEventListener("click", () => { arr.splice(i, 1); hooks.changed(true, { id: `${key}-add` }); });
       group.append(b);
@@ -285,9 +302,9 @@ export function buildEditor(scenario, market, t, hooks) {
   form.append(group("market", t.market, mk));
 
   // Budget lines.
-  const lines = (s.budget ??= []);
+  const lines = listAt(s, "budget");
   const budgetBox = el("div");
-  if (!lines.length) budgetBox.append(el("p", t.noLines, "hint"));
+  if (lines && !lines.length) budgetBox.append(el("p", t.noLines, "hint"));
   budgetBox.append(items("budget", lines, t.lineLegend, t.removeLine, t.addLine,
     (n) => ({ id: `regel-${n}`, name: "", level: "regional", mainTasks: [1], amount: "" }),
     (line, p) => [
@@ -305,10 +322,10 @@ export function buildEditor(scenario, market, t, hooks) {
     ]));
   form.append(group("budget", t.budget, budgetBox));
 
-  const ms = (s.municipalities ??= []);
+  const ms = listAt(s, "municipalities");
   form.append(group("municipalities", t.municipalities,
     field("leadMunicipality", t.f.lead, "select", () => s.leadMunicipality ?? "", (v) => set(s, "leadMunicipality", v || undefined),
-      { options: [["", t.leadAuto], ...ms.map((m) => [m.id, m.name || m.id])] }),
+      { options: [["", t.leadAuto], ...(ms ?? []).filter(isObject).map((m) => [String(m.id), String(m.name || m.id)])] }),
     items("municipalities", ms, t.municipalityLegend, t.removeMunicipality, t.addMunicipality,
       (n) => ({ id: `GM${String(n).padStart(4, "0")}`, name: "", postcodes: [] }),
       (m, p) => [
@@ -317,12 +334,12 @@ export function buildEditor(scenario, market, t, hooks) {
         field(`${p}.postcodes`, t.f.postcodes.split(" (")[0], "list", () => m.postcodes, (v) => { m.postcodes = v ?? []; }),
       ])));
 
-  const subs = (s.subcontracts ??= []);
-  const h = () => (s.hoofdaannemer ??= { form: "legalEntity", name: "" });
+  const subs = listAt(s, "subcontracts");
+  const h = () => (isObject(s.hoofdaannemer) ? s.hoofdaannemer : (s.hoofdaannemer = { form: "legalEntity", name: "" }));
   form.append(group("subcontracts", t.subcontracting,
     field("hoofdaannemer.form", t.f.form, "select", () => s.hoofdaannemer?.form ?? "", (v) => { if (v) h().form = v; else delete s.hoofdaannemer; },
       { options: Object.entries(t.forms), structural: true }),
-    ...(s.hoofdaannemer ? [
+    ...(isObject(s.hoofdaannemer) ? [
       field("hoofdaannemer.name", t.f.name, "text", () => s.hoofdaannemer.name, (v) => { h().name = v; }),
       ...(s.hoofdaannemer.form === "kassier" ? [field("hoofdaannemer.kassier", t.f.kassier, "text", () => s.hoofdaannemer.kassier, (v) => set(h(), "kassier", v))] : []),
       field("hoofdaannemer.agreement", t.f.agreement, "checkbox", () => s.hoofdaannemer.agreement, (v) => { h().agreement = v; }),
@@ -333,12 +350,13 @@ export function buildEditor(scenario, market, t, hooks) {
         field(`${p}.contractor`, t.f.contractor, "text", () => x.contractor, (v) => { x.contractor = v; }),
         field(`${p}.id`, t.f.id, "text", () => x.id, (v) => { x.id = v; }),
         field(`${p}.amount`, t.f.amount.split(" (")[0], "money", () => x.amount, (v) => { x.amount = v ?? ""; }),
-        field(`${p}.lines`, t.f.lines, "list", () => x.lines, (v) => set(x, "lines", v), { hint: (s.budget ?? []).map((l) => l.id).join(", ") }),
+        field(`${p}.lines`, t.f.lines, "list", () => x.lines, (v) => set(x, "lines", v), { hint: (lines ?? []).filter(isObject).map((l) => l.id).join(", ") }),
         tasks(`${p}.mainTasks`, x),
       ])));
 
-  const mdz = () => (s.mdz ??= {});
-  const regions = (mdz().regions ??= []);
+  // A non-object `mdz` (set from outside) is left for the core to report; edits start afresh.
+  const mdz = () => (isObject(s.mdz) ? s.mdz : (s.mdz = {}));
+  const regions = isObject(s.mdz) || s.mdz === undefined ? listAt(mdz(), "regions") : null;
   form.append(group("mdz", t.mdzOptions,
     field("mdz.framework", t.f.framework, "money", () => s.mdz?.framework, (v) => set(mdz(), "framework", v), { placeholder: "70000000.00" }),
     field("mdz.population", t.f.population, "number", () => s.mdz?.population, (v) => set(mdz(), "population", v), { placeholder: "18044025" }),

@@ -88,7 +88,13 @@ export class ResvCalculator extends HTMLElement {
   connectedCallback() {
     if (this.#booted) return;
     this.#booted = true;
-    this.#boot();
+    this.#boot().catch((e) => {
+      // The core could not load (e.g. the .wasm served with the wrong type, or blocked by a CSP).
+      const box = el("p", `De rekenhulp kon niet starten / the calculator could not start: ${e?.message ?? e}`, "stale-note");
+      box.setAttribute("role", "alert");
+      this.#root.replaceChildren(box);
+      this.dispatchEvent(new CustomEvent("resv-error", { detail: { code: "not_started", issues: [] }, bubbles: true, composed: true }));
+    });
   }
 
   attributeChangedCallback(name, old, value) {
