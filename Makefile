@@ -63,10 +63,11 @@ test-browser:
 golden: pkg
 	cp pkg/resv_calc.d.ts tests/golden/resv_calc.d.ts
 
-# The benchmarks: Wasm core against JS baselines in the same process, printing ratios.
+# The benchmarks: Wasm core against JS baselines in the same process, printing ratios; the page in Chromium against its budgets.
 bench: pkg
 	node bench/allocate.bench.mjs
 	node bench/market.bench.mjs
+	node bench/page.bench.mjs
 
 clean:
 	rm -rf target pkg node_modules tests/browser/screenshots
