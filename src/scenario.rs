@@ -832,23 +832,21 @@ fn schedule(
             .map(|d| Money::new(d).ok())
             .collect()
     };
-    let mut payers = Vec::new();
-    for i in insurers {
-        payers.push(Payment {
-            payer: i.id.clone(),
-            kind: "zvw",
-            amount: i.amount,
-            instalments: instalments(i.amount)?,
-        });
-    }
-    for m in municipalities {
-        payers.push(Payment {
-            payer: m.id.clone(),
-            kind: "municipal",
-            amount: m.amount,
-            instalments: instalments(m.amount)?,
-        });
-    }
+    let zvw = insurers.iter().map(|i| (&i.id, "zvw", i.amount));
+    let municipal = municipalities
+        .iter()
+        .map(|m| (&m.id, "municipal", m.amount));
+    let payers = zvw
+        .chain(municipal)
+        .map(|(id, kind, amount)| {
+            Some(Payment {
+                payer: id.clone(),
+                kind,
+                amount,
+                instalments: instalments(amount)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
     Some(Payments {
         schedule: if quarterly { "quarterly" } else { "monthly" },
         payers,

@@ -203,6 +203,11 @@ fn decode(value: JsValue, name: &str, issues: &mut Issues) -> Value {
 /// Decodes an argument that must be a number or string. A list or object is not decoded (it
 /// may be huge): an empty one of the same kind stands in, so the core reports the wrong type
 /// in its usual place and order.
+/// An optional `options` argument (absent reads as `undefined`, which the core takes as defaults).
+fn decode_options(options: Option<JsValue>, issues: &mut Issues) -> Value {
+    decode(options.unwrap_or(JsValue::UNDEFINED), "options", issues)
+}
+
 fn decode_scalar(value: JsValue, name: &str, issues: &mut Issues) -> Value {
     if js_sys::Array::is_array(&value) {
         Value::list(Vec::new())
@@ -304,11 +309,7 @@ pub fn allocate(
     let mut issues = Issues::new();
     let total = decode_scalar(total, "total", &mut issues);
     let weights = decode(weights, "weights", &mut issues);
-    let options = decode(
-        options.unwrap_or(JsValue::UNDEFINED),
-        "options",
-        &mut issues,
-    );
+    let options = decode_options(options, &mut issues);
     if !issues.is_empty() {
         return Err(invalid_input(&issues));
     }
@@ -534,11 +535,7 @@ fn over_regions<T: Serialize>(
     let table = require_table(market)?;
     let mut issues = Issues::new();
     let regions = decode(regions, "regions", &mut issues);
-    let options = decode(
-        options.unwrap_or(JsValue::UNDEFINED),
-        "options",
-        &mut issues,
-    );
+    let options = decode_options(options, &mut issues);
     if !issues.is_empty() {
         return Err(invalid_input(&issues));
     }

@@ -66,3 +66,16 @@ export async function recalculated(page, before) {
 }
 /** How many results the element has rendered so far. */
 export const renders = (page) => page.evaluate(() => Number(document.querySelector("resv-calculator").dataset.recalculated ?? 0));
+
+/** Waits until the element's `#id` (in its shadow root) is shown (or hidden, with `shown = false`). */
+export function untilShown(page, id, shown = true) {
+  return page.waitForFunction(([id, shown]) => document.querySelector("resv-calculator").shadowRoot.getElementById(id)?.hidden === !shown, [id, shown]);
+}
+
+/** Waits until the text (or, for an input, the value) of the element's `#id` matches `re`. */
+export function untilText(page, id, re, timeout = 30_000) {
+  return page.waitForFunction(([id, source, flags]) => {
+    const e = document.querySelector("resv-calculator").shadowRoot.getElementById(id);
+    return e && new RegExp(source, flags).test(e.value ?? e.textContent);
+  }, [id, re.source, re.flags], { timeout });
+}

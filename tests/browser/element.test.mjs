@@ -48,7 +48,9 @@ test("the element calculates the sample and a src scenario, fires events, switch
       subcontracts: { a: 1 }, hoofdaannemer: "kassier", mdz: 7, workArea: 8011 };
   }));
   for (const path of ["municipalities[0]", "hoofdaannemer", "mdz", "workArea"]) assert.ok(wrong.includes(path), `${path} in ${wrong}`);
-  assert.ok(await page.evaluate(() => document.getElementById("from-src").shadowRoot.querySelector("#f-budget-error, #f-municipalities-0-error")), "issues sit in the editor");
+  // The null municipality's issue sits in the editor, under that item (which opened).
+  assert.match((await cells("from-src", "#f-municipalities-0-error:not([hidden])")).join(""), /\S/);
+  assert.equal(await page.evaluate(() => document.getElementById("from-src").shadowRoot.getElementById("item-municipalities-0").open), true);
   // A MarketTable parsed by the embedding page's own instance of the package works too.
   const zvw = await page.evaluate(async () => {
     const { default: init, parseMarketCsv } = await import("./pkg/resv_calc.js");

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { SHOTS, useBrowser, openCalculator, rowsOf, cents, recalculated, renders, base } from "./browser.mjs";
+import { SHOTS, useBrowser, openCalculator, rowsOf, cents, recalculated, renders, base, untilShown, untilText } from "./browser.mjs";
 import { workbook, unzip } from "./xlsx-fixture.mjs";
 
 useBrowser();
@@ -93,21 +93,21 @@ test("keyboard edits recalculate at once; errors sit next to their field; nothin
   assert.deepEqual([line.zvw, line.municipal, line.status], ["232500.00", "77500.00", "conditional"]);
   // Exact numbers that do not add up to 100: the issue shows at the split, in Dutch.
   await page.fill("#f-budget-0-split-wlz", "10");
-  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-budget-0-split-error").hidden);
+  await untilShown(page, "f-budget-0-split-error");
   assert.match(await page.textContent("#f-budget-0-split-error"), /100/);
   await page.fill("#f-budget-0-split-zvw", "65");
-  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.getElementById("f-budget-0-split-error").hidden);
+  await untilShown(page, "f-budget-0-split-error", false);
   // Add a line with the keyboard: focus moves into it; its empty amount is reported there.
   await page.focus("#budget-add");
   await page.keyboard.press("Enter");
   await page.waitForSelector("#f-budget-9-amount");
   assert.equal(await page.evaluate(() => document.querySelector("resv-calculator").shadowRoot.activeElement.id), "f-budget-9-name");
   await page.keyboard.type("Nieuwe regel");
-  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-budget-9-amount-error").hidden);
+  await untilShown(page, "f-budget-9-amount-error");
   await page.fill("#f-budget-9-amount", "1000");
   await page.waitForFunction(() => document.querySelector("resv-calculator").report.lines.length === 10);
   await page.fill("#f-workArea", "8011, 8045-8011");
-  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-workArea-error").hidden);
+  await untilShown(page, "f-workArea-error");
   assert.match(await page.textContent("#f-workArea-error"), /8045-8011: het bereik loopt achteruit/);
   await page.screenshot({ path: `${SHOTS}page-errors.png` });
   // The autosave keeps everything typed, valid or not, across a reload.
@@ -128,7 +128,7 @@ test("a Dutch Excel CSV and an XLSX upload are used; a bad file is reported by l
   // Windows-1252 (é = 0xE9), `;`, CRLF, thousands separators; a name that is markup.
   const csv = "Postcode;Verzekeraar;Verzekerden\r\n1011;Zilveren Kruis;3.000\r\n1011;FBTO;1.000\r\n1011;CZ;2.000\r\n1012AB;VGZ;2.500\r\n1012 cd;Univ\xe9;1.000\r\n1011;<img src=x onerror=alert(1)>;0\r\n";
   await page.setInputFiles("#f-market-file", { name: "verzekerden.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
-  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.getElementById("market-status").textContent.startsWith("verzekerden.csv"));
+  await untilText(page, "market-status", /^verzekerden\.csv/);
   await page.click("#g-budget summary"); // keep the budget closed: a plain lump sum over this area
   await page.evaluate(() => { const c = document.querySelector("resv-calculator"); c.scenario = { ...c.scenario, budget: [], municipalities: [], subcontracts: [], hoofdaannemer: undefined, leadMunicipality: undefined, workArea: ["1011-1012"], lumpSum: "100000.00", allocateBy: "insurer" }; });
   await page.waitForFunction(() => document.querySelector("resv-calculator").report?.totals.zvw === "100000.00");
@@ -148,20 +148,20 @@ test("a Dutch Excel CSV and an XLSX upload are used; a bad file is reported by l
   const xlsx = workbook([["postcode", "verzekeraar", "verzekerden"], [1011, "Zilveren Kruis", 3000], [1011, "FBTO", 1000], [1011, "CZ", 2000],
     ["1012AB", "VGZ", 2500], ["1012CD", "Univé", 1000], [1011, "A&B <zorg>", 0]]);
   await page.setInputFiles("#f-market-file", { name: "verzekerden.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
-  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.getElementById("market-status").textContent.startsWith("verzekerden.xlsx"));
-  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.getElementById("warnings").textContent.includes("A&B <zorg>"));
+  await untilText(page, "market-status", /^verzekerden\.xlsx/);
+  await untilText(page, "warnings", /A&B <zorg>/);
   assert.deepEqual((await rowsOf(page, "#insurers")).map((r) => [r[0], r[3]]), rows.map((r) => [r[0], r[3]]));
 
   // Errors by line (an Excel row number in a workbook), all of them, in Dutch.
   await page.setInputFiles("#f-market-file", { name: "fout.xlsx", mimeType: "application/octet-stream",
     buffer: workbook([["postcode", "verzekeraar", "verzekerden"], [1011, "CZ", "12,5"], [101, "CZ", 1]]) });
-  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-market-error").hidden);
+  await untilShown(page, "f-market-error");
   assert.match(await page.textContent("#f-market-error"), /regel 2 \(kolom verzekerden\): [\s\S]*regel 4 \(kolom postcode\)/);
   // Hostile files: a damaged workbook, binary data, an oversized JSON: each a clear message.
   await page.setInputFiles("#f-market-file", { name: "kapot.xlsx", mimeType: "application/octet-stream", buffer: Buffer.concat([xlsx.subarray(0, 200), Buffer.alloc(100)]) });
-  await page.waitForFunction(() => /beschadigd|XLSX/.test(document.querySelector("resv-calculator").shadowRoot.getElementById("f-market-error").textContent));
+  await untilText(page, "f-market-error", /beschadigd|XLSX/);
   await page.setInputFiles("#f-market-file", { name: "foto.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) });
-  await page.waitForFunction(() => { const t = document.querySelector("resv-calculator").shadowRoot.getElementById("f-market-error").textContent; return t && !/beschadigd/.test(t); });
+  await untilText(page, "f-market-error", /^(?![\s\S]*beschadigd)[\s\S]+$/);
   assert.match(await page.textContent("#f-market-error"), /binair|tekst|CSV/);
   await page.screenshot({ path: `${SHOTS}page-bad-file.png` });
   assert.deepEqual(problems, []);
@@ -201,7 +201,7 @@ test("a scenario exported as JSON re-imports identically; a link holds it too", 
   assert.deepEqual(await report(page), before);
   // The shareable link: a fresh browser (no autosave) opens the same scenario from it.
   await page.click("#share");
-  await page.waitForFunction(() => document.querySelector("resv-calculator").shadowRoot.getElementById("share-link").value.includes("#resv="));
+  await untilText(page, "share-link", /#resv=/);
   const link = await page.inputValue("#share-link");
   assert.ok(link.startsWith(base()), "the link points at this page; the scenario is in its fragment");
   const other = await context.browser().newContext({ locale: "nl-NL" });
@@ -285,7 +285,7 @@ test("axe-core finds no serious or critical accessibility violation", async () =
   await page.addScriptTag({ path: new URL("../../node_modules/axe-core/axe.min.js", import.meta.url).pathname });
   await page.click("#statements details:nth-of-type(1) summary");
   await page.fill("#f-lumpSum", "12x"); // an error state too
-  await page.waitForFunction(() => !document.querySelector("resv-calculator").shadowRoot.getElementById("f-lumpSum-error").hidden);
+  await untilShown(page, "f-lumpSum-error");
   const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
@@ -304,7 +304,7 @@ test("a large table is read and parsed in the worker, with progress, and edits s
   assert.ok(csv.length > 4 * 1024 * 1024);
   await page.check("#source-file");
   await page.setInputFiles("#f-market-file", { name: "groot.csv", mimeType: "text/csv", buffer: csv });
-  await page.waitForFunction(() => /groot\.csv: 236\.600 rijen/.test(document.querySelector("resv-calculator").shadowRoot.getElementById("market-status").textContent), null, { timeout: 60_000 });
+  await untilText(page, "market-status", /groot\.csv: 236\.600 rijen/, 60_000);
   assert.equal((await page.evaluate(() => document.querySelector("resv-calculator").scenario.market.ref))[0], "w", "the table lives in the worker");
   assert.ok(await page.evaluate(() => performance.getEntriesByName("resv:parse").length === 1), "the parse phase was shown");
   await page.fill("#f-workArea", "8011-8045");
@@ -323,7 +323,7 @@ test("a large table is read and parsed in the worker, with progress, and edits s
   await second.page.waitForSelector("body[data-ready=true]");
   await second.page.check("#source-file");
   await second.page.setInputFiles("#f-market-file", { name: "groot.csv", mimeType: "text/csv", buffer: csv });
-  await second.page.waitForFunction(() => /groot\.csv: 236\.600 rijen/.test(document.querySelector("resv-calculator").shadowRoot.getElementById("market-status").textContent), null, { timeout: 60_000 });
+  await untilText(second.page, "market-status", /groot\.csv: 236\.600 rijen/, 60_000);
   assert.deepEqual(second.problems, []);
   await second.context.close();
 });

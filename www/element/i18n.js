@@ -21,6 +21,9 @@ export const TEXT = {
     marketInfo: (t) => `${t.rows} rijen, ${t.labels} verzekeraars${t.postcodes == null ? "" : `, ${t.postcodes} postcodes`}`,
     reading: (done, total) => `Bestand lezen: ${done} van ${total}…`, parsing: "Gegevens verwerken (de pagina blijft bruikbaar)…",
     noFile: "Kies een bestand.", notSaved: "Te groot om in de browser te bewaren; kies het bestand na herladen opnieuw.",
+    fileLost: (n) => `${n}: te groot om in de browser te bewaren; kies het bestand na herladen opnieuw.`,
+    couldNotLoad: (src, why) => `Kon ${src} niet laden: ${why}`, notObject: "Het scenario moet een object zijn.",
+    notData: "Het scenario bevat waarden die geen gegevens zijn (functies?).", marketShape: "market moet een lijst van rijen of een MarketTable zijn.",
     budget: "Begroting", addLine: "Begrotingsregel toevoegen", removeLine: (n) => `Regel „${n}” verwijderen`,
     lineLegend: (i, n) => `Regel ${i}${n ? `: ${n}` : ""}`, noLines: "Geen begrotingsregels: de lumpsum wordt verdeeld.",
     f: { id: "Code", name: "Naam", level: "Niveau", mainTasks: "RESV-hoofdtaken", amount: "Bruto bedrag (euro)", existingFunding: "Bestaande financiering (euro, wordt afgetrokken)",
@@ -105,6 +108,9 @@ export const TEXT = {
     marketInfo: (t) => `${t.rows} rows, ${t.labels} insurers${t.postcodes == null ? "" : `, ${t.postcodes} postcodes`}`,
     reading: (done, total) => `Reading the file: ${done} of ${total}…`, parsing: "Processing the data (the page stays usable)…",
     noFile: "Choose a file.", notSaved: "Too large to keep in the browser; choose the file again after a reload.",
+    fileLost: (n) => `${n}: too large to keep in the browser; choose the file again after a reload.`,
+    couldNotLoad: (src, why) => `Could not load ${src}: ${why}`, notObject: "The scenario must be an object.",
+    notData: "The scenario holds values that are not data (functions?).", marketShape: "market must be a list of rows or a MarketTable.",
     budget: "Budget", addLine: "Add a budget line", removeLine: (n) => `Remove line “${n}”`,
     lineLegend: (i, n) => `Line ${i}${n ? `: ${n}` : ""}`, noLines: "No budget lines: the lump sum is allocated.",
     f: { id: "Code", name: "Name", level: "Level", mainTasks: "RESV main tasks", amount: "Gross amount (euros)", existingFunding: "Existing funding (euros, deducted)",
@@ -172,8 +178,20 @@ export const TEXT = {
   },
 };
 
-/** Formatters for one language. */
+/** An issue of the element itself (not the core's), in both languages: `key` names the text. */
+export function issue(code, path, key, ...args) {
+  const text = (lang) => (typeof TEXT[lang][key] === "function" ? TEXT[lang][key](...args) : TEXT[lang][key]);
+  return { code, path, message: text("nl"), messageEn: text("en") };
+}
+
+const cache = new Map();
+/** Formatters for one language (made once: Intl formatters are costly to build on every render). */
 export function formats(lang) {
+  if (!cache.has(lang)) cache.set(lang, makeFormats(lang));
+  return cache.get(lang);
+}
+
+function makeFormats(lang) {
   const locale = lang === "en" ? "en-GB" : "nl-NL";
   const eur = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" });
   const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });

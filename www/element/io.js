@@ -7,6 +7,9 @@ export const MAX_MARKET_BYTES = 256 * 1024 * 1024;
 /** Largest scenario (JSON) file read. */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
+/** The name of a payer (an insurer or a municipality) of a report, by its id. */
+export const payerName = (r, id) => r.insurers.find((i) => i.id === id)?.name ?? r.municipalities.find((m) => m.id === id)?.name ?? id;
+
 /** A number cell (an exact decimal string): a number in Excel, not text. */
 const num = (v) => ({ n: String(v) });
 
@@ -38,8 +41,7 @@ export function reportRows(r, t) {
   }
   const n = r.payments.payers[0]?.instalments.length ?? 0;
   row(t.csv.payments, c.payer, c.kind, c.amount, ...Array.from({ length: n }, (_, k) => String(k + 1)));
-  const nameOf = (id) => r.insurers.find((i) => i.id === id)?.name ?? r.municipalities.find((m) => m.id === id)?.name ?? id;
-  for (const p of r.payments.payers) row("", nameOf(p.payer), p.kind === "zvw" ? t.kindZvw : t.kindMunicipal, num(p.amount), ...p.instalments.map(num));
+  for (const p of r.payments.payers) row("", payerName(r, p.payer), p.kind === "zvw" ? t.kindZvw : t.kindMunicipal, num(p.amount), ...p.instalments.map(num));
   return out;
 }
 

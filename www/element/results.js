@@ -1,6 +1,7 @@
 // The result views of <resv-calculator>: tables, follower statements, the Sankey diagram, the
 // MDZ picture and the comparison. Everything from data is set as text (never markup), so an
 // insurer called `<img src=x onerror=alert(1)>` shows as exactly that.
+import { payerName } from "./io.js";
 
 /** An element with optional text and class. */
 export function el(tag, text, cls) {
@@ -150,7 +151,7 @@ export function renderReport(r, t, f, onPrint, open = new Set()) {
       r.municipalities.map((m) => [[m.lead ? `${m.name} (${t.leadMunicipality})` : m.name], [f.count(m.residents), n], [f.percent(m.share), n], [f.money(m.amount), n]]),
       [[t.sum], [""], [""], [f.money(tot.municipal), n]]));
   }
-  const nameOf = (id) => r.insurers.find((i) => i.id === id)?.name ?? r.municipalities.find((m) => m.id === id)?.name ?? id;
+  const nameOf = (id) => payerName(r, id);
   out.push(table("payments", t.paymentsTitle(r.payments.schedule === "quarterly"), [[c.payer], [c.kind], [c.amount, n], [c.perMonth, n]],
     r.payments.payers.map((p) => {
       const cents = p.instalments.map((x) => [x, Number(x)]);

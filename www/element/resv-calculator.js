@@ -9,7 +9,7 @@
 //   el.addEventListener("resv-error", (e) => e.detail)    // { code, issues } when invalid
 //   await el.exportScenario()       // the scenario with its market rows, as calculate reads it
 import { getEngine } from "./engine.js";
-import { TEXT, formats } from "./i18n.js";
+import { TEXT, formats, issue } from "./i18n.js";
 import { buildEditor, clean } from "./editor.js";
 import { el, renderReport, renderWarnings, renderComparison, buildStatement } from "./results.js";
 import { reportCsv, reportRows, textCell, download, fileName, pack, unpack, MAX_JSON_BYTES } from "./io.js";
@@ -131,11 +131,16 @@ export class ResvCalculator extends HTMLElement {
     await this.#useSample();
   }
 
-  async #useSample() {
+  /** Loads the sample region's table in place of the current market; resolves to its scenario. */
+  async #sampleMarket() {
     const { scenario, market } = await this.#engine.call("sample");
     await this.#freeMarket();
     this.#market = { kind: "sample", ref: market.ref, info: market };
-    this.#scenario = scenario;
+    return scenario;
+  }
+
+  async #useSample() {
+    this.#scenario = await this.#sampleMarket();
     this.#saveMarket();
     this.#rebuild();
     this.#recalculate();
@@ -147,21 +152,21 @@ export class ResvCalculator extends HTMLElement {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       this.#setScenario(await response.json());
     } catch (e) {
-      this.#fail([{ code: "unreadable", path: "src", message: `Kon ${src} niet laden: ${e.message}`, messageEn: `Could not load ${src}: ${e.message}` }]);
+      this.#fail([issue("unreadable", "src", "couldNotLoad", src, e.message)]);
     }
   }
 
   /** Takes a scenario from outside (property, src, JSON file): its market becomes loaded data. */
   async #setScenario(value) {
     if (!value || typeof value !== "object" || Array.isArray(value)) {
-      return this.#fail([{ code: "wrong_type", path: "", message: "Het scenario moet een object zijn.", messageEn: "The scenario must be an object." }]);
+      return this.#fail([issue("wrong_type", "", "notObject")]);
     }
     const { market, ...rest } = value;
     let live;
     try {
       live = structuredClone(rest);
     } catch {
-      return this.#fail([{ code: "wrong_type", path: "", message: "Het scenario bevat waarden die geen gegevens zijn (functies?).", messageEn: "The scenario holds values that are not data (functions?)." }]);
+      return this.#fail([issue("wrong_type", "", "notData")]);
     }
     const seq = ++this.#loadSeq;
     this.#scenario = live;
@@ -183,7 +188,7 @@ export class ResvCalculator extends HTMLElement {
       this.#rebuild();
       return;
     } else {
-      this.#market = { kind: "none", issues: [{ code: "wrong_type", path: "market", message: "market moet een lijst van rijen of een MarketTable zijn.", messageEn: "market must be a list of rows or a MarketTable." }] };
+      this.#market = { kind: "none", issues: [issue("wrong_type", "market", "marketShape")] };
     }
     if (seq !== this.#loadSeq) return;
     this.#save();
@@ -234,10 +239,8 @@ export class ResvCalculator extends HTMLElement {
     if (kind !== "estimate") delete s.estimate;
     this.#editor?.showSource(kind);
     if (kind === "sample") {
-      const { market } = await this.#engine.call("sample");
-      await this.#freeMarket();
+      await this.#sampleMarket();
       s.illustrative = true;
-      this.#market = { kind, ref: market.ref, info: market };
     } else if (kind === "estimate") {
       await this.#freeMarket();
       s.estimate ??= { shares: "national" };
@@ -267,7 +270,7 @@ export class ResvCalculator extends HTMLElement {
     const t = this.#t();
     if (this.#market.issues?.length) return this.#fail(this.#market.issues.map((i) => ({ ...i, path: i.line ? "market" : i.path || "market" })));
     if (this.#market.kind === "file" && !this.#market.ref) {
-      return this.#fail([{ code: "missing", path: "market", message: this.#market.lost ? `${this.#market.name}: ${TEXT.nl.notSaved}` : TEXT.nl.noFile, messageEn: this.#market.lost ? `${this.#market.name}: ${TEXT.en.notSaved}` : TEXT.en.noFile }]);
+      return this.#fail([this.#market.lost ? issue("missing", "market", "fileLost", this.#market.name) : issue("missing", "market", "noFile")]);
     }
     const scenario = clean(this.#scenario);
     let report;
@@ -525,8 +528,7 @@ export class ResvCalculator extends HTMLElement {
     this.#scenario = structuredClone(state.scenario);
     this.#market = { kind: "none" };
     if (m.kind === "sample") {
-      const { market } = await this.#engine.call("sample");
-      this.#market = { kind: "sample", ref: market.ref, info: market };
+      await this.#sampleMarket();
     } else if (m.kind === "estimate") {
       this.#market = { kind: "estimate" };
     } else if (rows) {
