@@ -6,11 +6,11 @@
 //! Overlapping entries with the same fraction count once (with a warning); with different
 //! fractions they are an error, since no one can tell which applies.
 
+use crate::input::read;
+use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Problem, Warned, Warning};
 use crate::market::{read_fraction, Span};
 use crate::postcode::Postcode;
-use crate::read;
-use crate::value::Value;
 
 /// The most work-area entries.
 pub const MAX_ENTRIES: usize = 100_000;
@@ -49,7 +49,7 @@ fn interval(text: &str, at: &impl read::At, issues: &mut Issues) -> Option<(u32,
         issues.push(
             at.path(),
             Problem::PostcodeMalformed {
-                found: crate::csv::shorten(text),
+                found: crate::input::csv::shorten(text),
             },
         );
     };

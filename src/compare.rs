@@ -1,10 +1,10 @@
 //! Comparing two reports: what a RESV negotiating a change wants to see — per total, insurer,
 //! municipality, line and flow, the amount in `a`, in `b`, and `b − a`.
 
+use crate::input::read;
+use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path};
 use crate::money::Money;
-use crate::read;
-use crate::value::Value;
 use serde::Serialize;
 
 /// One amount in both reports.

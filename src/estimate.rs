@@ -8,11 +8,11 @@
 //! `data/concern_marktaandelen_nl.csv`); they add up to 99.9% and are used as weights, so the
 //! rounding of the published percentages does not leave 0.1% unpaid.
 
+use crate::input::read;
+use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Problem};
 use crate::market::{read_count, Builder, Market, Span};
 use crate::postcode::Postcode;
-use crate::read;
-use crate::value::Value;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
@@ -174,7 +174,7 @@ pub fn read_estimate(
                     issues.push(
                         pc_at(),
                         Problem::PostcodeMalformed {
-                            found: crate::csv::shorten(t),
+                            found: crate::input::csv::shorten(t),
                         },
                     );
                 }

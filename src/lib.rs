@@ -8,13 +8,12 @@
 //! Money is text at the edges and checked [`rust_decimal::Decimal`] inside; no function in
 //! this crate panics on any input.
 
-pub mod allocate;
 pub mod area;
 pub mod budget;
 pub mod compare;
-pub mod csv;
 pub mod estimate;
 pub mod flows;
+pub mod input;
 pub mod insurer;
 pub mod issue;
 pub mod market;
@@ -22,14 +21,17 @@ pub mod mdz;
 pub mod money;
 pub mod municipality;
 pub mod postcode;
-pub mod read;
 pub mod sample;
 pub mod scenario;
-pub mod value;
+pub mod split;
 pub mod verdeelsleutel;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+// The paths of the flat layout, kept for callers and tests.
+pub use input::{csv, read, value};
+pub use split as allocate;
 
 /// The crate's version, as the `version()` export returns it.
 pub fn version() -> &'static str {

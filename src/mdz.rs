@@ -11,12 +11,12 @@
 //! Each is computed exactly and rounded half away from zero to the cent once. A multi-year view
 //! indexes the framework per year (compounded, rounded to the cent each year).
 
-use crate::allocate::rounded_ratio;
+use crate::input::read;
+use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Problem};
 use crate::market::read_count;
 use crate::money::Money;
-use crate::read;
-use crate::value::Value;
+use crate::split::rounded_ratio;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

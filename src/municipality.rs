@@ -6,11 +6,11 @@
 //! its municipalities; the built-in sample region lists its three.
 
 use crate::area::{self, Area};
+use crate::input::read;
+use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Warned};
 use crate::market::{Market, Span};
 use crate::money::Money;
-use crate::read;
-use crate::value::Value;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -35,7 +35,7 @@ pub struct MunicipalityPart {
     /// Name.
     pub name: String,
     /// Residents in the work area (= insured persons: everyone is insured).
-    #[serde(serialize_with = "crate::value::serialize_count")]
+    #[serde(serialize_with = "crate::input::value::serialize_count")]
     pub residents: Decimal,
     /// Share of the residents, 10 decimals.
     #[serde(serialize_with = "as_text")]
@@ -175,7 +175,7 @@ pub fn allocate(
         if ws.iter().all(Decimal::is_zero) {
             return Err(no_one);
         }
-        let parts = crate::allocate::split(pool.amount.value(), &ws, Decimal::new(1, 2))
+        let parts = crate::split::split(pool.amount.value(), &ws, Decimal::new(1, 2))
             .map_err(|_| no_one)?;
         for (a, p) in amounts.iter_mut().zip(parts) {
             *a = a

@@ -2,13 +2,13 @@
 //! in the work area, per concern or per insurer label; the market leader who assesses the
 //! plan; and whether a second insurer is large enough to assess it too.
 
-use crate::allocate::{self, SplitError};
+use crate::input::read;
+use crate::input::value::Value;
 use crate::insurer;
 use crate::issue::{Expected, Issues, Path, Problem, Warned, Warning};
 use crate::market::{weight_decimal, Market, Tally};
 use crate::money::Money;
-use crate::read;
-use crate::value::Value;
+use crate::split::{self, SplitError};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -27,7 +27,7 @@ pub enum By {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Rounding {
-    /// Largest remainder (Hamilton), as [`allocate::split`].
+    /// Largest remainder (Hamilton), as [`split::split`].
     LargestRemainder,
     /// Every follower's exact share rounded half away from zero; the leader gets the rest.
     LeaderAbsorbs,
@@ -312,7 +312,7 @@ pub struct LabelPart {
     /// The label.
     pub name: String,
     /// Its insured persons in the area.
-    #[serde(serialize_with = "crate::value::serialize_count")]
+    #[serde(serialize_with = "crate::input::value::serialize_count")]
     pub insured: Decimal,
 }
 
@@ -325,7 +325,7 @@ pub struct InsurerPart {
     /// Display name.
     pub name: String,
     /// Insured persons in the work area (fractions applied).
-    #[serde(serialize_with = "crate::value::serialize_count")]
+    #[serde(serialize_with = "crate::input::value::serialize_count")]
     pub insured: Decimal,
     /// The same, exact, as a decimal string.
     pub insured_exact: String,
@@ -359,7 +359,7 @@ pub struct Split {
     /// Whether co-assessment by the second party is likely.
     pub co_assessment: bool,
     /// Insured persons in the area.
-    #[serde(serialize_with = "crate::value::serialize_count")]
+    #[serde(serialize_with = "crate::input::value::serialize_count")]
     pub insured: Decimal,
 }
 
@@ -405,9 +405,9 @@ pub fn split_region(
                 .iter()
                 .map(|&w| weight_decimal(w, tally.fractional))
                 .collect();
-            allocate::split(total.value(), &dw, Decimal::new(1, 2))
+            split::split(total.value(), &dw, Decimal::new(1, 2))
         }
-        Rounding::LeaderAbsorbs => allocate::leader_absorbs(total.value(), &ws, 0),
+        Rounding::LeaderAbsorbs => split::leader_absorbs(total.value(), &ws, 0),
     }
     .map_err(|e| match e {
         SplitError::NotWholeMinorUnits => Problem::NotWholeMinorUnits {
@@ -417,7 +417,7 @@ pub fn split_region(
         _ => Problem::WeightsTooPrecise,
     })?;
     let second = ws.get(1).copied().unwrap_or(0);
-    let second_share = allocate::share(second, sum, 10).unwrap_or_default();
+    let second_share = split::share(second, sum, 10).unwrap_or_default();
     let threshold = settings
         .threshold
         .checked_div(Decimal::ONE_HUNDRED)
@@ -452,7 +452,7 @@ pub fn split_region(
             name: parties.names.get(p).cloned().unwrap_or_default(),
             insured,
             insured_exact: insured.to_string(),
-            share: allocate::share(w, sum, 10).unwrap_or_default(),
+            share: split::share(w, sum, 10).unwrap_or_default(),
             amount: Money::new(amount).map_err(|_| Problem::WeightsTooPrecise)?,
             market_leader: rank == 0,
             role: if rank == 0 { "leader" } else { "follower" },

@@ -11,10 +11,10 @@
 //! subcontract is funded by the insurers of its neighbourhood).
 
 use crate::budget::{Line, LineResult};
+use crate::input::read;
+use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Problem};
 use crate::money::Money;
-use crate::read;
-use crate::value::Value;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -237,7 +237,7 @@ fn cells(results: &[LineResult]) -> Option<Vec<Vec<(u8, Money)>>> {
         .map(|l| {
             let k = l.main_tasks.len().max(1);
             let parts =
-                crate::allocate::split(l.zvw.value(), &vec![Decimal::ONE; k], Decimal::new(1, 2))
+                crate::split::split(l.zvw.value(), &vec![Decimal::ONE; k], Decimal::new(1, 2))
                     .ok()?;
             l.main_tasks
                 .iter()
@@ -500,7 +500,7 @@ pub fn ledger(
         let funded_by = if ws.is_empty() || s.amount.value().is_zero() {
             Vec::new()
         } else {
-            let parts = crate::allocate::split(s.amount.value(), &ws, Decimal::new(1, 2)).ok()?;
+            let parts = crate::split::split(s.amount.value(), &ws, Decimal::new(1, 2)).ok()?;
             order
                 .iter()
                 .zip(parts)

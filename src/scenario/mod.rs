@@ -5,13 +5,13 @@ use crate::area::{self, Area};
 use crate::budget::{self, Level, LineResult, Summary, YearTotals};
 use crate::estimate;
 use crate::flows::{self, Hoofdaannemer, Ledger, Sankey, SubcontractReport};
+use crate::input::read;
+use crate::input::value::Value;
 use crate::issue::{Expected, Issue, Issues, Path, Problem, Warned, Warning};
 use crate::market::{self, Market};
 use crate::mdz::{self, Mdz};
 use crate::money::Money;
 use crate::municipality::{self, MunicipalityPart};
-use crate::read;
-use crate::value::Value;
 use crate::verdeelsleutel::{self, By, InsurerPart, Rounding, Settings};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -516,7 +516,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
             .collect()
     } else {
         let ws: Vec<Decimal> = pools.iter().map(|p| p.1.value()).collect();
-        crate::allocate::split(contracted.value(), &ws, Decimal::new(1, 2))
+        crate::split::split(contracted.value(), &ws, Decimal::new(1, 2))
             .ok()
             .and_then(|v| {
                 v.into_iter()
@@ -826,7 +826,7 @@ fn schedule(
     let n = if quarterly { 4 } else { 12 };
     let ones = vec![Decimal::ONE; n];
     let instalments = |amount: Money| -> Option<Vec<Money>> {
-        crate::allocate::split(amount.value(), &ones, Decimal::new(1, 2))
+        crate::split::split(amount.value(), &ones, Decimal::new(1, 2))
             .ok()?
             .into_iter()
             .map(|d| Money::new(d).ok())

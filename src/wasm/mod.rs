@@ -4,9 +4,9 @@
 //! automatic conversions leak on failure and stop at the first problem). Nothing here
 //! computes anything; nothing here can panic.
 
+use crate::input::value::Value;
 use crate::issue::{Issue, Issues, Lang, Path, Problem};
 use crate::market::Market;
-use crate::value::Value;
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
@@ -313,7 +313,7 @@ pub fn allocate(
     if !issues.is_empty() {
         return Err(invalid_input(&issues));
     }
-    respond(crate::allocate::allocate(&total, &weights, &options))
+    respond(crate::split::allocate(&total, &weights, &options))
 }
 
 /// The package version.
@@ -456,20 +456,20 @@ pub fn parse_market_csv(
     let at = Path::root().key("data");
     let fail = |p: Problem| one_issue(at.clone(), p);
     let too_large = Problem::FileTooLarge {
-        max: crate::csv::MAX_FILE_BYTES,
+        max: crate::input::csv::MAX_FILE_BYTES,
     };
     let bytes: Vec<u8> = if let Some(s) = data.dyn_ref::<js_sys::JsString>() {
-        if s.length() as usize > crate::csv::MAX_FILE_BYTES {
+        if s.length() as usize > crate::input::csv::MAX_FILE_BYTES {
             return Err(fail(too_large));
         }
         String::from(s).into_bytes()
     } else if let Some(a) = data.dyn_ref::<js_sys::Uint8Array>() {
-        if a.length() as usize > crate::csv::MAX_FILE_BYTES {
+        if a.length() as usize > crate::input::csv::MAX_FILE_BYTES {
             return Err(fail(too_large));
         }
         a.to_vec()
     } else if let Some(b) = data.dyn_ref::<js_sys::ArrayBuffer>() {
-        if b.byte_length() as usize > crate::csv::MAX_FILE_BYTES {
+        if b.byte_length() as usize > crate::input::csv::MAX_FILE_BYTES {
             return Err(fail(too_large));
         }
         js_sys::Uint8Array::new(b).to_vec()
@@ -477,7 +477,7 @@ pub fn parse_market_csv(
         let mut issues = Issues::new();
         let v = decode(data, "data", &mut issues);
         if issues.is_empty() {
-            crate::read::wrong_type(&v, crate::issue::Expected::Text, &at, &mut issues);
+            crate::input::read::wrong_type(&v, crate::issue::Expected::Text, &at, &mut issues);
         }
         return Err(invalid_input(&issues));
     };

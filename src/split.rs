@@ -19,10 +19,10 @@
 //! weight 7 — whichever position that party has in the list. brick/money would give it to
 //! the weight-5 party when it is listed first, and to the weight-7 party otherwise.
 
+use crate::input::read;
+use crate::input::value::Value;
 use crate::issue::{Expected, Issue, Issues, Path, Problem};
 use crate::money::Money;
-use crate::read;
-use crate::value::Value;
 use ethnum::U256;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -58,7 +58,7 @@ pub enum SplitError {
 ///
 /// # Example
 /// ```
-/// use resv_calc::allocate::split;
+/// use resv_calc::split::split;
 /// use rust_decimal::Decimal;
 /// let d = |s: &str| s.parse::<Decimal>().unwrap();
 /// let parts = split(d("100.00"), &[d("1"), d("1"), d("1")], d("0.01")).unwrap();
@@ -336,7 +336,7 @@ pub fn allocate(total: &Value, weights: &Value, options: &Value) -> Result<Vec<P
 ///
 /// # Example
 /// ```
-/// use resv_calc::allocate::share;
+/// use resv_calc::split::share;
 /// assert_eq!(share(1, 3, 10).unwrap().to_string(), "0.3333333333");
 /// assert_eq!(share(2, 3, 10).unwrap().to_string(), "0.6666666667");
 /// ```
@@ -413,7 +413,7 @@ pub fn leader_absorbs(
 ///
 /// # Example
 /// ```
-/// use resv_calc::allocate::rounded_ratio;
+/// use resv_calc::split::rounded_ratio;
 /// assert_eq!(rounded_ratio(&[7, 10], &[4]), Some(18)); // 17.5 → 18
 /// assert_eq!(rounded_ratio(&[1], &[3]), Some(0));
 /// ```

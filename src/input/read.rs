@@ -3,9 +3,9 @@
 //! Each reader returns `None` after pushing an issue, so a decoder can carry on and find the
 //! next problem instead of stopping at the first.
 
+use crate::input::value::{Value, MAX_DEPTH, MAX_ITEMS};
 use crate::issue::{Expected, Issues, Path, Problem};
 use crate::money::{parse_decimal, Money};
-use crate::value::{Value, MAX_DEPTH, MAX_ITEMS};
 use rust_decimal::Decimal;
 
 /// Where a reader records its problems: a [`Path`], or a closure that builds one only when a

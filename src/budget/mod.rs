@@ -14,10 +14,10 @@
 //!   remainder; an odd cent goes to the first-listed task), so every summary adds up.
 
 use crate::area::{self, Area};
+use crate::input::read;
+use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Problem, Warned, Warning};
 use crate::money::Money;
-use crate::read;
-use crate::value::Value;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -668,7 +668,7 @@ pub fn by_main_task(lines: &[LineResult]) -> Option<Vec<Summary<u8>>> {
             continue;
         }
         let ones = vec![Decimal::ONE; k];
-        let part = |m: Money| crate::allocate::split(m.value(), &ones, cent).ok();
+        let part = |m: Money| crate::split::split(m.value(), &ones, cent).ok();
         let (g, e, n, z, mu, w) = (
             part(l.gross)?,
             part(l.existing_funding)?,

@@ -1,0 +1,108 @@
+//! Problems found in an input, each with the path to where it was found.
+//!
+//! Every check in the core pushes an [`Issue`] instead of returning at the first problem, so a
+//! caller learns about every problem at once. The issue *code* is a stable snake_case string
+//! for programs; the Dutch and English messages live in one catalogue ([`Problem::message`]),
+//! kept apart from the code so that rewording a message never breaks a caller.
+
+use std::fmt;
+
+mod catalogue;
+mod path;
+mod problem;
+mod warning;
+
+pub use catalogue::Lang;
+pub use path::{Path, Segment};
+pub use problem::{Expected, Problem};
+pub use warning::{Warned, Warning};
+
+/// One problem at one place in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// Where.
+    pub path: Path,
+    /// What.
+    pub problem: Problem,
+}
+
+impl Issue {
+    /// A new issue.
+    pub fn new(path: Path, problem: Problem) -> Issue {
+        Issue { path, problem }
+    }
+
+    /// The stable code (`"negative_weight"`).
+    pub fn code(&self) -> &'static str {
+        self.problem.code()
+    }
+
+    /// The message in `lang`, without the path.
+    pub fn message(&self, lang: Lang) -> String {
+        self.problem.message(lang)
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message(Lang::En))
+    }
+}
+
+/// Every problem found in one input: the error of every fallible operation in the core.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Issues(Vec<Issue>);
+
+impl Issues {
+    /// No problems yet.
+    pub fn new() -> Issues {
+        Issues(Vec::new())
+    }
+
+    /// Records a problem at `path`.
+    pub fn push(&mut self, path: Path, problem: Problem) {
+        self.0.push(Issue::new(path, problem));
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The recorded issues in the order found.
+    pub fn as_slice(&self) -> &[Issue] {
+        &self.0
+    }
+
+    /// `Ok(value)` when nothing was recorded, else `Err(self)`.
+    ///
+    /// # Errors
+    /// Returns `self` when it holds at least one issue.
+    pub fn into_result<T>(self, value: T) -> Result<T, Issues> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl From<Issue> for Issues {
+    fn from(issue: Issue) -> Issues {
+        Issues(vec![issue])
+    }
+}
+
+impl fmt::Display for Issues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, issue) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Issues {}

@@ -1,0 +1,327 @@
+//! [`Builder`]: a [`Market`] made row by row, labels interned, duplicates added up, sorted.
+
+use super::csv_import::prefix_word;
+use super::*;
+use crate::input::csv::{self};
+use crate::input::read;
+use crate::issue::{Issues, Path, Problem, Warned, Warning};
+use crate::postcode::Postcode;
+use std::collections::HashMap;
+
+/// Builds a [`Market`] row by row, collecting every problem.
+pub struct Builder {
+    pub(super) labels: Vec<Label>,
+    pub(super) label_bytes: Vec<Vec<u8>>,
+    pub(super) label_tags: Vec<u64>,
+    pub(super) label_words: Vec<(u64, u64)>,
+    pub(super) concern_bytes: Vec<Option<Vec<u8>>>,
+    pub(super) index: HashMap<Vec<u8>, u16>,
+    pub(super) last: usize,
+    pub(super) rows: Vec<Row>,
+    pub(super) fractions: Vec<u32>,
+    /// Problems found so far.
+    pub issues: Issues,
+    /// Whether a row arrived with a smaller postcode than the one before it.
+    pub(super) unsorted: bool,
+    /// Whether a (postcode, label) pair may occur twice.
+    pub(super) duplicates: bool,
+    pub(super) warnings: Vec<Warned>,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder::new()
+    }
+}
+
+impl Builder {
+    /// An empty builder.
+    pub fn new() -> Builder {
+        Builder {
+            labels: Vec::new(),
+            label_bytes: Vec::new(),
+            label_tags: Vec::new(),
+            label_words: Vec::new(),
+            concern_bytes: Vec::new(),
+            index: HashMap::new(),
+            last: 0,
+            rows: Vec::new(),
+            fractions: Vec::new(),
+            issues: Issues::new(),
+            unsorted: false,
+            duplicates: false,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Whether reading should stop: too many problems already.
+    pub fn saturated(&self) -> bool {
+        self.issues.as_slice().len() >= MAX_PROBLEMS
+    }
+
+    /// The label index of `name` (trimmed bytes), interning it on first sight. Data exported
+    /// per postcode cycles through the same labels, so the last and next label are tried
+    /// before the hash map.
+    pub fn label(
+        &mut self,
+        name: &[u8],
+        concern: &[u8],
+        at: &impl read::At,
+        concern_at: &impl read::At,
+    ) -> Option<u16> {
+        let id = self.find(name).or_else(|| self.intern(name, at))?;
+        self.last = usize::from(id);
+        if !concern.is_empty() {
+            let slot = self.concern_bytes.get_mut(usize::from(id))?;
+            match slot {
+                None => {
+                    if concern.len() > MAX_NAME {
+                        self.issues
+                            .push(concern_at.path(), Problem::TextTooLong { max: MAX_NAME });
+                        return None;
+                    }
+                    *slot = Some(concern.to_vec());
+                    if let Some(label) = self.labels.get_mut(usize::from(id)) {
+                        label.concern = Some(csv::decode_text(concern));
+                    }
+                }
+                Some(known) if known.as_slice() == concern => {}
+                Some(known) => {
+                    let first = csv::decode_text(known);
+                    let label = csv::decode_text(name);
+                    self.issues.push(
+                        concern_at.path(),
+                        Problem::ConflictingConcern { label, first },
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(id)
+    }
+
+    fn find(&self, name: &[u8]) -> Option<u16> {
+        let n = self.label_bytes.len();
+        if n <= 64 {
+            // Data sorted by postcode lists the labels in the same order in every postcode,
+            // so the label wanted is the last one or a few after it: scan forward from there,
+            // comparing a cheap tag (length and first bytes) before the bytes.
+            let t = tag(name);
+            for k in 0..n {
+                let i = self.last.saturating_add(k);
+                let i = if i >= n { i.saturating_sub(n) } else { i };
+                if self.label_tags.get(i) == Some(&t)
+                    && self
+                        .label_bytes
+                        .get(i)
+                        .is_some_and(|b| b.as_slice() == name)
+                {
+                    return u16::try_from(i).ok();
+                }
+            }
+            return None;
+        }
+        self.index.get(name).copied()
+    }
+
+    fn intern(&mut self, name: &[u8], at: &impl read::At) -> Option<u16> {
+        if name.is_empty() {
+            self.issues.push(at.path(), Problem::Missing);
+            return None;
+        }
+        if name.len() > MAX_NAME {
+            self.issues
+                .push(at.path(), Problem::TextTooLong { max: MAX_NAME });
+            return None;
+        }
+        if self.labels.len() >= MAX_LABELS {
+            self.issues
+                .push(at.path(), Problem::TooManyInsurers { max: MAX_LABELS });
+            return None;
+        }
+        let id = u16::try_from(self.labels.len()).ok()?;
+        self.labels.push(Label {
+            name: csv::decode_text(name),
+            concern: None,
+            origin: at.path(),
+        });
+        self.label_bytes.push(name.to_vec());
+        self.label_tags.push(tag(name));
+        self.label_words.push(prefix_word(name));
+        self.concern_bytes.push(None);
+        self.index.insert(name.to_vec(), id);
+        Some(id)
+    }
+
+    /// Adds a row. `fraction` is in millionths (1 000 000 = the whole postcode).
+    pub fn push(
+        &mut self,
+        postcode: Postcode,
+        label: u16,
+        insured: u64,
+        fraction: Option<u32>,
+        at: &impl read::At,
+    ) {
+        if self.rows.len() >= MAX_ROWS {
+            self.issues
+                .push(at.path(), Problem::TooManyRows { max: MAX_ROWS });
+            return;
+        }
+        let slot = match fraction {
+            Some(f) if f != 1_000_000 => {
+                self.fractions.push(f);
+                u64::try_from(self.fractions.len()).unwrap_or(0)
+            }
+            _ => 0,
+        };
+        let key = (u64::from(postcode.code()) << CODE_SHIFT)
+            | (u64::from(label) << LABEL_SHIFT)
+            | (slot & FRACTION_MASK);
+        // Keep the table sorted as it grows when the input is sorted by postcode (exports
+        // are): a row that belongs before the last rows of its own postcode moves back among
+        // them (a handful at most), so `finish` needs no sort and no pass to find out.
+        let code = key >> CODE_SHIFT;
+        match self.rows.last() {
+            Some(last) if last.key > key && last.key >> CODE_SHIFT == code => {
+                let mut i = self.rows.len();
+                while i > 0
+                    && self
+                        .rows
+                        .get(i.saturating_sub(1))
+                        .is_some_and(|r| r.key > key && r.key >> CODE_SHIFT == code)
+                {
+                    i = i.saturating_sub(1);
+                }
+                if self
+                    .rows
+                    .get(i.saturating_sub(1))
+                    .is_some_and(|r| i > 0 && r.key >> LABEL_SHIFT == key >> LABEL_SHIFT)
+                {
+                    self.duplicates = true;
+                }
+                self.rows.insert(i, Row { key, insured });
+            }
+            Some(last) if last.key > key => {
+                self.unsorted = true;
+                self.rows.push(Row { key, insured });
+            }
+            Some(last) => {
+                if last.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
+                    self.duplicates = true;
+                }
+                self.rows.push(Row { key, insured });
+            }
+            None => self.rows.push(Row { key, insured }),
+        }
+    }
+
+    /// Records a warning about the data.
+    pub fn warn(&mut self, path: Path, warning: Warning) {
+        self.warnings.push(Warned { path, warning });
+    }
+
+    /// Sorts, adds up duplicates and returns the table, or every problem found.
+    ///
+    /// # Errors
+    /// The problems recorded while building.
+    pub fn finish(mut self, path: &Path) -> Result<Market, Issues> {
+        if !self.issues.is_empty() {
+            return Err(self.issues);
+        }
+        if self.unsorted {
+            self.rows.sort_unstable_by_key(|r| r.key);
+        }
+        // Add up rows of the same postcode and label (whole postcodes only: a row with its
+        // own fraction stays a row of its own and is added in every tally).
+        let mut merged = 0usize;
+        let mut example = None;
+        let labels = &self.labels;
+        if self.unsorted || self.duplicates {
+            self.rows.dedup_by(|row, prev| {
+                let same = prev.key == row.key && row.fraction_slot() == 0;
+                if same {
+                    prev.insured = prev.insured.saturating_add(row.insured);
+                    merged = merged.saturating_add(1);
+                    if example.is_none() {
+                        example = Some(describe(labels, prev));
+                    }
+                }
+                same
+            });
+        }
+        let out = std::mem::take(&mut self.rows);
+        if let Some(example) = example {
+            self.warnings.push(Warned {
+                path: path.clone(),
+                warning: Warning::DuplicateRows {
+                    count: merged,
+                    example,
+                },
+            });
+        }
+        let mut postcodes = 0usize;
+        let mut mixed = 0usize;
+        let mut mixed_example = None;
+        let mut prev_code = None;
+        let mut pc4_row_area = None;
+        for row in &out {
+            let code = row.code();
+            if prev_code != Some(code) {
+                postcodes = postcodes.saturating_add(1);
+                prev_code = Some(code);
+                let pc = Postcode::from_code(code);
+                let area = pc.map(Postcode::area);
+                if pc.is_some_and(|p| !p.is_pc6()) {
+                    pc4_row_area = area;
+                } else if area.is_some() && area == pc4_row_area {
+                    mixed = mixed.saturating_add(1);
+                    pc4_row_area = None; // count each PC4 once
+                    if mixed_example.is_none() {
+                        mixed_example = area.map(|a| a.to_string());
+                    }
+                }
+            }
+        }
+        if let Some(example) = mixed_example {
+            self.warnings.push(Warned {
+                path: path.clone(),
+                warning: Warning::MixedPostcodeLevels {
+                    count: mixed,
+                    example,
+                },
+            });
+        }
+        // Give back a large overestimate only: shrinking copies the whole table.
+        let mut out = out;
+        if out.capacity().saturating_sub(out.len()) > out.len() / 8 {
+            out.shrink_to_fit();
+        }
+        Ok(Market {
+            labels: self.labels,
+            rows: out,
+            fractions: self.fractions,
+            warnings: self.warnings,
+            postcodes,
+        })
+    }
+}
+
+/// A label's tag: its length and first six bytes, packed.
+fn tag(name: &[u8]) -> u64 {
+    let mut t = u64::try_from(name.len() & 0xFFFF).unwrap_or(0);
+    for &b in name.iter().take(6) {
+        t = (t << 8) | u64::from(b);
+    }
+    t
+}
+
+fn describe(labels: &[Label], row: &Row) -> String {
+    let pc = Postcode::from_code(row.code())
+        .map(|p| p.to_string())
+        .unwrap_or_default();
+    let label = labels
+        .get(row.label())
+        .map(|l| l.name.as_str())
+        .unwrap_or_default();
+    format!("{pc} {label}")
+}

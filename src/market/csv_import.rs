@@ -1,0 +1,511 @@
+//! [`parse_csv`]: a market table from CSV bytes, in three speeds with one result (DESIGN.md).
+
+use super::rows::millionths;
+use super::*;
+use crate::input::csv::{self, Field, Reader, RecordError};
+use crate::issue::{Issues, Path, Problem, Warning};
+use crate::postcode::Postcode;
+
+/// Which header column is which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Postcode,
+    Insurer,
+    Insured,
+    Concern,
+    Fraction,
+}
+
+impl Column {
+    fn name(self) -> &'static str {
+        match self {
+            Column::Postcode => "postcode",
+            Column::Insurer => "verzekeraar",
+            Column::Insured => "verzekerden",
+            Column::Concern => "concern",
+            Column::Fraction => "fractie",
+        }
+    }
+
+    /// Recognises a header name in Dutch or English, in any case, with any spacing.
+    fn recognise(header: &str) -> Option<Column> {
+        let key: String = header
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        Some(match key.as_str() {
+            "postcode" | "postcodes" | "pc" | "pc4" | "pc6" | "postcode4" | "postcode6"
+            | "postalcode" | "zip" | "zipcode" | "postcodegebied" => Column::Postcode,
+            "verzekeraar" | "zorgverzekeraar" | "insurer" | "healthinsurer" | "label" | "merk"
+            | "naamverzekeraar" | "verzekeraarnaam" => Column::Insurer,
+            "verzekerden" | "aantalverzekerden" | "verzekerdenaantal" | "insured"
+            | "insuredpersons" | "numberinsured" | "aantal" | "count" => Column::Insured,
+            "concern" | "insurergroup" | "group" | "concernnaam" | "verzekeraarsconcern" => {
+                Column::Concern
+            }
+            "fractie" | "fraction" | "fractiewerkgebied" | "deelwerkgebied" => Column::Fraction,
+            _ => return None,
+        })
+    }
+}
+
+/// Reads a CSV export of insured persons per postcode per insurer (see the `csv` module for
+/// the dialects accepted). Problems are listed with their line and column; reading stops after
+/// [`MAX_PROBLEMS`].
+///
+/// # Errors
+/// Every problem found, with paths such as `line 12, column verzekerden`.
+pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
+    let root = Path::root();
+    let (text, sep) =
+        csv::prepare(bytes).map_err(|p| Issues::from(crate::issue::Issue::new(root.clone(), p)))?;
+    let delimiter = sep.unwrap_or_else(|| csv::detect_delimiter(&text));
+    let mut reader = Reader::new(&text, delimiter);
+    let mut fields: Vec<Field> = Vec::with_capacity(8);
+    let mut scratch = Vec::new();
+    let mut b = Builder::new();
+    // The header: the first non-blank record. Line numbers count the `sep=` line too.
+    let offset = usize::from(sep.is_some());
+    let mut roles: Vec<Option<Column>> = Vec::new();
+    let mut header_names: Vec<String> = Vec::new();
+    loop {
+        let Some((line, result)) = reader.record(&mut fields, &mut scratch) else {
+            return Err(Problem::FileEmpty)
+                .map_err(|p| Issues::from(crate::issue::Issue::new(root.clone(), p)));
+        };
+        if result.is_err() {
+            return Err(Issues::from(crate::issue::Issue::new(
+                root.line(line.saturating_add(offset)),
+                Problem::UnclosedQuote,
+            )));
+        }
+        if fields
+            .iter()
+            .all(|&f| csv::trim(reader.bytes(f, &scratch)).is_empty())
+        {
+            continue;
+        }
+        for &f in &fields {
+            let name = csv::decode_text(csv::trim(reader.bytes(f, &scratch)));
+            roles.push(Column::recognise(&name));
+            header_names.push(name);
+        }
+        break;
+    }
+    let header_line = csv::shorten(&header_names.join(&char::from(delimiter).to_string()));
+    let position = |c: Column| roles.iter().position(|r| *r == Some(c));
+    let (postcode_col, insurer_col, insured_col) = (
+        position(Column::Postcode),
+        position(Column::Insurer),
+        position(Column::Insured),
+    );
+    let (concern_col, fraction_col) = (position(Column::Concern), position(Column::Fraction));
+    for (c, found) in [
+        (Column::Postcode, postcode_col),
+        (Column::Insurer, insurer_col),
+        (Column::Insured, insured_col),
+    ] {
+        if found.is_none() {
+            b.issues.push(
+                root.clone(),
+                Problem::MissingColumn {
+                    column: c.name(),
+                    header: header_line.clone(),
+                },
+            );
+        }
+    }
+    for c in [
+        Column::Postcode,
+        Column::Insurer,
+        Column::Insured,
+        Column::Concern,
+        Column::Fraction,
+    ] {
+        if roles.iter().filter(|r| **r == Some(c)).count() > 1 {
+            b.issues
+                .push(root.clone(), Problem::DuplicateColumn { column: c.name() });
+        }
+    }
+    let (Some(postcode_col), Some(insurer_col), Some(insured_col)) =
+        (postcode_col, insurer_col, insured_col)
+    else {
+        return Err(b.issues);
+    };
+    if !b.issues.is_empty() {
+        return Err(b.issues);
+    }
+    let ignored: Vec<&str> = roles
+        .iter()
+        .zip(&header_names)
+        .filter(|(r, n)| r.is_none() && !n.is_empty())
+        .map(|(_, n)| n.as_str())
+        .collect();
+    if !ignored.is_empty() {
+        b.warn(
+            root.clone(),
+            Warning::IgnoredColumns {
+                names: ignored.join(", "),
+            },
+        );
+    }
+    let name_of = |i: usize| header_names.get(i).cloned().unwrap_or_default();
+    let (postcode_name, insurer_name, insured_name) = (
+        name_of(postcode_col),
+        name_of(insurer_col),
+        name_of(insured_col),
+    );
+    let concern_name = concern_col.map(name_of).unwrap_or_default();
+    let fraction_name = fraction_col.map(name_of).unwrap_or_default();
+
+    let columns = Columns {
+        expected: roles.len(),
+        postcode: (postcode_col, &postcode_name),
+        insurer: (insurer_col, &insurer_name),
+        insured: (insured_col, &insured_name),
+        concern: concern_col.map(|c| (c, concern_name.as_str())),
+        fraction: fraction_col.map(|c| (c, fraction_name.as_str())),
+    };
+    // Reserve rows for the whole file from the line length of its first 64 KiB (+5%), so the
+    // row table is allocated once instead of doubling (and copying) its way up — once the
+    // first thousand rows have been read, so a file of garbage never reserves anything.
+    let sample = text.get(..text.len().min(65_536)).unwrap_or_default();
+    let sample_lines = memchr::memchr_iter(b'\n', sample).count().max(1);
+    let line_length = sample.len().checked_div(sample_lines).unwrap_or(1).max(1);
+    let estimate = text.len().checked_div(line_length).unwrap_or(0);
+    let reserve = estimate
+        .saturating_add(estimate.checked_div(20).unwrap_or(0))
+        .min(MAX_ROWS);
+    // Three speeds. The fastest reads a plain line of known shape (postcode, a label seen
+    // before, digits) in one pass without splitting it first. A line it does not recognise
+    // is split with memchr into slices of the input and read by `row`; a line with a quote
+    // goes through the full reader (quoted fields may hold delimiters, line breaks and
+    // doubled quotes). All three give the same rows and the same problems.
+    let fast = (fraction_col.is_none()).then(|| roles.clone());
+    let (mut pos, mut line) = reader.position();
+    let mut slices: Vec<&[u8]> = Vec::with_capacity(16);
+    while pos < text.len() {
+        if b.rows.len() == 1000 && b.rows.capacity() < reserve {
+            b.rows.reserve(reserve.saturating_sub(1000));
+        }
+        if let Some(layout) = &fast {
+            if let Some(next) = fast_line(&mut b, layout, delimiter, &text, pos) {
+                pos = next;
+                line = line.saturating_add(1);
+                continue;
+            }
+        }
+        let rest = text.get(pos..).unwrap_or_default();
+        let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        let raw = rest.get(..end).unwrap_or_default();
+        if memchr::memchr(b'"', raw).is_none() {
+            let content = raw.strip_suffix(b"\r").unwrap_or(raw);
+            line = line.saturating_add(1);
+            pos = pos.saturating_add(end).saturating_add(1);
+            slices.clear();
+            let mut start = 0usize;
+            for d in memchr::memchr_iter(delimiter, content) {
+                slices.push(content.get(start..d).unwrap_or_default());
+                start = d.saturating_add(1);
+            }
+            slices.push(content.get(start..).unwrap_or_default());
+            row(
+                &mut b,
+                &columns,
+                &slices,
+                &root,
+                line.saturating_add(offset),
+            );
+        } else {
+            reader.seek(pos, line);
+            let Some((first_line, result)) = reader.record(&mut fields, &mut scratch) else {
+                break;
+            };
+            if result == Err(RecordError::UnclosedQuote) {
+                b.issues.push(
+                    root.line(first_line.saturating_add(offset)),
+                    Problem::UnclosedQuote,
+                );
+                break;
+            }
+            let quoted: Vec<&[u8]> = fields.iter().map(|&f| reader.bytes(f, &scratch)).collect();
+            row(
+                &mut b,
+                &columns,
+                &quoted,
+                &root,
+                first_line.saturating_add(offset),
+            );
+            (pos, line) = reader.position();
+        }
+        if b.saturated() {
+            b.issues.push(
+                root.line(line.saturating_add(1).saturating_add(offset)),
+                Problem::TooManyProblems {
+                    listed: MAX_PROBLEMS,
+                },
+            );
+            return Err(b.issues);
+        }
+    }
+    if b.rows.is_empty() && b.issues.is_empty() {
+        b.issues.push(root.clone(), Problem::FileEmpty);
+    }
+    b.finish(&root)
+}
+
+/// Reads one plain line of the usual shape in a single pass, or `None` (nothing consumed)
+/// when the line needs the general path: spaces, quotes, separators in numbers, an unknown
+/// label or concern, a malformed field, a fraction. Returns where the next line starts.
+fn fast_line(
+    b: &mut Builder,
+    layout: &[Option<Column>],
+    delimiter: u8,
+    text: &[u8],
+    start: usize,
+) -> Option<usize> {
+    let mut p = start;
+    let mut code = None;
+    let mut label: Option<u16> = None;
+    let mut insured = None;
+    let ends = |at: usize| {
+        matches!(text.get(at), None | Some(b'\n' | b'\r')) || text.get(at) == Some(&delimiter)
+    };
+    for (i, role) in layout.iter().enumerate() {
+        if i > 0 {
+            if text.get(p) != Some(&delimiter) {
+                return None;
+            }
+            p = p.checked_add(1)?;
+        }
+        match role {
+            Some(Column::Postcode) => {
+                let digits = text.get(p..p.checked_add(4)?)?;
+                let mut n: u16 = 0;
+                for &d in digits {
+                    if !d.is_ascii_digit() {
+                        return None;
+                    }
+                    n = n
+                        .checked_mul(10)?
+                        .checked_add(u16::from(d.wrapping_sub(b'0')))?;
+                }
+                let pc = Postcode::pc4(n)?;
+                p = p.checked_add(4)?;
+                code = Some(match text.get(p..p.checked_add(2)?) {
+                    Some([l1, l2]) if l1.is_ascii_uppercase() && l2.is_ascii_uppercase() => {
+                        p = p.checked_add(2)?;
+                        let suffix = u32::from(l1.wrapping_sub(b'A'))
+                            .checked_mul(26)?
+                            .checked_add(u32::from(l2.wrapping_sub(b'A')))?
+                            .checked_add(1)?;
+                        Postcode::from_code(pc.code().checked_add(suffix)?)?
+                    }
+                    _ => pc,
+                });
+                if !ends(p) {
+                    return None;
+                }
+            }
+            Some(Column::Insurer) => {
+                // The next eight bytes as one word: a candidate label whose first (up to)
+                // eight bytes differ is rejected with one comparison.
+                let word = word_at(text, p);
+                let n = b.label_bytes.len();
+                let mut found = None;
+                // The next label of a postcode follows the last one read; start there.
+                for k in 1..=n.min(64) {
+                    let i = b.last.saturating_add(k);
+                    let i = if i >= n { i.saturating_sub(n) } else { i };
+                    let (prefix, mask) = *b.label_words.get(i)?;
+                    if word & mask != prefix {
+                        continue;
+                    }
+                    let name = b.label_bytes.get(i)?;
+                    let end = p.checked_add(name.len())?;
+                    if ends(end)
+                        && (name.len() <= 8
+                            || text
+                                .get(p.checked_add(8)?..end)
+                                .is_some_and(|t| same(t, name.get(8..).unwrap_or_default())))
+                    {
+                        found = Some((i, end));
+                        break;
+                    }
+                }
+                let (i, end) = found?;
+                label = Some(u16::try_from(i).ok()?);
+                p = end;
+            }
+            Some(Column::Insured) => {
+                let mut n: u64 = 0;
+                let mut len = 0usize;
+                while let Some(d) = text.get(p).filter(|d| d.is_ascii_digit()) {
+                    n = n
+                        .checked_mul(10)?
+                        .checked_add(u64::from(d.wrapping_sub(b'0')))?;
+                    p = p.checked_add(1)?;
+                    len = len.checked_add(1)?;
+                }
+                if len == 0 || len > 10 || n > csv::MAX_COUNT || !ends(p) {
+                    return None;
+                }
+                insured = Some(n);
+            }
+            Some(Column::Concern) => {
+                // Only a concern already known for this line's label (the label column
+                // comes first in the layouts this path serves).
+                let known = b.concern_bytes.get(usize::from(label?))?.as_ref()?;
+                let end = p.checked_add(known.len())?;
+                if text.get(p..end) != Some(known.as_slice()) || !ends(end) {
+                    return None;
+                }
+                p = end;
+            }
+            Some(Column::Fraction) => return None,
+            None => {
+                let rest = text.get(p..)?;
+                let len = rest
+                    .iter()
+                    .position(|&c| c == delimiter || c == b'\n' || c == b'\r' || c == b'"')
+                    .unwrap_or(rest.len());
+                if rest.get(len) == Some(&b'"') {
+                    return None;
+                }
+                p = p.checked_add(len)?;
+            }
+        }
+    }
+    let next = match text.get(p) {
+        None => p,
+        Some(b'\n') => p.checked_add(1)?,
+        Some(b'\r') if text.get(p.checked_add(1)?) == Some(&b'\n') => p.checked_add(2)?,
+        _ => return None,
+    };
+    let (code, label, insured) = (code?, label?, insured?);
+    b.last = usize::from(label);
+    b.push(code, label, insured, None, &Path::root);
+    Some(next)
+}
+
+/// Up to eight bytes from `at` as a little-endian word (zero beyond the end of `text`).
+fn word_at(text: &[u8], at: usize) -> u64 {
+    match text.get(at..at.saturating_add(8)) {
+        Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+        _ => prefix_word(text.get(at..).unwrap_or_default()).0,
+    }
+}
+
+/// A name's first (up to) eight bytes as a little-endian word, and the mask of those bytes.
+pub(super) fn prefix_word(name: &[u8]) -> (u64, u64) {
+    let mut word = 0u64;
+    let mut mask = 0u64;
+    for (i, &byte) in name.iter().take(8).enumerate() {
+        let shift = u32::try_from(i).unwrap_or(0).saturating_mul(8);
+        word |= u64::from(byte) << shift;
+        mask |= 0xFFu64 << shift;
+    }
+    (word, mask)
+}
+
+/// Byte equality for short names, without a call to `memcmp`.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// Where each column is, with its header name for messages.
+struct Columns<'h> {
+    expected: usize,
+    postcode: (usize, &'h str),
+    insurer: (usize, &'h str),
+    insured: (usize, &'h str),
+    concern: Option<(usize, &'h str)>,
+    fraction: Option<(usize, &'h str)>,
+}
+
+/// Reads one data line's fields into the builder.
+fn row(b: &mut Builder, c: &Columns<'_>, fields: &[&[u8]], root: &Path, line: usize) {
+    let get = |i: usize| fields.get(i).map(|f| csv::trim(f)).unwrap_or_default();
+    let at_line = || root.line(line);
+    if fields.len() != c.expected {
+        // Blank lines and trailing empty fields (a stray `;` at the end) are harmless.
+        let blank = (0..fields.len()).all(|i| get(i).is_empty());
+        let extra_empty =
+            fields.len() > c.expected && (c.expected..fields.len()).all(|i| get(i).is_empty());
+        if blank {
+            return;
+        }
+        if !extra_empty {
+            b.issues.push(
+                at_line(),
+                Problem::FieldCount {
+                    expected: c.expected,
+                    found: fields.len(),
+                },
+            );
+            return;
+        }
+    }
+    let postcode = get(c.postcode.0);
+    let pc = match Postcode::parse(postcode) {
+        Some(pc) => Some(pc),
+        None => {
+            if (0..fields.len()).all(|i| get(i).is_empty()) {
+                return;
+            }
+            let problem = if postcode.is_empty() {
+                Problem::Missing
+            } else {
+                Problem::PostcodeMalformed {
+                    found: csv::shorten(&csv::decode_text(postcode)),
+                }
+            };
+            b.issues.push(at_line().column(c.postcode.1), problem);
+            None
+        }
+    };
+    let insured = match csv::parse_count(get(c.insured.0), true) {
+        Ok(n) => Some(n),
+        Err(p) => {
+            b.issues.push(at_line().column(c.insured.1), p);
+            None
+        }
+    };
+    let fraction = match c.fraction.map(|(i, name)| (get(i), name)) {
+        None | Some((b"", _)) => Some(None),
+        Some((text, name)) => match fraction_millionths(text) {
+            Ok(f) => Some(Some(f)),
+            Err(p) => {
+                b.issues.push(at_line().column(name), p);
+                None
+            }
+        },
+    };
+    // Names are decoded first (UTF-8, else Windows-1252) and then trimmed as text, so a
+    // non-breaking space is trimmed in either encoding and never cuts a character in two.
+    let name = |i: usize| {
+        csv::decode_text(fields.get(i).copied().unwrap_or_default())
+            .trim()
+            .to_owned()
+    };
+    let (concern, concern_name) = c
+        .concern
+        .map(|(i, column)| (name(i), column))
+        .unwrap_or_default();
+    let label = b.label(
+        name(c.insurer.0).as_bytes(),
+        concern.as_bytes(),
+        &|| at_line().column(c.insurer.1),
+        &|| at_line().column(concern_name),
+    );
+    if let (Some(pc), Some(label), Some(insured), Some(fraction)) = (pc, label, insured, fraction) {
+        b.push(pc, label, insured, fraction, &at_line);
+    }
+}
+
+/// A fraction 0..=1 in millionths.
+fn fraction_millionths(text: &[u8]) -> Result<u32, Problem> {
+    let d = csv::parse_fraction(text)?;
+    millionths(d)
+}
