@@ -1,71 +1,16 @@
 //! The estimate fallback: when insured persons per insurer per postcode are not available
 //! (they are not public), market shares per concern applied to the population per postcode.
 //!
-//! The population is CBS's PC4 table of 1 January 2025 (StatLine 83502NED, CC BY 4.0,
-//! "Bron: CBS"), built in from `data/cbs_pc4_inwoners_2025.csv`; its code `0999` (inhabitants
-//! without a postcode) is no postcode and is left out. The national shares are the NZa's 2022
-//! market shares per concern (staatvenz.nl kerncijfer on Vektis data, the last complete year in
-//! `data/concern_marktaandelen_nl.csv`); they add up to 99.9% and are used as weights, so the
-//! rounding of the published percentages does not leave 0.1% unpaid.
+//! The population and the national shares are public facts kept in [`crate::population`].
 
 use crate::input::read;
 use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Problem};
 use crate::market::{read_count, Builder, Market, Span};
+use crate::population::{builtin_in, national};
+pub use crate::population::{population, CBS_PC4_CSV, NATIONAL_SHARES, NATIONAL_SOURCE};
 use crate::postcode::Postcode;
 use rust_decimal::Decimal;
-use std::sync::OnceLock;
-
-/// The CBS population table, as shipped.
-pub const CBS_PC4_CSV: &str = include_str!("../data/cbs_pc4_inwoners_2025.csv");
-
-/// National market shares per concern in percent (NZa / Vektis, 2022).
-pub const NATIONAL_SHARES: &[(&str, &str)] = &[
-    ("Achmea", "29.3"),
-    ("VGZ", "23.6"),
-    ("CZ", "20.7"),
-    ("Menzis", "11.5"),
-    ("DSW", "4.3"),
-    ("a.s.r.", "3.1"),
-    ("Zorg en Zekerheid", "3.1"),
-    ("ONVZ", "2.4"),
-    ("Salland", "1.0"),
-    ("EUCARE", "0.9"),
-];
-
-/// Where the national shares come from, as the warning says.
-pub const NATIONAL_SOURCE: &str = "NZa/Vektis 2022";
-
-/// Population per PC4, sorted by postcode.
-pub fn population() -> &'static [(Postcode, u32)] {
-    static TABLE: OnceLock<Vec<(Postcode, u32)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut rows: Vec<(Postcode, u32)> = CBS_PC4_CSV
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let (pc, n) = line.split_once(',')?;
-                Some((Postcode::parse_str(pc)?, n.trim().parse().ok()?))
-            })
-            .collect();
-        rows.sort_unstable();
-        rows
-    })
-}
-
-/// Residents of the PC4 areas inside the spans (built-in CBS table).
-fn builtin_in(spans: &[Span]) -> Vec<(Postcode, u64, u32)> {
-    let table = population();
-    let mut out = Vec::new();
-    for s in spans {
-        let a = table.partition_point(|(pc, _)| pc.code() < s.lo);
-        let b = table.partition_point(|(pc, _)| pc.code() <= s.hi);
-        for (pc, n) in table.get(a..b.max(a)).unwrap_or_default() {
-            out.push((*pc, u64::from(*n), s.fraction));
-        }
-    }
-    out
-}
 
 /// Reads `estimate` and builds a synthetic market table: per postcode, per concern, its
 /// residents weighted by the concern's share. Returns the table and the source of the shares.
@@ -216,20 +161,4 @@ pub fn read_estimate(
             None
         }
     }
-}
-
-fn national() -> Vec<(String, u32)> {
-    NATIONAL_SHARES
-        .iter()
-        .filter_map(|(c, p)| {
-            let m = p
-                .parse::<Decimal>()
-                .ok()?
-                .checked_mul(Decimal::from(10_000u32))?;
-            Some((
-                (*c).to_owned(),
-                u32::try_from(m.normalize().mantissa()).ok()?,
-            ))
-        })
-        .collect()
 }

@@ -21,9 +21,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The national framework: €70,000,000.00.
-pub const FRAMEWORK: Money = Money::from_cents(7_000_000_000);
+pub const FRAMEWORK: Money = crate::experiment::MDZ_FRAMEWORK;
 /// The national population: 18,044,025 (CBS, 1 January 2025, the sum of the PC4 table).
-pub const POPULATION: u64 = 18_044_025;
+pub const POPULATION: u64 = crate::experiment::NATIONAL_POPULATION;
 
 /// Another region's claim.
 #[derive(Clone, Debug, PartialEq)]
@@ -223,9 +223,9 @@ pub fn compute(
     let per_capita = from_cents(rounded_ratio(&[z, ps], &[pu])?)?;
     let national_projection = from_cents(rounded_ratio(&[z, n, ps], &[pu])?)?;
     let fair_share = from_cents(rounded_ratio(&[cents(o.framework)?, pu], &[ps, n])?)?;
-    let first = crate::budget::EXPERIMENT_YEARS.0;
+    let first = crate::experiment::FIRST_YEAR;
     let mut out_years = Vec::new();
-    for y in first..=crate::budget::EXPERIMENT_YEARS.1 {
+    for y in first..=crate::experiment::LAST_YEAR {
         let framework_y = o
             .framework
             .compounded(o.indexation, y.checked_sub(first)?)?;

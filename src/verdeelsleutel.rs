@@ -51,7 +51,7 @@ impl Default for Settings {
         Settings {
             by: None,
             rounding: Rounding::LargestRemainder,
-            threshold: Decimal::from(30),
+            threshold: Decimal::from(crate::experiment::CO_ASSESSMENT_THRESHOLD),
             overrides: Vec::new(),
         }
     }

@@ -14,6 +14,7 @@
 //!   remainder; an odd cent goes to the first-listed task), so every summary adds up.
 
 use crate::area::{self, Area};
+use crate::experiment;
 use crate::input::read;
 use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Problem, Warned, Warning};
@@ -23,9 +24,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// The first and last year of the experiment (it ends on 1 January 2032).
-pub const EXPERIMENT_YEARS: (u16, u16) = (2027, 2031);
+pub const EXPERIMENT_YEARS: (u16, u16) = (experiment::FIRST_YEAR, experiment::LAST_YEAR);
 /// The year a line's `amount` is for, when it gives a growth percentage.
-pub const BASE_YEAR: u16 = 2027;
+pub const BASE_YEAR: u16 = experiment::FIRST_YEAR;
 /// The most budget lines.
 pub const MAX_LINES: usize = 10_000;
 
@@ -331,7 +332,7 @@ pub fn read_lines(
                     continue;
                 };
                 match u8::try_from(d.normalize().mantissa()) {
-                    Ok(n) if d.normalize().scale() == 0 && (1..=5).contains(&n) => {
+                    Ok(n) if d.normalize().scale() == 0 && experiment::MAIN_TASKS.contains(&n) => {
                         if !tasks.contains(&n) {
                             tasks.push(n);
                         }
@@ -347,7 +348,7 @@ pub fn read_lines(
             issues,
         )
         .unwrap_or(false);
-        if own_tasks && !tasks.contains(&4) && !tasks.is_empty() {
+        if own_tasks && !tasks.contains(&experiment::OWN_TASKS_MAIN_TASK) && !tasks.is_empty() {
             issues.push(at.key("ownTasks"), Problem::OwnTasksOutsideTask4);
         }
         let amount_at = at.key("amount");
@@ -375,7 +376,7 @@ pub fn read_lines(
                     for (k, v) in fields {
                         let y_at = a_at.key(k);
                         match k.parse::<u16>() {
-                            Ok(y) if (2000..=2100).contains(&y) => {
+                            Ok(y) if experiment::ACCEPTED_YEARS.contains(&y) => {
                                 if let Some(m) = read::cents(v, &y_at, issues) {
                                     given.push((y, m));
                                 }
@@ -655,7 +656,7 @@ pub fn by_level(lines: &[LineResult]) -> Option<Vec<Summary<Level>>> {
 /// Per hoofdtaak (1..5): a line's amounts split equally over its tasks (largest remainder,
 /// the odd cent to the first-listed task), so the five add up to the totals.
 pub fn by_main_task(lines: &[LineResult]) -> Option<Vec<Summary<u8>>> {
-    let mut out: Vec<Summary<u8>> = (1..=5u8)
+    let mut out: Vec<Summary<u8>> = experiment::MAIN_TASKS
         .map(|t| Summary {
             key: t,
             sums: Sums::default(),

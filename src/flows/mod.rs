@@ -189,7 +189,9 @@ pub fn read_subcontracts(
                             u8::try_from(d.normalize().mantissa()),
                         )
                     }) {
-                        Some((0, Ok(n))) if (1..=5).contains(&n) => ts.push(n),
+                        Some((0, Ok(n))) if crate::experiment::MAIN_TASKS.contains(&n) => {
+                            ts.push(n)
+                        }
                         Some(_) => issues.push(t_at.index(k), Problem::MainTaskOutOfRange),
                         None => {}
                     }

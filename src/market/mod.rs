@@ -259,7 +259,7 @@ impl Market {
         // numbers a range skips over (8018 in 8011-8045) are no postcodes at all.
         let range = span.hi.saturating_sub(span.lo) >= PC4_SPAN;
         let inhabited = |code: u32| {
-            let people = crate::estimate::population();
+            let people = crate::population::population();
             people
                 .binary_search_by_key(&code, |(pc, _)| pc.code())
                 .is_ok()

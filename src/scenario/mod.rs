@@ -4,6 +4,7 @@
 use crate::area::{self, Area};
 use crate::budget::{self, Level, LineResult, Summary, YearTotals};
 use crate::estimate;
+use crate::experiment;
 use crate::flows::{self, Hoofdaannemer, Ledger, Sankey, SubcontractReport};
 use crate::input::read;
 use crate::input::value::Value;
@@ -40,7 +41,7 @@ const FIELDS: &[&str] = &[
 ];
 
 /// The default budget year: the first year of the experiment.
-pub const DEFAULT_YEAR: u16 = 2027;
+pub const DEFAULT_YEAR: u16 = experiment::FIRST_YEAR;
 
 /// A money flow.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -145,7 +146,7 @@ fn read_year(value: &Value, at: &Path, issues: &mut Issues) -> Option<u16> {
     }
     let d = read::decimal(value, at, issues)?;
     match u16::try_from(d.normalize().mantissa()) {
-        Ok(y) if d.normalize().scale() == 0 && (2000..=2100).contains(&y) => Some(y),
+        Ok(y) if d.normalize().scale() == 0 && experiment::ACCEPTED_YEARS.contains(&y) => Some(y),
         _ => {
             issues.push(
                 at.clone(),
@@ -223,7 +224,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
     };
 
     if let Some(y) = year {
-        if !(budget::EXPERIMENT_YEARS.0..=budget::EXPERIMENT_YEARS.1).contains(&y) {
+        if !experiment::is_experiment_year(y) {
             warnings.push(Warned {
                 path: root.key("year"),
                 warning: Warning::YearOutsideExperiment { year: y },
