@@ -6,6 +6,7 @@
 //! its municipalities; the built-in sample region lists its three.
 
 use crate::area::{self, Area};
+use crate::budget::Pool;
 use crate::input::read;
 use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Warned};
@@ -118,17 +119,6 @@ pub fn intersect(a: &[Span], b: &[Span]) -> Option<Vec<Span>> {
     Some(out)
 }
 
-/// One pool of municipal parts: the area it serves and its amount.
-#[derive(Clone, Copy, Debug)]
-pub struct Pool<'a> {
-    /// The area.
-    pub spans: &'a [Span],
-    /// Its municipal amount.
-    pub amount: Money,
-    /// The first budget line in it (for messages).
-    pub line: usize,
-}
-
 /// Why the municipal parts could not be split.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Error {
@@ -152,7 +142,7 @@ pub enum Error {
 pub fn allocate(
     market: &Market,
     municipalities: &[Municipality],
-    pools: &[Pool<'_>],
+    pools: &[Pool],
     work: &[Span],
     lead: Option<&str>,
 ) -> Result<(Vec<MunicipalityPart>, Option<Decimal>), Error> {
@@ -169,13 +159,13 @@ pub fn allocate(
             .ok_or(Error::TooPrecise)
     };
     let mut amounts = vec![Money::ZERO; municipalities.len()];
-    for pool in pools.iter().filter(|p| !p.amount.value().is_zero()) {
-        let ws = residents_in(pool.spans)?;
+    for pool in pools.iter().filter(|p| !p.municipal.value().is_zero()) {
+        let ws = residents_in(pool.spans(work))?;
         let no_one = Error::NoMunicipality { line: pool.line };
         if ws.iter().all(Decimal::is_zero) {
             return Err(no_one);
         }
-        let parts = crate::split::split(pool.amount.value(), &ws, Decimal::new(1, 2))
+        let parts = crate::split::split(pool.municipal.value(), &ws, Decimal::new(1, 2))
             .map_err(|_| no_one)?;
         for (a, p) in amounts.iter_mut().zip(parts) {
             *a = a

@@ -13,6 +13,10 @@
 //! - A line with several hoofdtaken counts for each an equal part in the summaries (largest
 //!   remainder; an odd cent goes to the first-listed task), so every summary adds up.
 
+pub mod pool;
+
+pub use pool::Pool;
+
 use crate::area::{self, Area};
 use crate::experiment;
 use crate::input::read;

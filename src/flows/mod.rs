@@ -10,7 +10,7 @@
 //! proportion to what each insurer pays for the lines it covers (per pool, so a wijkverband's
 //! subcontract is funded by the insurers of its neighbourhood).
 
-use crate::budget::{Line, LineResult};
+use crate::budget::{Line, LineResult, Pool};
 use crate::input::read;
 use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Problem};
@@ -435,25 +435,14 @@ pub struct Sankey {
     pub links: Vec<Link>,
 }
 
-/// One pool of lines sharing an area, and what each insurer pays for it.
-#[derive(Clone, Debug)]
-pub struct PoolFunding {
-    /// Indices of its lines.
-    pub lines: Vec<usize>,
-    /// Its budget Zvw.
-    pub zvw: Money,
-    /// Each insurer's part of it.
-    pub parts: Vec<(String, Money)>,
-}
-
 /// Splits each subcontract over the insurers and builds the ledger and the Sankey.
 ///
-/// `pools`: per pool, the indices of its lines, its budget Zvw and its parts per insurer.
+/// `pools`: the pools of lines, with their budget Zvw and their parts per insurer.
 #[allow(clippy::too_many_arguments)]
 pub fn ledger(
     subs: &[Subcontract],
     results: &[LineResult],
-    pools: &[PoolFunding],
+    pools: &[Pool],
     insurers: &[(String, String, Money)],
     municipalities: &[(String, String, Money)],
     resv_name: &str,
@@ -465,10 +454,11 @@ pub fn ledger(
         // Weight of insurer i: Σ over pools of its pool part × the share of the pool's Zvw
         // this subcontract covers.
         let mut weights: HashMap<&str, Decimal> = HashMap::new();
-        for PoolFunding {
+        for Pool {
             lines: line_ids,
             zvw: pool_zvw,
             parts,
+            ..
         } in pools
         {
             if pool_zvw.value().is_zero() {

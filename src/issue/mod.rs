@@ -64,6 +64,11 @@ impl Issues {
         self.0.push(Issue::new(path, problem));
     }
 
+    /// Records every issue of `more` after these.
+    pub fn extend(&mut self, more: Issues) {
+        self.0.extend(more.0);
+    }
+
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -1,0 +1,110 @@
+//! [`Pool`]: budget lines that share one area, and so one split over the insurers and one
+//! over the municipalities. The work area is always pool 0; each other distinct line area
+//! is a pool of its own. Onderlinge dienstverlening is funded from the pools' parts.
+
+use super::{Line, LineResult};
+use crate::area::Area;
+use crate::market::Span;
+use crate::money::Money;
+use rust_decimal::Decimal;
+
+/// Lines sharing one area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pool {
+    /// The lines' own area; `None` for the work area.
+    pub area: Option<Area>,
+    /// The indices of its lines.
+    pub lines: Vec<usize>,
+    /// The line messages about the pool name: its first line with a Zvw or municipal part
+    /// (else its first line).
+    pub line: usize,
+    /// The budget's Zvw of its lines.
+    pub zvw: Money,
+    /// The municipal part of its lines.
+    pub municipal: Money,
+    /// The Zvw allocated over the insurers for it: its share of the contracted lump sum.
+    pub allocated: Money,
+    /// What each insurer pays for it (filled in by the insurer split).
+    pub parts: Vec<(String, Money)>,
+}
+
+impl Pool {
+    fn new(area: Option<Area>, line: usize) -> Pool {
+        Pool {
+            area,
+            lines: Vec::new(),
+            line,
+            zvw: Money::ZERO,
+            municipal: Money::ZERO,
+            allocated: Money::ZERO,
+            parts: Vec::new(),
+        }
+    }
+
+    /// The pool's area: its own, or the work area's spans.
+    pub fn spans<'a>(&'a self, work: &'a [Span]) -> &'a [Span] {
+        self.area.as_ref().map_or(work, |a| &a.spans)
+    }
+}
+
+/// Gathers the lines into pools and shares the contracted Zvw amount over them.
+///
+/// `results` are the lines' results for the budget year; `contracted` is the Zvw amount
+/// allocated over the insurers. Without lines, the work area's pool carries all of it, as
+/// the one line `lump_line` (when given). When the contract differs from the budget's Zvw,
+/// it is split over the pools in proportion to their budget Zvw (largest remainder); a
+/// contract on a budget with no Zvw parts goes to the work area.
+///
+/// Returns `None` when an amount overflows.
+pub fn gather(
+    lines: &[Line],
+    results: &[LineResult],
+    contracted: Money,
+    lump_line: bool,
+) -> Option<Vec<Pool>> {
+    let mut pools = vec![Pool::new(None, 0)];
+    for (i, (l, r)) in lines.iter().zip(results).enumerate() {
+        let spans = l.area.as_ref().map(|a| &a.spans);
+        let k = match pools
+            .iter()
+            .position(|p| p.area.as_ref().map(|a| &a.spans) == spans)
+        {
+            Some(k) => k,
+            None => {
+                pools.push(Pool::new(l.area.clone(), i));
+                pools.len().saturating_sub(1)
+            }
+        };
+        let p = pools.get_mut(k)?;
+        if p.zvw.value().is_zero() && p.municipal.value().is_zero() {
+            p.line = i;
+        }
+        p.lines.push(i);
+        p.zvw = p.zvw.checked_add(r.zvw)?;
+        p.municipal = p.municipal.checked_add(r.municipal)?;
+    }
+    if lines.is_empty() {
+        let work = pools.first_mut()?;
+        work.zvw = contracted;
+        if lump_line {
+            work.lines = vec![0];
+        }
+    }
+    let budget_zvw = pools
+        .iter()
+        .try_fold(Money::ZERO, |a, p| a.checked_add(p.zvw))?;
+    if contracted == budget_zvw {
+        for p in &mut pools {
+            p.allocated = p.zvw;
+        }
+    } else if pools.iter().all(|p| p.zvw.value().is_zero()) {
+        pools.first_mut()?.allocated = contracted;
+    } else {
+        let ws: Vec<Decimal> = pools.iter().map(|p| p.zvw.value()).collect();
+        let parts = crate::split::split(contracted.value(), &ws, Decimal::new(1, 2)).ok()?;
+        for (p, d) in pools.iter_mut().zip(parts) {
+            p.allocated = Money::new(d).ok()?;
+        }
+    }
+    Some(pools)
+}

@@ -1,0 +1,99 @@
+//! The budget phase: each line's result for the budget year, the totals, the development
+//! years, and the Zvw amount actually allocated (the contracted lump sum when given).
+
+use super::input::ScenarioInput;
+use super::notes::Notes;
+use super::{Overflow, Phase};
+use crate::budget::{self, LineResult, Sums, YearTotals};
+use crate::issue::{Path, Warned, Warning};
+use crate::money::Money;
+
+/// The budget's figures.
+pub(super) struct BudgetTotals {
+    /// Each line's result for the budget year.
+    pub results: Vec<LineResult>,
+    /// The budget's totals (without lines: the lump sum as its Zvw).
+    pub sums: Sums,
+    /// The totals per year of the lines.
+    pub years: Vec<YearTotals>,
+    /// The Zvw amount allocated over the insurers.
+    pub contracted: Money,
+}
+
+impl BudgetTotals {
+    /// Computes the budget's figures; a contract that differs from the budget is noted.
+    ///
+    /// # Errors
+    /// An [`Overflow`] in the budget.
+    pub(super) fn compute(input: &ScenarioInput<'_>, notes: &mut Notes) -> Result<Self, Overflow> {
+        let overflow = || Overflow::at(Phase::Budget, Path::root().key("budget"));
+        let lines = &input.lines;
+        let results: Vec<LineResult> = lines
+            .iter()
+            .map(|l| budget::line_result(l, l.amount))
+            .collect::<Option<_>>()
+            .ok_or_else(overflow)?;
+        let sums = if lines.is_empty() {
+            let z = input.lump_sum.unwrap_or(Money::ZERO);
+            Sums {
+                gross: z,
+                net: z,
+                zvw: z,
+                ..Sums::default()
+            }
+        } else {
+            budget::totals(&results).ok_or_else(overflow)?
+        };
+        let years = development_years(input).ok_or_else(overflow)?;
+        let contracted = input.lump_sum.unwrap_or(sums.zvw);
+        if let (Some(c), false) = (input.lump_sum, lines.is_empty()) {
+            if c != sums.zvw {
+                notes.contract = Some(Warned {
+                    path: Path::root().key("lumpSum"),
+                    warning: Warning::ContractDiffers {
+                        contracted: c.to_string(),
+                        budget: sums.zvw.to_string(),
+                        difference: c
+                            .checked_sub(sums.zvw)
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    },
+                });
+            }
+        }
+        Ok(BudgetTotals {
+            results,
+            sums,
+            years,
+            contracted,
+        })
+    }
+}
+
+/// The totals per year over every year any line names.
+fn development_years(input: &ScenarioInput<'_>) -> Option<Vec<YearTotals>> {
+    let lines = &input.lines;
+    let mut ys: Vec<u16> = lines
+        .iter()
+        .flat_map(|l| l.years.iter().map(|(y, _)| *y))
+        .collect();
+    ys.sort_unstable();
+    ys.dedup();
+    ys.into_iter()
+        .map(|y| {
+            let rs: Vec<LineResult> = lines
+                .iter()
+                .filter_map(|l| {
+                    l.years
+                        .iter()
+                        .find(|(ly, _)| *ly == y)
+                        .and_then(|(_, a)| budget::line_result(l, *a))
+                })
+                .collect();
+            Some(YearTotals {
+                year: y,
+                sums: budget::totals(&rs)?,
+            })
+        })
+        .collect()
+}

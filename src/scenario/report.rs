@@ -1,0 +1,294 @@
+//! The report: what `calculate` returns, assembled from the phases' results, with the
+//! warnings in their one order ([`Notes`]).
+
+use super::budget::BudgetTotals;
+use super::funding::Funded;
+use super::input::ScenarioInput;
+use super::notes::Notes;
+use super::payers::ZvwSplit;
+use super::{Overflow, Phase};
+use crate::budget::{self, Level, LineResult, Summary, YearTotals};
+use crate::flows::{Hoofdaannemer, Ledger, Sankey, SubcontractReport};
+use crate::issue::{Path, Warned};
+use crate::mdz::Mdz;
+use crate::money::Money;
+use crate::municipality::MunicipalityPart;
+use crate::verdeelsleutel::{By, InsurerPart, Parties, Rounding};
+use serde::Serialize;
+
+/// A money flow.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Flow {
+    /// Payer.
+    pub from: String,
+    /// Payee.
+    pub to: String,
+    /// Amount.
+    pub amount: Money,
+    /// `"zvw"`, `"municipal"` or `"subcontract"`.
+    pub kind: &'static str,
+}
+
+/// The work area as the calculation saw it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AreaReport {
+    /// Work area entries given (0: the whole market table).
+    pub entries: usize,
+    /// Market rows inside the area.
+    pub rows_inside: usize,
+    /// Market rows outside it.
+    pub rows_outside: usize,
+    /// Area postcodes (PC4 areas of ranges, listed PC6) without data.
+    pub postcodes_without_data: usize,
+    /// The first of those.
+    pub postcodes_without_data_examples: Vec<String>,
+}
+
+/// How the lump sum was allocated over the insurers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Allocation {
+    /// Per concern or per insurer label.
+    pub by: By,
+    /// Rounding rule.
+    pub rounding: Rounding,
+    /// Whether the insured persons are an estimate (market shares × population).
+    pub estimate: bool,
+    /// The market leader's id.
+    pub leader: String,
+    /// Whether the second party will likely assess the plan too.
+    pub co_assessment: bool,
+    /// The threshold for that, in percent.
+    pub co_assessment_threshold: String,
+    /// Insured persons in the work area.
+    pub insured: String,
+    /// The work area.
+    pub area: AreaReport,
+}
+
+/// The result of `calculate`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The scenario's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Budget year.
+    pub year: u16,
+    /// Totals: the budget's, with `zvw` the amount allocated over the insurers.
+    pub totals: budget::Sums,
+    /// The budget's own Zvw total (differs from `totals.zvw` when a contracted lump sum is
+    /// allocated instead).
+    pub budget_zvw: Money,
+    /// Per paying party: the basis and its amount; amounts sum to `totals.zvw`.
+    pub insurers: Vec<InsurerPart>,
+    /// Per municipality; amounts sum to `totals.municipal`.
+    pub municipalities: Vec<MunicipalityPart>,
+    /// Per budget line.
+    pub lines: Vec<LineResult>,
+    /// The budget per hoofdtaak and per level, each adding up to the totals.
+    pub summaries: Summaries,
+    /// Totals per year of the lines (2027 concretely, later years as development steps).
+    pub years: Vec<YearTotals>,
+    /// Each payer's instalments.
+    pub payments: Payments,
+    /// The hoofdaannemer, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hoofdaannemer: Option<Hoofdaannemer>,
+    /// Onderlinge dienstverlening: each subcontract and which insurer's money funds it.
+    pub subcontracts: Vec<SubcontractReport>,
+    /// Money in = money out + kept, per insurer and in total.
+    pub ledger: Ledger,
+    /// The flows as Sankey nodes and links.
+    pub sankey: Sankey,
+    /// The region against the MDZ framework.
+    pub mdz: Mdz,
+    /// The money flows.
+    pub flows: Vec<Flow>,
+    /// How the allocation was made.
+    pub allocation: Allocation,
+    /// Everything worth knowing that did not stop the calculation.
+    pub warnings: Vec<Warned>,
+}
+
+/// One payer's instalments.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Payment {
+    /// Insurer or municipality id.
+    pub payer: String,
+    /// `"zvw"` or `"municipal"`.
+    pub kind: &'static str,
+    /// The yearly amount.
+    pub amount: Money,
+    /// 12 monthly or 4 quarterly instalments adding up to `amount` (an odd cent goes to the
+    /// earliest instalments).
+    pub instalments: Vec<Money>,
+}
+
+/// The payment schedule.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Payments {
+    /// `"monthly"` or `"quarterly"`.
+    pub schedule: &'static str,
+    /// Per payer.
+    pub payers: Vec<Payment>,
+}
+
+/// The budget per hoofdtaak and per level.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summaries {
+    /// Hoofdtaken 1..5.
+    pub by_main_task: Vec<Summary<u8>>,
+    /// The three levels.
+    pub by_level: Vec<Summary<Level>>,
+}
+
+/// What the phases produced, for [`Report::assemble`].
+pub(super) struct Phases<'m> {
+    /// The scenario as read.
+    pub input: ScenarioInput<'m>,
+    /// The budget's figures.
+    pub budget: BudgetTotals,
+    /// The paying parties.
+    pub parties: Parties,
+    /// The Zvw split.
+    pub zvw: ZvwSplit,
+    /// The municipal split.
+    pub municipalities: Vec<MunicipalityPart>,
+    /// Onderlinge dienstverlening.
+    pub funded: Funded,
+    /// The region against the MDZ framework.
+    pub mdz: Mdz,
+    /// The instalments.
+    pub payments: Payments,
+    /// The warnings so far.
+    pub notes: Notes,
+}
+
+impl Report {
+    /// Puts the phases' results together and notes what the work area's tally shows.
+    ///
+    /// # Errors
+    /// An [`Overflow`] in the summaries.
+    pub(super) fn assemble(phases: Phases<'_>) -> Result<Report, Overflow> {
+        let Phases {
+            input,
+            budget,
+            parties,
+            zvw: ZvwSplit { split, tally },
+            municipalities,
+            funded,
+            mdz,
+            payments,
+            mut notes,
+        } = phases;
+        let area = area_report(&input, &tally, &mut notes);
+        let overflow = || Overflow::at(Phase::Summaries, Path::root().key("budget"));
+        let summaries = Summaries {
+            by_main_task: budget::by_main_task(&budget.results).ok_or_else(overflow)?,
+            by_level: budget::by_level(&budget.results).ok_or_else(overflow)?,
+        };
+        let flows = money_flows(&split.insurers, &municipalities, &funded.subcontracts);
+        let settings = &input.settings;
+        Ok(Report {
+            name: input.name,
+            year: input.year,
+            // The budget's sums, with the Zvw amount actually allocated (the contract, if given).
+            totals: budget::Sums {
+                zvw: budget.contracted,
+                ..budget.sums
+            },
+            budget_zvw: budget.sums.zvw,
+            insurers: split.insurers,
+            municipalities,
+            summaries,
+            lines: budget.results,
+            years: budget.years,
+            payments,
+            flows,
+            hoofdaannemer: input.hoofdaannemer,
+            subcontracts: funded.subcontracts,
+            ledger: funded.ledger,
+            sankey: funded.sankey,
+            mdz,
+            allocation: Allocation {
+                by: parties.by,
+                rounding: settings.rounding,
+                estimate: input.estimated.is_some(),
+                leader: split.leader,
+                co_assessment: split.co_assessment,
+                co_assessment_threshold: settings.threshold.normalize().to_string(),
+                insured: split.insured.to_string(),
+                area,
+            },
+            warnings: notes.into_warnings(),
+        })
+    }
+}
+
+/// The work area as the calculation saw it; notes rows outside it (unless the table is an
+/// estimate over the area) and postcodes in it without data.
+fn area_report(
+    input: &ScenarioInput<'_>,
+    tally: &crate::market::Tally,
+    notes: &mut Notes,
+) -> AreaReport {
+    let at = Path::root().key("workArea");
+    let rows_outside = input.market().row_count().saturating_sub(tally.rows_inside);
+    if rows_outside > 0 && input.estimated.is_none() {
+        notes.area.push(Warned {
+            path: at.clone(),
+            warning: crate::issue::Warning::RowsOutsideArea {
+                count: rows_outside,
+            },
+        });
+    }
+    let examples: Vec<String> = tally
+        .without_data_examples
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    if tally.without_data > 0 {
+        notes.area.push(Warned {
+            path: at,
+            warning: crate::issue::Warning::PostcodesWithoutData {
+                count: tally.without_data,
+                examples: examples.join(", "),
+            },
+        });
+    }
+    AreaReport {
+        entries: input.area.entries,
+        rows_inside: tally.rows_inside,
+        rows_outside,
+        postcodes_without_data: tally.without_data,
+        postcodes_without_data_examples: examples,
+    }
+}
+
+/// The money flows: insurers and municipalities to the RESV, the RESV to its contractors.
+fn money_flows(
+    insurers: &[InsurerPart],
+    municipalities: &[MunicipalityPart],
+    subcontracts: &[SubcontractReport],
+) -> Vec<Flow> {
+    let flow = |from: &str, to: &str, amount: Money, kind| Flow {
+        from: from.to_owned(),
+        to: to.to_owned(),
+        amount,
+        kind,
+    };
+    let zvw = insurers
+        .iter()
+        .map(|i| flow(&i.id, "resv", i.amount, "zvw"));
+    let municipal = municipalities
+        .iter()
+        .map(|m| flow(&m.id, "resv", m.amount, "municipal"));
+    let sub = subcontracts
+        .iter()
+        .map(|s| flow("resv", &s.contractor, s.amount, "subcontract"));
+    zvw.chain(municipal).chain(sub).collect()
+}
