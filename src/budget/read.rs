@@ -1,0 +1,408 @@
+//! Reading budget lines: every field of every line checked, every problem collected with
+//! its path; then the double-funding check over the lines read.
+
+use super::{Discipline, FundingSource, Level, Line, BASE_YEAR, EXPERIMENT_YEARS, MAX_LINES};
+use crate::area::{self, Area};
+use crate::experiment;
+use crate::input::read;
+use crate::input::value::Value;
+use crate::issue::{Expected, Issues, Path, Problem, Warned, Warning};
+use crate::money::Money;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+const LINE_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "level",
+    "mainTasks",
+    "ownTasks",
+    "amount",
+    "amounts",
+    "growth",
+    "existingFunding",
+    "existingFundingSource",
+    "discipline",
+    "split",
+    "municipalApproved",
+    "postcodes",
+];
+
+/// A split percentage; absent means zero.
+fn split_percent(value: &Value, at: &Path, issues: &mut Issues) -> Option<Decimal> {
+    if value.is_null() {
+        Some(Decimal::ZERO)
+    } else {
+        read::percent(value, at, issues)
+    }
+}
+
+/// One of a fixed set of texts, as its value; `None` (and an issue) for any other text.
+fn choice<T: Copy>(
+    value: &Value,
+    at: &Path,
+    options: &[(&str, T)],
+    allowed: &'static str,
+    issues: &mut Issues,
+) -> Option<T> {
+    let text = read::text(value, at, issues)?;
+    match options.iter().find(|(k, _)| *k == text) {
+        Some((_, v)) => Some(*v),
+        None => {
+            issues.push(at.clone(), Problem::UnknownValue { allowed });
+            None
+        }
+    }
+}
+
+/// An optional field read by `f`: `Some(None)` when absent.
+fn optional<T>(value: &Value, f: impl FnOnce(&Value) -> Option<T>) -> Option<Option<T>> {
+    if value.is_null() {
+        Some(None)
+    } else {
+        f(value).map(Some)
+    }
+}
+
+/// Reads the budget lines for `year`; line areas must lie inside the work area.
+pub fn read_lines(
+    value: &Value,
+    year: u16,
+    work_area: &Area,
+    path: &Path,
+    issues: &mut Issues,
+    warnings: &mut Vec<Warned>,
+) -> Option<Vec<Line>> {
+    let items = read::list(value, path, issues)?;
+    if items.len() > MAX_LINES {
+        issues.push(path.clone(), Problem::TooManyItems { max: MAX_LINES });
+        return None;
+    }
+    let before = issues.as_slice().len();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut lines = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let at = path.index(i);
+        if !matches!(item, Value::Object { .. }) {
+            read::wrong_type(item, Expected::Object, &at, issues);
+            continue;
+        }
+        read::options(item, LINE_FIELDS, &at, issues);
+        let id = read::unique_id(item, path, i, &mut seen, issues);
+        let line = read_line(item, &at, year, work_area, issues, warnings);
+        if let (Some(id), Some(line)) = (id, line) {
+            lines.push(Line {
+                id: id.to_owned(),
+                name: line.name.unwrap_or(id).to_owned(),
+                ..line.line
+            });
+        }
+    }
+    if issues.as_slice().len() > before {
+        return None;
+    }
+    double_funding(&lines, path, warnings);
+    Some(lines)
+}
+
+/// A line as read, before its id is known to be unique.
+struct Read<'v> {
+    name: Option<&'v str>,
+    line: Line,
+}
+
+/// Reads one line's fields (all but its id), in the order of the line's documentation.
+fn read_line<'v>(
+    item: &'v Value,
+    at: &Path,
+    year: u16,
+    work_area: &Area,
+    issues: &mut Issues,
+    warnings: &mut Vec<Warned>,
+) -> Option<Read<'v>> {
+    let field = |name: &str| read::field(item, name);
+    let name = match read::field(item, "name") {
+        Value::Null => Some(None),
+        v => read::text(v, &at.key("name"), issues).map(Some),
+    };
+    let level = read_level(field("level"), &at.key("level"), issues);
+    let tasks = read_main_tasks(field("mainTasks"), &at.key("mainTasks"), issues);
+    let own_tasks =
+        read::boolean(field("ownTasks"), false, &at.key("ownTasks"), issues).unwrap_or(false);
+    if own_tasks && !tasks.contains(&experiment::OWN_TASKS_MAIN_TASK) && !tasks.is_empty() {
+        issues.push(at.key("ownTasks"), Problem::OwnTasksOutsideTask4);
+    }
+    let (amount, years) = read_amounts(item, at, year, issues);
+    let existing_at = at.key("existingFunding");
+    let existing = match field("existingFunding") {
+        Value::Null => Some(Money::ZERO),
+        v => read::cents(v, &existing_at, issues),
+    };
+    if let (Some(a), Some(e)) = (amount, existing) {
+        if e.value() > a.value() {
+            issues.push(existing_at, Problem::FundingAboveAmount);
+        }
+    }
+    let source = optional(field("existingFundingSource"), |v| {
+        choice(
+            v,
+            &at.key("existingFundingSource"),
+            &[
+                ("oi", FundingSource::OI),
+                ("districtNursing", FundingSource::DistrictNursing),
+                ("patientGroups", FundingSource::PatientGroups),
+                ("zonmw", FundingSource::Zonmw),
+                ("other", FundingSource::Other),
+            ],
+            "\"oi\", \"districtNursing\", \"patientGroups\", \"zonmw\", \"other\"",
+            issues,
+        )
+    })
+    .flatten();
+    let discipline = optional(field("discipline"), |v| {
+        choice(
+            v,
+            &at.key("discipline"),
+            &[
+                ("gp", Discipline::Gp),
+                ("districtNursing", Discipline::DistrictNursing),
+                ("pharmacy", Discipline::Pharmacy),
+                ("physiotherapy", Discipline::Physiotherapy),
+                ("other", Discipline::Other),
+            ],
+            "\"gp\", \"districtNursing\", \"pharmacy\", \"physiotherapy\", \"other\"",
+            issues,
+        )
+    })
+    .flatten();
+    let split = read_split(field("split"), &at.key("split"), issues);
+    let approved = read::boolean(
+        field("municipalApproved"),
+        false,
+        &at.key("municipalApproved"),
+        issues,
+    )
+    .unwrap_or(false);
+    let area = read_line_area(
+        field("postcodes"),
+        &at.key("postcodes"),
+        work_area,
+        issues,
+        warnings,
+    );
+    Some(Read {
+        name: name?,
+        line: Line {
+            id: String::new(),
+            name: String::new(),
+            level: level?,
+            main_tasks: tasks,
+            own_tasks,
+            amount: amount?,
+            existing: existing?,
+            source,
+            discipline,
+            split: split?,
+            approved,
+            area: area?,
+            years,
+        },
+    })
+}
+
+/// The line's level (required).
+fn read_level(value: &Value, at: &Path, issues: &mut Issues) -> Option<Level> {
+    if value.is_null() {
+        issues.push(at.clone(), Problem::Missing);
+        return None;
+    }
+    choice(
+        value,
+        at,
+        &[
+            ("regional", Level::Regional),
+            ("neighbourhood", Level::Neighbourhood),
+            ("monodisciplinary", Level::Monodisciplinary),
+        ],
+        "\"regional\", \"neighbourhood\", \"monodisciplinary\"",
+        issues,
+    )
+}
+
+/// The line's hoofdtaken: at least one, each 1..5, each once.
+fn read_main_tasks(value: &Value, at: &Path, issues: &mut Issues) -> Vec<u8> {
+    let mut tasks = Vec::new();
+    let Some(list) = read::list(value, at, issues) else {
+        return tasks;
+    };
+    if list.is_empty() {
+        issues.push(at.clone(), Problem::NoMainTask);
+    }
+    for (k, t) in list.iter().enumerate() {
+        let t_at = at.index(k);
+        let Some(d) = read::decimal(t, &t_at, issues) else {
+            continue;
+        };
+        match u8::try_from(d.normalize().mantissa()) {
+            Ok(n) if d.normalize().scale() == 0 && experiment::MAIN_TASKS.contains(&n) => {
+                if !tasks.contains(&n) {
+                    tasks.push(n);
+                }
+            }
+            _ => issues.push(t_at, Problem::MainTaskOutOfRange),
+        }
+    }
+    tasks
+}
+
+/// The line's amount for `year` and its amounts per year: `amounts` per year where given,
+/// else `amount` compounded by `growth` from the base year.
+fn read_amounts(
+    item: &Value,
+    at: &Path,
+    year: u16,
+    issues: &mut Issues,
+) -> (Option<Money>, Vec<(u16, Money)>) {
+    let amount_at = at.key("amount");
+    let amounts_value = read::field(item, "amounts");
+    let base = match read::field(item, "amount") {
+        Value::Null if !amounts_value.is_null() => None,
+        Value::Null => {
+            issues.push(amount_at, Problem::Missing);
+            None
+        }
+        v => read::cents(v, &amount_at, issues),
+    };
+    let growth = match read::field(item, "growth") {
+        Value::Null => Decimal::ZERO,
+        v => read::rate(v, &at.key("growth"), issues).unwrap_or(Decimal::ZERO),
+    };
+    let given = read_year_amounts(amounts_value, &at.key("amounts"), issues);
+    let amount_for = |y: u16| -> Option<Money> {
+        if let Some((_, m)) = given.iter().find(|(gy, _)| *gy == y) {
+            return Some(*m);
+        }
+        base?.compounded(growth, y.saturating_sub(BASE_YEAR))
+    };
+    let years = (BASE_YEAR..=EXPERIMENT_YEARS.1.max(year))
+        .filter_map(|y| amount_for(y).map(|m| (y, m)))
+        .collect();
+    let amount = amount_for(year);
+    if amount.is_none() && base.is_none() && !amounts_value.is_null() {
+        issues.push(at.key("amounts").key(&year.to_string()), Problem::Missing);
+    }
+    (amount, years)
+}
+
+/// Per-year amounts: `{ "2027": "…", "2028": "…" }`.
+fn read_year_amounts(value: &Value, at: &Path, issues: &mut Issues) -> Vec<(u16, Money)> {
+    let mut given = Vec::new();
+    match value {
+        Value::Null => {}
+        Value::Object { fields, .. } => {
+            for (k, v) in fields {
+                let y_at = at.key(k);
+                match k.parse::<u16>() {
+                    Ok(y) if experiment::ACCEPTED_YEARS.contains(&y) => {
+                        if let Some(m) = read::cents(v, &y_at, issues) {
+                            given.push((y, m));
+                        }
+                    }
+                    _ => issues.push(
+                        y_at,
+                        Problem::UnknownValue {
+                            allowed: "2027..2031",
+                        },
+                    ),
+                }
+            }
+        }
+        other => read::wrong_type(other, Expected::Object, at, issues),
+    }
+    given
+}
+
+/// The split: percentages Zvw, municipal and Wlz summing to 100; absent: all Zvw.
+fn read_split(
+    value: &Value,
+    at: &Path,
+    issues: &mut Issues,
+) -> Option<(Decimal, Decimal, Decimal)> {
+    if value.is_null() {
+        return Some((Decimal::ONE_HUNDRED, Decimal::ZERO, Decimal::ZERO));
+    }
+    if !read::options(value, &["zvw", "municipal", "wlz"], at, issues) {
+        return None;
+    }
+    let z = split_percent(read::field(value, "zvw"), &at.key("zvw"), issues);
+    let m = split_percent(
+        read::field(value, "municipal"),
+        &at.key("municipal"),
+        issues,
+    );
+    let w = split_percent(read::field(value, "wlz"), &at.key("wlz"), issues);
+    let (z, m, w) = (z?, m?, w?);
+    let sum = z.checked_add(m).and_then(|s| s.checked_add(w));
+    if sum == Some(Decimal::ONE_HUNDRED) {
+        return Some((z, m, w));
+    }
+    issues.push(
+        at.clone(),
+        Problem::PercentagesNotHundred {
+            sum: sum.map(|s| s.normalize().to_string()).unwrap_or_default(),
+        },
+    );
+    None
+}
+
+/// The line's own area (`Some(None)` when absent), which must lie inside the work area.
+fn read_line_area(
+    value: &Value,
+    at: &Path,
+    work_area: &Area,
+    issues: &mut Issues,
+    warnings: &mut Vec<Warned>,
+) -> Option<Option<Area>> {
+    if value.is_null() {
+        return Some(None);
+    }
+    let a = area::read_area(value, at, issues, warnings)?;
+    if !work_area.is_everything() && !a.spans.iter().all(|s| covered(s, work_area)) {
+        issues.push(at.clone(), Problem::AreaOutsideWorkArea);
+        return None;
+    }
+    Some(Some(a))
+}
+
+/// Double funding: a monodisciplinary line for GPs (O&I) or district nursing (coordination)
+/// claims what that discipline may already be paid for, unless it deducts that funding.
+fn double_funding(lines: &[Line], path: &Path, warnings: &mut Vec<Warned>) {
+    for (i, l) in lines.iter().enumerate() {
+        let paid = match l.discipline {
+            Some(Discipline::Gp) => Some(FundingSource::OI),
+            Some(Discipline::DistrictNursing) => Some(FundingSource::DistrictNursing),
+            _ => None,
+        };
+        if let (Level::Monodisciplinary, Some(source)) = (l.level, paid) {
+            if l.source != Some(source) || l.existing.value().is_zero() {
+                warnings.push(Warned {
+                    path: path.index(i),
+                    warning: Warning::PossiblyFundedElsewhere {
+                        line: l.id.clone(),
+                        funding: match source {
+                            FundingSource::OI => "O&I",
+                            _ => "coördinatie wijkverpleging",
+                        },
+                    },
+                });
+            }
+        }
+    }
+}
+
+/// Whether a span lies inside the work area's spans (a line area must not reach outside it).
+fn covered(span: &crate::market::Span, work: &Area) -> bool {
+    work.spans
+        .iter()
+        .any(|w| w.lo <= span.lo && span.hi <= w.hi)
+}
