@@ -1,0 +1,170 @@
+
+/** An amount: a decimal string with "." ("1250000.00", "-12.5"), or a JS number read as String(n) prints it. */
+export type MoneyInput = string | number;
+/** An amount as returned: a decimal string with at least two decimals ("1250000.00"). */
+export type Money = string;
+/** One party to split over: `weight` is a non-negative decimal (string or number). */
+export interface Weight { id: string; weight: string | number }
+export interface AllocateOptions {
+  /** The smallest amount handed out, default "0.01" (one cent). */
+  minorUnit?: MoneyInput;
+}
+/** One party's amount, in input order. */
+export interface Part { id: string; amount: Money }
+/** One problem in an input: `path` points into it ("weights[3].weight"). */
+export interface Issue { code: string; path: string; message: string; messageEn: string }
+/** What every export throws on invalid input. CSV problems also carry `line` and `column`. */
+export interface InvalidInputError extends Error {
+  code: "invalid_input";
+  issues: (Issue & { line?: number; column?: string })[];
+}
+/** One row of market data: insured persons of one insurer label in one postcode. */
+export interface MarketRow {
+  postcode: string; insurer: string; insured: number | string;
+  concern?: string;
+  /** The part of the postcode inside the work area, 0..1 (at most 6 decimals), default 1. */
+  fraction?: string | number;
+}
+/** A work area entry: "1011", "1011AB", "1011-1019", or a postcode partly inside the area. */
+export type WorkAreaEntry = string | { postcode: string; fraction?: string | number };
+/** Settings of the verdeelsleutel, in a scenario or as allocateRegions' options. */
+export interface AllocationSettings {
+  /** Default "concern" when every label's concern is known, else "insurer" (with a warning). */
+  allocateBy?: "concern" | "insurer";
+  rounding?: "largestRemainder" | "leaderAbsorbs";
+  /** Percent share of the second party from which co-assessment is likely, default 30. */
+  coAssessmentThreshold?: string | number;
+  /** Override or extend the built-in registry of labels and concerns. */
+  insurers?: { id: string; name?: string; concern?: string }[];
+}
+/** Market shares per concern applied to population per postcode, when no insurer counts exist. */
+export interface Estimate {
+  /** "national" (NZa/Vektis 2022, the default) or percentages for the region. */
+  shares?: "national" | { concern: string; percent: string | number }[];
+  /** Residents per postcode; default the built-in CBS PC4 table of 1 January 2025. */
+  population?: { postcode: string; residents: number | string }[];
+}
+/** One line of the RESV budget (begroting). */
+export interface BudgetLine {
+  id: string; name?: string;
+  /** RESV / hecht wijkverband / monodisciplinary cooperation. */
+  level: "regional" | "neighbourhood" | "monodisciplinary";
+  /** RESV hoofdtaken 1..5, at least one. */
+  mainTasks: number[];
+  /** Its task-4 part is the wijkverband's own two tasks. */
+  ownTasks?: boolean;
+  /** Gross cost for 2027 (or the scenario year); or per year in `amounts`. */
+  amount?: MoneyInput;
+  amounts?: Record<string, MoneyInput>;
+  /** Yearly growth in percent from 2027, compounded and rounded to the cent each year. */
+  growth?: string | number;
+  /** Already paid through other titles: deducted. */
+  existingFunding?: MoneyInput;
+  existingFundingSource?: "oi" | "districtNursing" | "patientGroups" | "zonmw" | "other";
+  discipline?: "gp" | "districtNursing" | "pharmacy" | "physiotherapy" | "other";
+  /** Percentages summing to 100; default zvw 100. */
+  split?: { zvw?: string | number; municipal?: string | number; wlz?: string | number };
+  municipalApproved?: boolean;
+  /** The area this line serves (a wijkverband); default the work area. */
+  postcodes?: WorkAreaEntry[];
+}
+export interface Scenario extends AllocationSettings {
+  year?: number;
+  name?: string;
+  /** The Zvw lump sum; with budget lines, the contracted amount that is allocated. */
+  lumpSum?: MoneyInput;
+  budget?: BudgetLine[];
+  municipalities?: { id: string; name?: string; postcodes: WorkAreaEntry[] }[];
+  /** The mandaatgemeente; default the municipality with the most residents. */
+  leadMunicipality?: string;
+  schedule?: "monthly" | "quarterly";
+  /** The RESV as opdrachtgevende zorgaanbieder; `agreement` is the written agreement with the insurers. */
+  hoofdaannemer?: { form: "legalEntity" | "kassier"; name?: string; kassier?: string; agreement?: boolean };
+  /** Onderlinge dienstverlening: the RESV passes Zvw money to executing providers. */
+  subcontracts?: { id: string; contractor: string; amount: MoneyInput; lines?: string[]; mainTasks?: number[] }[];
+  mdz?: { framework?: MoneyInput; population?: number; indexation?: string | number;
+          regions?: { id: string; zvw: MoneyInput; population: number }[] };
+  market?: MarketRow[] | MarketTable;
+  /** Instead of market: an estimate from market shares and population. */
+  estimate?: Estimate;
+  workArea?: WorkAreaEntry[];
+  /** Marks the report's numbers as illustrative (the built-in sample). */
+  illustrative?: boolean;
+}
+/** One paying party and the basis of its amount: its follower statement. */
+export interface InsurerPart {
+  id: string; name: string;
+  /** Insured persons in the work area (fractions applied). */
+  insured: number;
+  insuredExact: string;
+  /** Share of the insured persons, 10 decimals. */
+  share: string;
+  amount: Money;
+  marketLeader: boolean;
+  role: "leader" | "follower";
+  coAssessor: boolean;
+  /** Per concern: its labels and their insured persons. */
+  labels: { name: string; insured: number }[];
+}
+export interface AreaReport {
+  entries: number; rowsInside: number; rowsOutside: number;
+  postcodesWithoutData: number; postcodesWithoutDataExamples: string[];
+}
+export interface Warning { code: string; path: string; message: string; messageEn: string }
+export interface Report {
+  name?: string;
+  year: number;
+  totals: { gross: Money; existingFunding: Money; net: Money; zvw: Money; municipal: Money;
+            wlz: Money; conditionalZvw: Money };
+  /** The budget's own Zvw total (totals.zvw is the contracted amount when one is given). */
+  budgetZvw: Money;
+  insurers: InsurerPart[];
+  municipalities: { id: string; name: string; residents: number; share: string; amount: Money;
+                    lead: boolean }[];
+  lines: { id: string; name: string; level: string; mainTasks: number[]; gross: Money;
+           existingFunding: Money; net: Money; zvw: Money; municipal: Money; wlz: Money;
+           status: "final" | "conditional"; ownArea: boolean }[];
+  summaries: { byMainTask: (Sums & { key: number })[]; byLevel: (Sums & { key: string })[] };
+  years: (Sums & { year: number })[];
+  payments: { schedule: "monthly" | "quarterly";
+              payers: { payer: string; kind: "zvw" | "municipal"; amount: Money; instalments: Money[] }[] };
+  hoofdaannemer?: { form: string; name: string; kassier?: string; agreement: boolean };
+  subcontracts: { id: string; contractor: string; amount: Money; lines: string[]; mainTasks: number[];
+                  available: Money; fundedBy: { insurer: string; amount: Money }[] }[];
+  ledger: { zvwIn: Money; municipalIn: Money; subcontracted: Money; keptZvw: Money; keptMunicipal: Money;
+            insurers: { insurer: string; paid: Money; subcontracted: Money; kept: Money }[] };
+  /** Nodes and links (node indices) a Sankey diagram draws directly. */
+  sankey: { nodes: { id: string; label: string; kind: string }[];
+            links: { source: number; target: number; value: Money; kind: string }[] };
+  mdz: { framework: Money; zvw: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
+         fairShare: Money; nationalPopulation: number; regionPopulation: string;
+         years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
+  flows: { from: string; to: string; amount: Money; kind: string }[];
+  allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
+                estimate: boolean; leader: string; coAssessment: boolean;
+                coAssessmentThreshold: string; insured: string; area: AreaReport };
+  warnings: Warning[];
+}
+export interface Sums { gross: Money; existingFunding: Money; net: Money; zvw: Money;
+                        municipal: Money; wlz: Money; conditionalZvw: Money }
+export interface Region { id: string; postcodes: WorkAreaEntry[]; lumpSum: MoneyInput }
+export interface RegionResult {
+  id: string; lumpSum: Money; insured: string; leader: string; coAssessment: boolean;
+  insurers: InsurerPart[]; area: AreaReport;
+}
+/** One amount in two reports: `difference` is `b − a`. */
+export interface Diff { a: Money; b: Money; difference: Money }
+export interface Comparison {
+  totals: (Diff & { id: string; name: string })[];
+  insurers: (Diff & { id: string; name: string })[];
+  municipalities: (Diff & { id: string; name: string })[];
+  lines: { id: string; name: string; net: Diff; zvw: Diff; municipal: Diff }[];
+  /** Keyed "from → to (kind)". */
+  flows: (Diff & { id: string; name: string })[];
+}
+export interface NationalView {
+  regions: (RegionResult & { perCapita: Money; fairShare: Money })[];
+  insurers: { id: string; name: string; amount: Money; regions: number }[];
+  framework: Money; claimed: Money; headroom: Money; nationalPopulation: number;
+}
+export interface LabelSummary { id: string; concern?: string; insured: number; rows: number }
