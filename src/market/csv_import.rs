@@ -67,122 +67,15 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
     let mut b = Builder::new();
     // The header: the first non-blank record. Line numbers count the `sep=` line too.
     let offset = usize::from(sep.is_some());
-    let mut roles: Vec<Option<Column>> = Vec::new();
-    let mut header_names: Vec<String> = Vec::new();
-    loop {
-        let Some((line, result)) = reader.record(&mut fields, &mut scratch) else {
-            return Err(Problem::FileEmpty)
-                .map_err(|p| Issues::from(crate::issue::Issue::new(root.clone(), p)));
-        };
-        if result.is_err() {
-            return Err(Issues::from(crate::issue::Issue::new(
-                root.line(line.saturating_add(offset)),
-                Problem::UnclosedQuote,
-            )));
-        }
-        if fields
-            .iter()
-            .all(|&f| csv::trim(reader.bytes(f, &scratch)).is_empty())
-        {
-            continue;
-        }
-        for &f in &fields {
-            let name = csv::decode_text(csv::trim(reader.bytes(f, &scratch)));
-            roles.push(Column::recognise(&name));
-            header_names.push(name);
-        }
-        break;
-    }
-    let header_line = csv::shorten(&header_names.join(&char::from(delimiter).to_string()));
-    let position = |c: Column| roles.iter().position(|r| *r == Some(c));
-    let (postcode_col, insurer_col, insured_col) = (
-        position(Column::Postcode),
-        position(Column::Insurer),
-        position(Column::Insured),
-    );
-    let (concern_col, fraction_col) = (position(Column::Concern), position(Column::Fraction));
-    for (c, found) in [
-        (Column::Postcode, postcode_col),
-        (Column::Insurer, insurer_col),
-        (Column::Insured, insured_col),
-    ] {
-        if found.is_none() {
-            b.issues.push(
-                root.clone(),
-                Problem::MissingColumn {
-                    column: c.name(),
-                    header: header_line.clone(),
-                },
-            );
-        }
-    }
-    for c in [
-        Column::Postcode,
-        Column::Insurer,
-        Column::Insured,
-        Column::Concern,
-        Column::Fraction,
-    ] {
-        if roles.iter().filter(|r| **r == Some(c)).count() > 1 {
-            b.issues
-                .push(root.clone(), Problem::DuplicateColumn { column: c.name() });
-        }
-    }
-    let (Some(postcode_col), Some(insurer_col), Some(insured_col)) =
-        (postcode_col, insurer_col, insured_col)
-    else {
-        return Err(b.issues);
-    };
-    if !b.issues.is_empty() {
-        return Err(b.issues);
-    }
-    let ignored: Vec<&str> = roles
-        .iter()
-        .zip(&header_names)
-        .filter(|(r, n)| r.is_none() && !n.is_empty())
-        .map(|(_, n)| n.as_str())
-        .collect();
-    if !ignored.is_empty() {
-        b.warn(
-            root.clone(),
-            Warning::IgnoredColumns {
-                names: ignored.join(", "),
-            },
-        );
-    }
-    let name_of = |i: usize| header_names.get(i).cloned().unwrap_or_default();
-    let (postcode_name, insurer_name, insured_name) = (
-        name_of(postcode_col),
-        name_of(insurer_col),
-        name_of(insured_col),
-    );
-    let concern_name = concern_col.map(name_of).unwrap_or_default();
-    let fraction_name = fraction_col.map(name_of).unwrap_or_default();
-
-    let columns = Columns {
-        expected: roles.len(),
-        postcode: (postcode_col, &postcode_name),
-        insurer: (insurer_col, &insurer_name),
-        insured: (insured_col, &insured_name),
-        concern: concern_col.map(|c| (c, concern_name.as_str())),
-        fraction: fraction_col.map(|c| (c, fraction_name.as_str())),
-    };
-    // Reserve rows for the whole file from the line length of its first 64 KiB (+5%), so the
-    // row table is allocated once instead of doubling (and copying) its way up — once the
-    // first thousand rows have been read, so a file of garbage never reserves anything.
-    let sample = text.get(..text.len().min(65_536)).unwrap_or_default();
-    let sample_lines = memchr::memchr_iter(b'\n', sample).count().max(1);
-    let line_length = sample.len().checked_div(sample_lines).unwrap_or(1).max(1);
-    let estimate = text.len().checked_div(line_length).unwrap_or(0);
-    let reserve = estimate
-        .saturating_add(estimate.checked_div(20).unwrap_or(0))
-        .min(MAX_ROWS);
+    let header = Header::read(&mut reader, &mut fields, &mut scratch, offset)?;
+    let columns = header.columns(delimiter, &mut b)?;
+    let reserve = rows_to_reserve(&text);
     // Three speeds. The fastest reads a plain line of known shape (postcode, a label seen
     // before, digits) in one pass without splitting it first. A line it does not recognise
     // is split with memchr into slices of the input and read by `row`; a line with a quote
     // goes through the full reader (quoted fields may hold delimiters, line breaks and
     // doubled quotes). All three give the same rows and the same problems.
-    let fast = (fraction_col.is_none()).then(|| roles.clone());
+    let fast = columns.fraction.is_none().then(|| header.roles.clone());
     let (mut pos, mut line) = reader.position();
     let mut slices: Vec<&[u8]> = Vec::with_capacity(16);
     while pos < text.len() {
@@ -253,6 +146,125 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
         b.issues.push(root.clone(), Problem::FileEmpty);
     }
     b.finish(&root)
+}
+
+/// The header line: each column's role (when recognised) and its name as written.
+struct Header {
+    roles: Vec<Option<Column>>,
+    names: Vec<String>,
+}
+
+impl Header {
+    /// Reads the first non-blank record as the header.
+    fn read(
+        reader: &mut Reader<'_>,
+        fields: &mut Vec<Field>,
+        scratch: &mut Vec<u8>,
+        offset: usize,
+    ) -> Result<Header, Issues> {
+        let root = Path::root();
+        loop {
+            let Some((line, result)) = reader.record(fields, scratch) else {
+                return Err(Issues::from(crate::issue::Issue::new(
+                    root,
+                    Problem::FileEmpty,
+                )));
+            };
+            if result.is_err() {
+                return Err(Issues::from(crate::issue::Issue::new(
+                    root.line(line.saturating_add(offset)),
+                    Problem::UnclosedQuote,
+                )));
+            }
+            if fields
+                .iter()
+                .all(|&f| csv::trim(reader.bytes(f, scratch)).is_empty())
+            {
+                continue;
+            }
+            let names: Vec<String> = fields
+                .iter()
+                .map(|&f| csv::decode_text(csv::trim(reader.bytes(f, scratch))))
+                .collect();
+            let roles = names.iter().map(|n| Column::recognise(n)).collect();
+            return Ok(Header { roles, names });
+        }
+    }
+
+    /// The columns a row is read by: every required column once, no column twice; columns
+    /// not used are noted in a warning.
+    fn columns(&self, delimiter: u8, b: &mut Builder) -> Result<Columns<'_>, Issues> {
+        let root = Path::root();
+        let position = |c: Column| self.roles.iter().position(|r| *r == Some(c));
+        let header_line = csv::shorten(&self.names.join(&char::from(delimiter).to_string()));
+        let required = [Column::Postcode, Column::Insurer, Column::Insured];
+        for c in required {
+            if position(c).is_none() {
+                b.issues.push(
+                    root.clone(),
+                    Problem::MissingColumn {
+                        column: c.name(),
+                        header: header_line.clone(),
+                    },
+                );
+            }
+        }
+        for c in required
+            .into_iter()
+            .chain([Column::Concern, Column::Fraction])
+        {
+            if self.roles.iter().filter(|r| **r == Some(c)).count() > 1 {
+                b.issues
+                    .push(root.clone(), Problem::DuplicateColumn { column: c.name() });
+            }
+        }
+        let (Some(postcode), Some(insurer), Some(insured), true) = (
+            position(Column::Postcode),
+            position(Column::Insurer),
+            position(Column::Insured),
+            b.issues.is_empty(),
+        ) else {
+            return Err(std::mem::take(&mut b.issues));
+        };
+        let ignored: Vec<&str> = self
+            .roles
+            .iter()
+            .zip(&self.names)
+            .filter(|(r, n)| r.is_none() && !n.is_empty())
+            .map(|(_, n)| n.as_str())
+            .collect();
+        if !ignored.is_empty() {
+            b.warn(
+                root,
+                Warning::IgnoredColumns {
+                    names: ignored.join(", "),
+                },
+            );
+        }
+        let named = |i: usize| (i, self.names.get(i).map_or("", String::as_str));
+        Ok(Columns {
+            expected: self.roles.len(),
+            postcode: named(postcode),
+            insurer: named(insurer),
+            insured: named(insured),
+            concern: position(Column::Concern).map(named),
+            fraction: position(Column::Fraction).map(named),
+        })
+    }
+}
+
+/// How many rows to reserve for the whole file, from the line length of its first 64 KiB
+/// (+5%), so the row table is allocated once instead of doubling (and copying) its way up.
+/// The caller reserves only once the first thousand rows have been read, so a file of
+/// garbage never reserves anything.
+fn rows_to_reserve(text: &[u8]) -> usize {
+    let sample = text.get(..text.len().min(65_536)).unwrap_or_default();
+    let sample_lines = memchr::memchr_iter(b'\n', sample).count().max(1);
+    let line_length = sample.len().checked_div(sample_lines).unwrap_or(1).max(1);
+    let estimate = text.len().checked_div(line_length).unwrap_or(0);
+    estimate
+        .saturating_add(estimate.checked_div(20).unwrap_or(0))
+        .min(MAX_ROWS)
 }
 
 /// Reads one plain line of the usual shape in a single pass, or `None` (nothing consumed)
