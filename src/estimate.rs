@@ -27,10 +27,24 @@ pub fn read_estimate(
         return None;
     }
     let before = issues.as_slice().len();
+    let (shares, source) = read_shares(read::field(value, "shares"), path, issues)?;
+    let population = read_population(read::field(value, "population"), spans, path, issues)?;
+    if issues.as_slice().len() > before {
+        return None;
+    }
+    build(&shares, &population, path, issues).map(|m| (m, source))
+}
+
+/// The shares per concern in millionths of the whole (ten-thousandths of a percent):
+/// `"national"` (the default) or a list of `{ concern, percent }`; with their source.
+fn read_shares(
+    value: &Value,
+    path: &Path,
+    issues: &mut Issues,
+) -> Option<(Vec<(String, u32)>, &'static str)> {
     // Shares in ten-thousandths of a percent = millionths of the whole.
-    let shares_value = read::field(value, "shares");
     let shares_path = path.key("shares");
-    let (shares, source): (Vec<(String, u32)>, &'static str) = match shares_value {
+    let found = match value {
         Value::Null => (national(), NATIONAL_SOURCE),
         Value::Text(t) if t == "national" => (national(), NATIONAL_SOURCE),
         Value::Text(_) => {
@@ -91,9 +105,19 @@ pub fn read_estimate(
             (out, "opgegeven/given")
         }
     };
-    let pop_value = read::field(value, "population");
+    Some(found)
+}
+
+/// The residents per postcode: the built-in CBS table (PC4 only) or a list of
+/// `{ postcode, residents }`.
+fn read_population(
+    value: &Value,
+    spans: &[Span],
+    path: &Path,
+    issues: &mut Issues,
+) -> Option<Vec<(Postcode, u64, u32)>> {
     let pop_path = path.key("population");
-    let population: Vec<(Postcode, u64, u32)> = if pop_value.is_null() {
+    let found = if value.is_null() {
         // Built-in population knows PC4 areas only.
         for s in spans {
             if s.hi != u32::MAX && Postcode::from_code(s.lo).is_some_and(Postcode::is_pc6) {
@@ -103,7 +127,7 @@ pub fn read_estimate(
         }
         builtin_in(spans)
     } else {
-        let items = read::list(pop_value, &pop_path, issues)?;
+        let items = read::list(value, &pop_path, issues)?;
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let at = || pop_path.index(i);
@@ -136,15 +160,22 @@ pub fn read_estimate(
         }
         out
     };
-    if issues.as_slice().len() > before {
-        return None;
-    }
+    Some(found)
+}
+
+/// The synthetic table: per postcode, per concern, its residents weighted by the share.
+fn build(
+    shares: &[(String, u32)],
+    population: &[(Postcode, u64, u32)],
+    path: &Path,
+    issues: &mut Issues,
+) -> Option<Market> {
     let mut b = Builder::new();
-    for (concern, _) in &shares {
+    for (concern, _) in shares {
         // Intern concerns in order so label i is share i.
         let _ = b.label(concern.as_bytes(), concern.as_bytes(), path, path);
     }
-    for (pc, residents, _) in &population {
+    for (pc, residents, _) in population {
         for (i, (_, share)) in shares.iter().enumerate() {
             let Ok(label) = u16::try_from(i) else {
                 continue;
@@ -153,7 +184,7 @@ pub fn read_estimate(
         }
     }
     match b.finish(path) {
-        Ok(m) => Some((m, source)),
+        Ok(m) => Some(m),
         Err(e) => {
             for issue in e.as_slice() {
                 issues.push(issue.path.clone(), issue.problem.clone());
