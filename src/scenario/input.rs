@@ -171,20 +171,13 @@ impl<'m> ScenarioInput<'m> {
             (Some(ls), Some(Some(m))) if ls.is_empty() => Some(budget::lump_sum_line(*m)),
             _ => None,
         };
-        let subcontracts = match (field("subcontracts"), &lines, &hoofdaannemer) {
-            (Value::Null, _, _) => Some(Vec::new()),
-            (v, Some(ls), Some(h)) => flows::read_subcontracts(
-                v,
-                &root.key("subcontracts"),
-                lump_line
-                    .as_ref()
-                    .map_or(ls.as_slice(), std::slice::from_ref),
-                h.as_ref(),
-                &root.key("hoofdaannemer"),
-                &mut issues,
-            ),
-            _ => None,
-        };
+        let subcontracts = read_subcontracts(
+            field("subcontracts"),
+            lines.as_deref(),
+            lump_line.as_ref(),
+            hoofdaannemer.as_ref(),
+            &mut issues,
+        );
         let market = read_market(scenario, table, area.as_ref(), &root, &mut issues);
         let (
             Some(year),
@@ -246,6 +239,29 @@ impl<'m> ScenarioInput<'m> {
             Path::root().key("workArea")
         }
     }
+}
+
+/// Reads the subcontracts against the lines (or the lump sum as one line) and the
+/// hoofdaannemer; `None` when either could not be read.
+fn read_subcontracts(
+    value: &Value,
+    lines: Option<&[Line]>,
+    lump_line: Option<&Line>,
+    hoofdaannemer: Option<&Option<Hoofdaannemer>>,
+    issues: &mut Issues,
+) -> Option<Vec<Subcontract>> {
+    if value.is_null() {
+        return Some(Vec::new());
+    }
+    let root = Path::root();
+    flows::read_subcontracts(
+        value,
+        &root.key("subcontracts"),
+        lump_line.map_or(lines?, std::slice::from_ref),
+        hoofdaannemer?.as_ref(),
+        &root.key("hoofdaannemer"),
+        issues,
+    )
 }
 
 /// Reads an optional whole year.
