@@ -5,7 +5,7 @@
 
 use crate::input::read;
 use crate::input::value::Value;
-use crate::issue::{Expected, Issues, Path, Problem};
+use crate::issue::{Expected, Issues, Path, Problem, ShareSource};
 use crate::market::{read_count, Builder, Market, Span};
 use crate::population::{builtin_in, national};
 pub use crate::population::{population, CBS_PC4_CSV, NATIONAL_SHARES, NATIONAL_SOURCE};
@@ -22,7 +22,7 @@ pub fn read_estimate(
     spans: &[Span],
     path: &Path,
     issues: &mut Issues,
-) -> Option<(Market, &'static str)> {
+) -> Option<(Market, ShareSource)> {
     if !read::options(value, &["shares", "population"], path, issues) {
         return None;
     }
@@ -41,17 +41,17 @@ fn read_shares(
     value: &Value,
     path: &Path,
     issues: &mut Issues,
-) -> Option<(Vec<(String, u32)>, &'static str)> {
+) -> Option<(Vec<(String, u32)>, ShareSource)> {
     // Shares in ten-thousandths of a percent = millionths of the whole.
     let shares_path = path.key("shares");
     let found = match value {
-        Value::Null => (national(), NATIONAL_SOURCE),
-        Value::Text(t) if t == "national" => (national(), NATIONAL_SOURCE),
+        Value::Null => (national(), ShareSource::National),
+        Value::Text(t) if t == "national" => (national(), ShareSource::National),
         Value::Text(_) => {
             issues.push(
                 shares_path.clone(),
                 Problem::UnknownValue {
-                    allowed: "\"national\" of/or [{ concern, percent }]",
+                    allowed: "\"national\", [{ concern, percent }]",
                 },
             );
             return None;
@@ -102,7 +102,7 @@ fn read_shares(
                     }
                 }
             }
-            (out, "opgegeven/given")
+            (out, ShareSource::Given)
         }
     };
     Some(found)

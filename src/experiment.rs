@@ -11,8 +11,10 @@ pub const FIRST_YEAR: u16 = 2027;
 pub const LAST_YEAR: u16 = 2031;
 /// The experiment's years.
 pub const YEARS: RangeInclusive<u16> = FIRST_YEAR..=LAST_YEAR;
-/// The years a scenario may name (outside [`YEARS`] with a warning).
+/// The years a scenario (and a line's `amounts`) may name; outside [`YEARS`] with a warning.
 pub const ACCEPTED_YEARS: RangeInclusive<u16> = 2000..=2100;
+/// [`ACCEPTED_YEARS`] as an `unknown_value` issue lists it.
+pub const ACCEPTED_YEARS_TEXT: &str = "2000..2100";
 /// The hoofdtaken (main tasks) of a RESV, numbered as the policy rule numbers them.
 pub const MAIN_TASKS: RangeInclusive<u8> = 1..=5;
 /// The hoofdtaak whose own tasks (`ownTasks`) a line may list: 4, the regional tasks.
@@ -27,4 +29,16 @@ pub const CO_ASSESSMENT_THRESHOLD: u32 = 30;
 /// Whether `year` lies inside the experiment.
 pub fn is_experiment_year(year: u16) -> bool {
     YEARS.contains(&year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_accepted_years_text_names_the_accepted_range() {
+        let text = format!("{}..{}", ACCEPTED_YEARS.start(), ACCEPTED_YEARS.end());
+        assert_eq!(text, ACCEPTED_YEARS_TEXT);
+        assert!(ACCEPTED_YEARS.contains(&FIRST_YEAR) && ACCEPTED_YEARS.contains(&LAST_YEAR));
+    }
 }

@@ -102,9 +102,7 @@ impl Money {
     /// [`Problem::AmountTooLarge`] beyond the limit.
     pub fn new(value: Decimal) -> Result<Money, Problem> {
         if value.abs() > MAX_AMOUNT {
-            return Err(Problem::AmountTooLarge {
-                max: Money(MAX_AMOUNT).to_string(),
-            });
+            return Err(Problem::AmountTooLarge { max: MAX_AMOUNT });
         }
         let mut value = value;
         if value.is_zero() {
@@ -173,14 +171,7 @@ impl Money {
 impl fmt::Display for Money {
     /// At least two decimals, more only when the value has them; never `-0.00`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut v = self.0.normalize();
-        if v.scale() < 2 {
-            v.rescale(2);
-        }
-        if v.is_zero() {
-            v.set_sign_positive(true);
-        }
-        write!(f, "{v}")
+        f.write_str(&crate::issue::amount_text(self.0))
     }
 }
 

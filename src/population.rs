@@ -32,7 +32,7 @@ pub const NATIONAL_SHARES: &[(&str, &str)] = &[
 ];
 
 /// Where the national shares come from, as the warning says.
-pub const NATIONAL_SOURCE: &str = "NZa/Vektis 2022";
+pub const NATIONAL_SOURCE: &str = crate::issue::NATIONAL_SHARES_SOURCE;
 
 /// Population per PC4, sorted by postcode.
 pub fn population() -> &'static [(Postcode, u32)] {

@@ -291,9 +291,7 @@ pub fn allocate(total: &Value, weights: &Value, options: &Value) -> Result<Vec<P
         if !total.is_multiple_of(unit) {
             issues.push(
                 total_path.clone(),
-                Problem::NotWholeMinorUnits {
-                    minor_unit: unit.normalize().to_string(),
-                },
+                Problem::NotWholeMinorUnits { minor_unit: unit },
             );
         }
     }
@@ -305,9 +303,7 @@ pub fn allocate(total: &Value, weights: &Value, options: &Value) -> Result<Vec<P
         let (path, problem) = match e {
             SplitError::NotWholeMinorUnits => (
                 total_path.clone(),
-                Problem::NotWholeMinorUnits {
-                    minor_unit: unit.normalize().to_string(),
-                },
+                Problem::NotWholeMinorUnits { minor_unit: unit },
             ),
             SplitError::MinorUnitNotPositive => {
                 (options_path.key("minorUnit"), Problem::MinorUnitNotPositive)

@@ -239,16 +239,14 @@ pub fn resolve(
         Some(by) => by,
         None if unknown.is_empty() => By::Concern,
         None => {
-            let names: Vec<&str> = unknown
+            let names: Vec<String> = unknown
                 .iter()
-                .filter_map(|&i| labels.get(i).map(|l| l.name.as_str()))
+                .filter_map(|&i| labels.get(i).map(|l| l.name.clone()))
                 .take(10)
                 .collect();
             warnings.push(Warned {
                 path: origin.clone(),
-                warning: Warning::ConcernsUnknown {
-                    labels: names.join(", "),
-                },
+                warning: Warning::ConcernsUnknown { labels: names },
             });
             By::Insurer
         }
@@ -411,7 +409,7 @@ pub fn split_region(
     }
     .map_err(|e| match e {
         SplitError::NotWholeMinorUnits => Problem::NotWholeMinorUnits {
-            minor_unit: "0.01".into(),
+            minor_unit: Decimal::new(1, 2),
         },
         SplitError::AllWeightsZero => Problem::NoInsuredInArea,
         _ => Problem::WeightsTooPrecise,
@@ -466,10 +464,9 @@ pub fn split_region(
             .checked_mul(Decimal::ONE_HUNDRED)
             .map(|d| {
                 d.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-                    .to_string()
             })
             .unwrap_or_default(),
-        threshold: settings.threshold.normalize().to_string(),
+        threshold: settings.threshold,
     });
     Ok((
         Split {

@@ -6,7 +6,7 @@ use crate::area::{self, Area};
 use crate::experiment;
 use crate::input::read;
 use crate::input::value::Value;
-use crate::issue::{Expected, Issues, Path, Problem, Warned, Warning};
+use crate::issue::{Expected, Issues, PaidThrough, Path, Problem, Warned, Warning};
 use crate::money::Money;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -311,7 +311,7 @@ fn read_year_amounts(value: &Value, at: &Path, issues: &mut Issues) -> Vec<(u16,
                     _ => issues.push(
                         y_at,
                         Problem::UnknownValue {
-                            allowed: "2027..2031",
+                            allowed: experiment::ACCEPTED_YEARS_TEXT,
                         },
                     ),
                 }
@@ -349,7 +349,7 @@ fn read_split(
     issues.push(
         at.clone(),
         Problem::PercentagesNotHundred {
-            sum: sum.map(|s| s.normalize().to_string()).unwrap_or_default(),
+            sum: sum.map(|s| s.normalize()),
         },
     );
     None
@@ -390,8 +390,8 @@ fn double_funding(lines: &[Line], path: &Path, warnings: &mut Vec<Warned>) {
                     warning: Warning::PossiblyFundedElsewhere {
                         line: l.id.clone(),
                         funding: match source {
-                            FundingSource::OI => "O&I",
-                            _ => "coördinatie wijkverpleging",
+                            FundingSource::OI => PaidThrough::OI,
+                            _ => PaidThrough::DistrictNursingCoordination,
                         },
                     },
                 });

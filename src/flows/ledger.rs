@@ -74,8 +74,11 @@ pub struct Ledger {
 pub struct Node {
     /// Id.
     pub id: String,
-    /// Label.
+    /// Label (Dutch where the label is a text of the product's).
     pub label: String,
+    /// The English label, where it differs from `label`.
+    #[serde(rename = "labelEn", skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
     /// `insurer`, `municipality`, `resv`, `contractor` or `kept`.
     pub kind: &'static str,
 }
@@ -260,6 +263,7 @@ fn sankey(
         nodes.push(Node {
             id: id.clone(),
             label: name.clone(),
+            label_en: None,
             kind,
         });
         links.push(Link {
@@ -272,6 +276,7 @@ fn sankey(
     nodes.push(Node {
         id: "resv".into(),
         label: resv_name.to_owned(),
+        label_en: None,
         kind: "resv",
     });
     let mut contractors: Vec<(&str, Money)> = Vec::new();
@@ -292,6 +297,7 @@ fn sankey(
         nodes.push(Node {
             id: format!("contractor:{c}"),
             label: c.to_owned(),
+            label_en: None,
             kind: "contractor",
         });
         links.push(Link {
@@ -301,9 +307,11 @@ fn sankey(
             kind: "subcontract",
         });
     }
+    let (kept_nl, kept_en) = crate::issue::kept_label(resv_name);
     nodes.push(Node {
         id: "kept".into(),
-        label: format!("{resv_name} (zelf)"),
+        label: kept_nl,
+        label_en: Some(kept_en),
         kind: "kept",
     });
     links.push(Link {

@@ -251,7 +251,7 @@ pub fn check_amounts(
             issues.push(
                 path.index(i).key("amount"),
                 Problem::SubcontractAboveLines {
-                    available: avail.to_string(),
+                    available: avail.value(),
                 },
             );
             continue;
@@ -267,7 +267,7 @@ pub fn check_amounts(
             issues.push(
                 path.index(i).key("amount"),
                 Problem::SubcontractsAboveLines {
-                    available: avail.to_string(),
+                    available: avail.value(),
                 },
             );
         }
@@ -288,7 +288,7 @@ pub fn check_amounts(
         issues.push(
             path.clone(),
             Problem::SubcontractsAboveLines {
-                available: avail.to_string(),
+                available: avail.value(),
             },
         );
     }

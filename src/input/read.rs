@@ -152,7 +152,7 @@ pub fn cents(value: &Value, at: &Path, issues: &mut Issues) -> Option<Money> {
         issues.push(
             at.clone(),
             Problem::NotWholeMinorUnits {
-                minor_unit: "0.01".into(),
+                minor_unit: Decimal::new(1, 2),
             },
         );
         return None;

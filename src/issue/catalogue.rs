@@ -3,7 +3,8 @@
 //! Problems and warnings carry typed facts; only this module turns them into words, so a
 //! message can be reworded (or a language added) without touching the code that found it.
 
-use super::{Expected, Problem, Warning};
+use super::{Expected, Issue, PaidThrough, Problem, ShareSource, Warning};
+use rust_decimal::Decimal;
 
 /// A message language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +35,77 @@ impl Expected {
         }
     }
 }
+
+/// An amount as the core prints it: at least two decimals, `.` as decimal point, never
+/// `-0.00` (`Money`'s `Display` uses this too).
+pub fn amount_text(value: Decimal) -> String {
+    let mut v = value.normalize();
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    if v.is_zero() {
+        v.set_sign_positive(true);
+    }
+    v.to_string()
+}
+
+/// The names of where an estimate's shares come from.
+fn share_source(source: ShareSource) -> (&'static str, &'static str) {
+    match source {
+        ShareSource::National => (NATIONAL_SHARES_SOURCE, NATIONAL_SHARES_SOURCE),
+        ShareSource::Given => ("opgegeven", "given"),
+    }
+}
+
+/// The names of existing funding that may already pay for a line.
+fn paid_through(funding: PaidThrough) -> (&'static str, &'static str) {
+    match funding {
+        PaidThrough::OI => ("O&I", "O&I"),
+        PaidThrough::DistrictNursingCoordination => (
+            "coördinatie wijkverpleging",
+            "district nursing coordination",
+        ),
+    }
+}
+
+/// The Sankey's label for what the RESV keeps, in Dutch and English.
+pub fn kept_label(resv_name: &str) -> (String, String) {
+    (format!("{resv_name} (zelf)"), format!("{resv_name} (kept)"))
+}
+
+/// The one-line summary of invalid input that a JS `Error`'s `message` carries: the first
+/// `listed` issues with their paths, in Dutch and then in English.
+pub fn invalid_input_summary(issues: &[Issue], listed: usize) -> String {
+    let summary = |lang: Lang| {
+        let mut parts: Vec<String> = issues
+            .iter()
+            .take(listed)
+            .map(|i| {
+                if i.path.segments().is_empty() {
+                    i.message(lang)
+                } else {
+                    format!("{}: {}", i.path, i.message(lang))
+                }
+            })
+            .collect();
+        let more = issues.len().saturating_sub(listed);
+        if more > 0 {
+            parts.push(pick(
+                (format!("en nog {more}"), format!("and {more} more")),
+                lang,
+            ));
+        }
+        parts.join("; ")
+    };
+    format!(
+        "Ongeldige invoer: {} / Invalid input: {}",
+        summary(Lang::Nl),
+        summary(Lang::En)
+    )
+}
+
+/// The source of the national shares as messages cite it.
+pub const NATIONAL_SHARES_SOURCE: &str = "NZa/Vektis 2022";
 
 /// The text in `lang` of a Dutch and English pair.
 fn pick((nl, en): (String, String), lang: Lang) -> String {
@@ -92,14 +164,20 @@ impl Problem {
                 "is geen decimaal getal; verwacht bijvoorbeeld \"1250.00\" of \"-12.5\"".into(),
                 "is not a decimal number; expected for example \"1250.00\" or \"-12.5\"".into(),
             ),
-            Problem::AmountTooLarge { max } => (
+            Problem::AmountTooLarge { max } => {
+                let max = amount_text(*max);
+                (
                 format!("is te groot; het grootste toegestane bedrag is {max}"),
                 format!("is too large; the largest supported amount is {max}"),
-            ),
-            Problem::NotWholeMinorUnits { minor_unit } => (
+                )
+            }
+            Problem::NotWholeMinorUnits { minor_unit } => {
+                let minor_unit = minor_unit.normalize();
+                (
                 format!("is geen geheel aantal eenheden van {minor_unit}"),
                 format!("is not a whole number of units of {minor_unit}"),
-            ),
+                )
+            }
             Problem::MinorUnitNotPositive => (
                 "moet groter dan nul zijn".into(),
                 "must be greater than zero".into(),
@@ -272,10 +350,13 @@ impl Problem {
                 "de bestaande financiering is hoger dan het bedrag van de regel".into(),
                 "the existing funding is higher than the line's amount".into(),
             ),
-            Problem::PercentagesNotHundred { sum } => (
+            Problem::PercentagesNotHundred { sum } => {
+                let sum = sum.map(|s| s.normalize().to_string()).unwrap_or_default();
+                (
                 format!("de percentages tellen op tot {sum}, niet tot 100"),
                 format!("the percentages add up to {sum}, not to 100"),
-            ),
+                )
+            }
             Problem::AreaOutsideWorkArea => (
                 "dit gebied valt (deels) buiten het werkgebied".into(),
                 "this area lies (partly) outside the work area".into(),
@@ -300,14 +381,20 @@ impl Problem {
                 format!("hoofdtaak {task} komt in geen van de gedekte regels voor"),
                 format!("main task {task} is in none of the lines covered"),
             ),
-            Problem::SubcontractAboveLines { available } => (
+            Problem::SubcontractAboveLines { available } => {
+                let available = amount_text(*available);
+                (
                 format!("is hoger dan het Zvw-deel van wat deze uitbesteding dekt ({available})"),
                 format!("is higher than the Zvw part of what this subcontract covers ({available})"),
-            ),
-            Problem::SubcontractsAboveLines { available } => (
+                )
+            }
+            Problem::SubcontractsAboveLines { available } => {
+                let available = amount_text(*available);
+                (
                 format!("samen met andere uitbestedingen hoger dan het Zvw-deel van wat zij dekken ({available})"),
                 format!("together with other subcontracts higher than the Zvw part of what they cover ({available})"),
-            ),
+                )
+            }
             Problem::NotPositive => (
                 "moet groter dan nul zijn".into(),
                 "must be greater than zero".into(),
@@ -338,61 +425,52 @@ impl Warning {
     pub fn texts(&self) -> (String, String) {
         match self {
             Warning::DuplicateRows { count, example } => (
-                format!(
-                "{count} rijen hadden dezelfde postcode en verzekeraar als een eerdere rij en zijn opgeteld (eerste: {example})"
+                format!("{count} rijen hadden dezelfde postcode en verzekeraar als een eerdere rij en zijn opgeteld (eerste: {example})"),
+                format!("{count} rows had the same postcode and insurer as an earlier row and were added up (first: {example})"),
             ),
-                format!(
-                "{count} rows had the same postcode and insurer as an earlier row and were added up (first: {example})"
-            ),
-            ),
-            Warning::IgnoredColumns { names } => (
+            Warning::IgnoredColumns { names } => {
+                let names = names.join(", ");
+                (
                 format!("kolommen die niet worden gebruikt: {names}"),
                 format!("columns not used: {names}"),
-            ),
+                )
+            }
             Warning::MixedPostcodeLevels { count, example } => (
-                format!(
-                "{count} PC4-gebieden hebben zowel een PC4-rij als PC6-rijen; beide tellen mee (eerste: {example})"
-            ),
-                format!(
-                "{count} PC4 areas have both a PC4 row and PC6 rows; both count (first: {example})"
-            ),
+                format!("{count} PC4-gebieden hebben zowel een PC4-rij als PC6-rijen; beide tellen mee (eerste: {example})"),
+                format!("{count} PC4 areas have both a PC4 row and PC6 rows; both count (first: {example})"),
             ),
             Warning::RowsOutsideArea { count } => (
                 format!("{count} rijen vallen buiten het werkgebied en tellen niet mee"),
                 format!("{count} rows lie outside the work area and do not count"),
             ),
-            Warning::PostcodesWithoutData { count, examples } => (
-                format!(
-                "{count} postcodes van het werkgebied hebben geen marktgegevens: {examples}"
-            ),
-                format!(
-                "{count} work-area postcodes have no market data: {examples}"
-            ),
-            ),
-            Warning::ConcernsUnknown { labels } => (
-                format!(
-                "verdeeld per verzekeraar, want van deze verzekeraars is het concern onbekend: {labels}"
-            ),
-                format!(
-                "allocated per insurer, because the concern of these insurers is unknown: {labels}"
-            ),
-            ),
-            Warning::CoAssessmentLikely { party, percent, threshold } => (
-                format!(
-                "{party} heeft {percent}% van de verzekerden (drempel {threshold}%): medebeoordeling van het plan ligt voor de hand"
-            ),
-                format!(
-                "{party} has {percent}% of the insured persons (threshold {threshold}%): co-assessment of the plan is likely"
-            ),
-            ),
-            Warning::Estimated { source } => (
-                format!(
-                "schatting: marktaandelen per concern ({source}) toegepast op de bevolking per postcode (Bron: CBS), geen echte verzekerdenaantallen"
-            ),
-                format!(
-                "estimate: market shares per concern ({source}) applied to population per postcode (source: CBS), not actual insured persons"
-            ),
-            ),
+            Warning::PostcodesWithoutData { count, examples } => {
+                let examples = examples.join(", ");
+                (
+                format!("{count} postcodes van het werkgebied hebben geen marktgegevens: {examples}"),
+                format!("{count} work-area postcodes have no market data: {examples}"),
+                )
+            }
+            Warning::ConcernsUnknown { labels } => {
+                let labels = labels.join(", ");
+                (
+                format!("verdeeld per verzekeraar, want van deze verzekeraars is het concern onbekend: {labels}"),
+                format!("allocated per insurer, because the concern of these insurers is unknown: {labels}"),
+                )
+            }
+            Warning::CoAssessmentLikely { party, percent, threshold } => {
+                let threshold = threshold.normalize();
+                (
+                format!("{party} heeft {percent}% van de verzekerden (drempel {threshold}%): medebeoordeling van het plan ligt voor de hand"),
+                format!("{party} has {percent}% of the insured persons (threshold {threshold}%): co-assessment of the plan is likely"),
+                )
+            }
+            Warning::Estimated { source } => {
+                let (nl_source, en_source) = share_source(*source);
+                (
+                format!("schatting: marktaandelen per concern ({nl_source}) toegepast op de bevolking per postcode (Bron: CBS), geen echte verzekerdenaantallen"),
+                format!("estimate: market shares per concern ({en_source}) applied to population per postcode (source: CBS), not actual insured persons"),
+                )
+            }
             Warning::DuplicateAreaEntry { other } => (
                 format!("staat al in het werkgebied ({other}) en telt één keer"),
                 format!("is already in the work area ({other}) and counts once"),
@@ -401,38 +479,366 @@ impl Warning {
                 "illustratieve verzekerdenaantallen, afgeleid van landelijke marktaandelen; geen echte gegevens".into(),
                 "illustrative insured persons, derived from national market shares; not real data".into(),
             ),
-            Warning::PossiblyFundedElsewhere { line, funding } => (
-                format!(
-                "regel {line} is monodisciplinair voor een discipline die al {funding} ontvangt; trek die financiering af of licht toe waarom dit aanvullend is"
-            ),
-                format!(
-                "line {line} is monodisciplinary for a discipline already paid through {funding}; deduct that funding or explain why this is additional"
-            ),
-            ),
+            Warning::PossiblyFundedElsewhere { line, funding } => {
+                let (nl_funding, en_funding) = paid_through(*funding);
+                (
+                format!("regel {line} is monodisciplinair voor een discipline die al {nl_funding} ontvangt; trek die financiering af of licht toe waarom dit aanvullend is"),
+                format!("line {line} is monodisciplinary for a discipline already paid through {en_funding}; deduct that funding or explain why this is additional"),
+                )
+            }
             Warning::YearOutsideExperiment { year } => (
-                format!(
-                "{year} valt buiten het experiment (2027 tot en met 2031; het eindigt op 1 januari 2032)"
+                format!("{year} valt buiten het experiment (2027 tot en met 2031; het eindigt op 1 januari 2032)"),
+                format!("{year} lies outside the experiment (2027 to 2031; it ends on 1 January 2032)"),
             ),
-                format!(
-                "{year} lies outside the experiment (2027 to 2031; it ends on 1 January 2032)"
-            ),
-            ),
-            Warning::ContractDiffers { contracted, budget, difference } => (
-                format!(
-                "de gecontracteerde lumpsum ({contracted}) wijkt af van het Zvw-deel van de begroting ({budget}): verschil {difference}"
-            ),
-                format!(
-                "the contracted lump sum ({contracted}) differs from the budget's Zvw part ({budget}): difference {difference}"
-            ),
-            ),
-            Warning::PostcodesWithoutMunicipality { insured } => (
-                format!(
-                "{insured} verzekerden in het werkgebied wonen in postcodes zonder gemeente; zij tellen niet mee in de gemeentelijke verdeling"
-            ),
-                format!(
-                "{insured} insured persons in the work area live in postcodes without a municipality; they do not count in the municipal split"
-            ),
-            ),
+            Warning::ContractDiffers { contracted, budget, difference } => {
+                let (contracted, budget, difference) = (amount_text(*contracted), amount_text(*budget), amount_text(*difference));
+                (
+                format!("de gecontracteerde lumpsum ({contracted}) wijkt af van het Zvw-deel van de begroting ({budget}): verschil {difference}"),
+                format!("the contracted lump sum ({contracted}) differs from the budget's Zvw part ({budget}): difference {difference}"),
+                )
+            }
+            Warning::PostcodesWithoutMunicipality { insured } => {
+                let insured = insured.normalize();
+                (
+                format!("{insured} verzekerden in het werkgebied wonen in postcodes zonder gemeente; zij tellen niet mee in de gemeentelijke verdeling"),
+                format!("{insured} insured persons in the work area live in postcodes without a municipality; they do not count in the municipal split"),
+                )
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::issue::Path;
+    use std::collections::HashSet;
+
+    /// One of every problem. `problem_number` has no wildcard arm, so a new variant does not
+    /// compile until it is listed here too.
+    fn every_problem() -> Vec<Problem> {
+        vec![
+            Problem::Missing,
+            Problem::WrongType {
+                expected: Expected::Text,
+                found: "\"a\", \"b\"",
+            },
+            Problem::NumberEmpty,
+            Problem::NumberHasWhitespace,
+            Problem::NumberHasExponent,
+            Problem::NumberHasUnderscore,
+            Problem::NumberHasComma,
+            Problem::NumberNotFinite,
+            Problem::NumberTooManyDigits,
+            Problem::NumberMalformed,
+            Problem::AmountTooLarge {
+                max: Decimal::new(125, 2),
+            },
+            Problem::NotWholeMinorUnits {
+                minor_unit: Decimal::new(125, 2),
+            },
+            Problem::MinorUnitNotPositive,
+            Problem::NoParties,
+            Problem::DuplicateId {
+                id: "x".into(),
+                first: Path::root().key("a"),
+            },
+            Problem::EmptyId,
+            Problem::NegativeWeight,
+            Problem::AllWeightsZero,
+            Problem::UnknownOption { name: "x".into() },
+            Problem::TooManyItems { max: 3 },
+            Problem::TooDeeplyNested { max: 3 },
+            Problem::WeightsTooPrecise,
+            Problem::Unreadable,
+            Problem::FileEmpty,
+            Problem::FileTooLarge { max: 3 },
+            Problem::FileIsSpreadsheet,
+            Problem::FileIsBinary,
+            Problem::MissingColumn {
+                column: "\"a\", \"b\"",
+                header: "x".into(),
+            },
+            Problem::DuplicateColumn {
+                column: "\"a\", \"b\"",
+            },
+            Problem::FieldCount {
+                expected: 3,
+                found: 3,
+            },
+            Problem::UnclosedQuote,
+            Problem::PostcodeMalformed { found: "x".into() },
+            Problem::CountNegative,
+            Problem::CountFractional,
+            Problem::CountMalformed { found: "x".into() },
+            Problem::CountTooLarge { max: 3 },
+            Problem::FractionOutOfRange,
+            Problem::FractionTooPrecise { max: 6 },
+            Problem::TextTooLong { max: 3 },
+            Problem::TooManyInsurers { max: 3 },
+            Problem::TooManyRows { max: 3 },
+            Problem::TooManyProblems { listed: 3 },
+            Problem::ConflictingConcern {
+                label: "x".into(),
+                first: "x".into(),
+            },
+            Problem::UnknownInsurer { label: "x".into() },
+            Problem::EmptyWorkArea,
+            Problem::ReversedRange,
+            Problem::OverlappingArea {
+                other: Path::root().key("a"),
+            },
+            Problem::NoInsuredInArea,
+            Problem::UnknownValue {
+                allowed: "\"a\", \"b\"",
+            },
+            Problem::NegativeAmount,
+            Problem::PercentOutOfRange,
+            Problem::NoMainTask,
+            Problem::MainTaskOutOfRange,
+            Problem::OwnTasksOutsideTask4,
+            Problem::FundingAboveAmount,
+            Problem::PercentagesNotHundred {
+                sum: Some(Decimal::ONE),
+            },
+            Problem::AreaOutsideWorkArea,
+            Problem::NoMunicipality,
+            Problem::NoAgreement,
+            Problem::SubcontractChain,
+            Problem::UnknownLine { id: "x".into() },
+            Problem::TaskOutsideLines { task: 4 },
+            Problem::SubcontractAboveLines {
+                available: Decimal::new(125, 2),
+            },
+            Problem::SubcontractsAboveLines {
+                available: Decimal::new(125, 2),
+            },
+            Problem::NotPositive,
+            Problem::ExclusiveWith {
+                other: Path::root().key("a"),
+            },
+            Problem::TableFreed,
+            Problem::Pc6NeedsPopulation,
+        ]
+    }
+
+    fn problem_number(p: &Problem) -> usize {
+        match p {
+            Problem::Missing => 0,
+            Problem::WrongType { .. } => 1,
+            Problem::NumberEmpty => 2,
+            Problem::NumberHasWhitespace => 3,
+            Problem::NumberHasExponent => 4,
+            Problem::NumberHasUnderscore => 5,
+            Problem::NumberHasComma => 6,
+            Problem::NumberNotFinite => 7,
+            Problem::NumberTooManyDigits => 8,
+            Problem::NumberMalformed => 9,
+            Problem::AmountTooLarge { .. } => 10,
+            Problem::NotWholeMinorUnits { .. } => 11,
+            Problem::MinorUnitNotPositive => 12,
+            Problem::NoParties => 13,
+            Problem::DuplicateId { .. } => 14,
+            Problem::EmptyId => 15,
+            Problem::NegativeWeight => 16,
+            Problem::AllWeightsZero => 17,
+            Problem::UnknownOption { .. } => 18,
+            Problem::TooManyItems { .. } => 19,
+            Problem::TooDeeplyNested { .. } => 20,
+            Problem::WeightsTooPrecise => 21,
+            Problem::Unreadable => 22,
+            Problem::FileEmpty => 23,
+            Problem::FileTooLarge { .. } => 24,
+            Problem::FileIsSpreadsheet => 25,
+            Problem::FileIsBinary => 26,
+            Problem::MissingColumn { .. } => 27,
+            Problem::DuplicateColumn { .. } => 28,
+            Problem::FieldCount { .. } => 29,
+            Problem::UnclosedQuote => 30,
+            Problem::PostcodeMalformed { .. } => 31,
+            Problem::CountNegative => 32,
+            Problem::CountFractional => 33,
+            Problem::CountMalformed { .. } => 34,
+            Problem::CountTooLarge { .. } => 35,
+            Problem::FractionOutOfRange => 36,
+            Problem::FractionTooPrecise { .. } => 37,
+            Problem::TextTooLong { .. } => 38,
+            Problem::TooManyInsurers { .. } => 39,
+            Problem::TooManyRows { .. } => 40,
+            Problem::TooManyProblems { .. } => 41,
+            Problem::ConflictingConcern { .. } => 42,
+            Problem::UnknownInsurer { .. } => 43,
+            Problem::EmptyWorkArea => 44,
+            Problem::ReversedRange => 45,
+            Problem::OverlappingArea { .. } => 46,
+            Problem::NoInsuredInArea => 47,
+            Problem::UnknownValue { .. } => 48,
+            Problem::NegativeAmount => 49,
+            Problem::PercentOutOfRange => 50,
+            Problem::NoMainTask => 51,
+            Problem::MainTaskOutOfRange => 52,
+            Problem::OwnTasksOutsideTask4 => 53,
+            Problem::FundingAboveAmount => 54,
+            Problem::PercentagesNotHundred { .. } => 55,
+            Problem::AreaOutsideWorkArea => 56,
+            Problem::NoMunicipality => 57,
+            Problem::NoAgreement => 58,
+            Problem::SubcontractChain => 59,
+            Problem::UnknownLine { .. } => 60,
+            Problem::TaskOutsideLines { .. } => 61,
+            Problem::SubcontractAboveLines { .. } => 62,
+            Problem::SubcontractsAboveLines { .. } => 63,
+            Problem::NotPositive => 64,
+            Problem::ExclusiveWith { .. } => 65,
+            Problem::TableFreed => 66,
+            Problem::Pc6NeedsPopulation => 67,
+        }
+    }
+
+    /// One of every warning (see [`every_problem`]).
+    fn every_warning() -> Vec<Warning> {
+        vec![
+            Warning::DuplicateRows {
+                count: 3,
+                example: "x".into(),
+            },
+            Warning::IgnoredColumns {
+                names: vec!["x".into(), "y".into()],
+            },
+            Warning::MixedPostcodeLevels {
+                count: 3,
+                example: "x".into(),
+            },
+            Warning::RowsOutsideArea { count: 3 },
+            Warning::PostcodesWithoutData {
+                count: 3,
+                examples: vec!["x".into(), "y".into()],
+            },
+            Warning::ConcernsUnknown {
+                labels: vec!["x".into(), "y".into()],
+            },
+            Warning::CoAssessmentLikely {
+                party: "x".into(),
+                percent: Decimal::new(125, 2),
+                threshold: Decimal::new(125, 2),
+            },
+            Warning::Estimated {
+                source: ShareSource::Given,
+            },
+            Warning::DuplicateAreaEntry {
+                other: Path::root().key("a"),
+            },
+            Warning::Illustrative,
+            Warning::PossiblyFundedElsewhere {
+                line: "x".into(),
+                funding: PaidThrough::DistrictNursingCoordination,
+            },
+            Warning::YearOutsideExperiment { year: 2035 },
+            Warning::ContractDiffers {
+                contracted: Decimal::new(125, 2),
+                budget: Decimal::new(125, 2),
+                difference: Decimal::new(125, 2),
+            },
+            Warning::PostcodesWithoutMunicipality {
+                insured: Decimal::new(125, 2),
+            },
+        ]
+    }
+
+    fn warning_number(w: &Warning) -> usize {
+        match w {
+            Warning::DuplicateRows { .. } => 0,
+            Warning::IgnoredColumns { .. } => 1,
+            Warning::MixedPostcodeLevels { .. } => 2,
+            Warning::RowsOutsideArea { .. } => 3,
+            Warning::PostcodesWithoutData { .. } => 4,
+            Warning::ConcernsUnknown { .. } => 5,
+            Warning::CoAssessmentLikely { .. } => 6,
+            Warning::Estimated { .. } => 7,
+            Warning::DuplicateAreaEntry { .. } => 8,
+            Warning::Illustrative => 9,
+            Warning::PossiblyFundedElsewhere { .. } => 10,
+            Warning::YearOutsideExperiment { .. } => 11,
+            Warning::ContractDiffers { .. } => 12,
+            Warning::PostcodesWithoutMunicipality { .. } => 13,
+        }
+    }
+
+    /// Checks a table of (code, Dutch, English): every code unique snake_case, every text
+    /// present and different in the two languages.
+    fn check(kind: &str, rows: &[(&'static str, String, String)]) {
+        let mut codes = HashSet::new();
+        for (code, nl, en) in rows {
+            assert!(codes.insert(*code), "{kind} code {code} is used twice");
+            assert!(
+                code.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{kind} code {code} is not snake_case"
+            );
+            assert!(!nl.trim().is_empty(), "{kind} {code} has no Dutch text");
+            assert!(!en.trim().is_empty(), "{kind} {code} has no English text");
+            assert_ne!(
+                nl, en,
+                "{kind} {code}: the Dutch and English texts are the same"
+            );
+        }
+    }
+
+    #[test]
+    fn every_problem_has_a_unique_code_and_a_dutch_and_an_english_text() {
+        let all = every_problem();
+        let numbers: Vec<usize> = all.iter().map(problem_number).collect();
+        assert_eq!(
+            numbers,
+            (0..all.len()).collect::<Vec<_>>(),
+            "list each problem once, in order"
+        );
+        let rows: Vec<_> = all
+            .iter()
+            .map(|p| {
+                let (nl, en) = p.texts();
+                (p.code(), nl, en)
+            })
+            .collect();
+        check("problem", &rows);
+    }
+
+    #[test]
+    fn every_warning_has_a_unique_code_and_a_dutch_and_an_english_text() {
+        let all = every_warning();
+        let numbers: Vec<usize> = all.iter().map(warning_number).collect();
+        assert_eq!(
+            numbers,
+            (0..all.len()).collect::<Vec<_>>(),
+            "list each warning once, in order"
+        );
+        let rows: Vec<_> = all
+            .iter()
+            .map(|w| {
+                let (nl, en) = w.texts();
+                (w.code(), nl, en)
+            })
+            .collect();
+        check("warning", &rows);
+    }
+
+    #[test]
+    fn english_texts_carry_no_dutch_words_of_the_catalogue() {
+        // Words that leaked before: the funding names and the estimate's source.
+        let w = Warning::PossiblyFundedElsewhere {
+            line: "r1".into(),
+            funding: PaidThrough::DistrictNursingCoordination,
+        };
+        assert!(w
+            .message(Lang::En)
+            .contains("district nursing coordination"));
+        assert!(!w.message(Lang::En).contains("coördinatie"));
+        let e = Warning::Estimated {
+            source: ShareSource::Given,
+        };
+        assert!(!e.message(Lang::En).contains("opgegeven"));
+        assert!(e.message(Lang::Nl).contains("opgegeven"));
+        let (nl, en) = kept_label("RESV");
+        assert_eq!((nl.as_str(), en.as_str()), ("RESV (zelf)", "RESV (kept)"));
     }
 }

@@ -12,10 +12,10 @@ mod path;
 mod problem;
 mod warning;
 
-pub use catalogue::Lang;
+pub use catalogue::{amount_text, invalid_input_summary, kept_label, Lang, NATIONAL_SHARES_SOURCE};
 pub use path::{Path, Segment};
 pub use problem::{Expected, Problem};
-pub use warning::{Warned, Warning};
+pub use warning::{PaidThrough, ShareSource, Warned, Warning};
 
 /// One problem at one place in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! [`Problem`]: what is wrong with one input value, as typed facts with a stable code.
 
 use super::Path;
+use rust_decimal::Decimal;
 
 /// The kind of value a field should have held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,13 +48,13 @@ pub enum Problem {
     NumberMalformed,
     /// The amount is beyond the largest supported amount.
     AmountTooLarge {
-        /// The largest accepted magnitude, as printed.
-        max: String,
+        /// The largest accepted magnitude.
+        max: Decimal,
     },
     /// The total is not a whole number of minor units.
     NotWholeMinorUnits {
-        /// The minor unit, as printed.
-        minor_unit: String,
+        /// The minor unit.
+        minor_unit: Decimal,
     },
     /// The minor unit is zero or negative.
     MinorUnitNotPositive,
@@ -211,8 +212,8 @@ pub enum Problem {
     FundingAboveAmount,
     /// Split percentages that do not add up to 100.
     PercentagesNotHundred {
-        /// Their sum, as printed.
-        sum: String,
+        /// Their sum (`None`: too large to add up).
+        sum: Option<Decimal>,
     },
     /// A line's area reaches outside the work area.
     AreaOutsideWorkArea,
@@ -235,12 +236,12 @@ pub enum Problem {
     /// A subcontract above the Zvw of what it covers.
     SubcontractAboveLines {
         /// That Zvw.
-        available: String,
+        available: Decimal,
     },
     /// Subcontracts that together exceed the Zvw of what they cover.
     SubcontractsAboveLines {
         /// That Zvw.
-        available: String,
+        available: Decimal,
     },
     /// A number that must be greater than zero is not.
     NotPositive,

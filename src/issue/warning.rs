@@ -1,6 +1,25 @@
 //! [`Warning`]: what the user should know that does not stop the calculation.
 
 use super::{Lang, Path};
+use rust_decimal::Decimal;
+
+/// Where an estimate's market shares come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareSource {
+    /// The national shares per concern (NZa/Vektis).
+    National,
+    /// Shares the scenario gives.
+    Given,
+}
+
+/// Existing funding that may already pay for a monodisciplinary line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaidThrough {
+    /// Organisatie & Infrastructuur (the GP's O&I funding).
+    OI,
+    /// The coordination part of district nursing (coördinatie wijkverpleging).
+    DistrictNursingCoordination,
+}
 
 /// Something the user should know that does not stop the calculation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,8 +33,8 @@ pub enum Warning {
     },
     /// Header columns that are not used.
     IgnoredColumns {
-        /// Their names, listed.
-        names: String,
+        /// Their names.
+        names: Vec<String>,
     },
     /// A PC4 has data both as a PC4 row and as PC6 rows: both count.
     MixedPostcodeLevels {
@@ -34,26 +53,26 @@ pub enum Warning {
         /// How many.
         count: usize,
         /// The first few.
-        examples: String,
+        examples: Vec<String>,
     },
     /// Allocated per insurer label because some labels have no known concern.
     ConcernsUnknown {
-        /// Those labels, listed.
-        labels: String,
+        /// Those labels (the first ten).
+        labels: Vec<String>,
     },
     /// The second party is large enough that it will likely assess the plan too.
     CoAssessmentLikely {
         /// The second party.
         party: String,
-        /// Its share, as a percentage with one decimal.
-        percent: String,
+        /// Its share, as a percentage rounded to one decimal.
+        percent: Decimal,
         /// The threshold, as a percentage.
-        threshold: String,
+        threshold: Decimal,
     },
     /// The insurer split is an estimate from market shares and population.
     Estimated {
         /// Where the shares come from.
-        source: &'static str,
+        source: ShareSource,
     },
     /// The same postcode is listed twice in the work area.
     DuplicateAreaEntry {
@@ -67,7 +86,7 @@ pub enum Warning {
         /// The line.
         line: String,
         /// The funding that may already pay for it.
-        funding: &'static str,
+        funding: PaidThrough,
     },
     /// The budget year lies outside the experiment (2027–2031).
     YearOutsideExperiment {
@@ -77,16 +96,16 @@ pub enum Warning {
     /// The contracted lump sum differs from the budget's Zvw total.
     ContractDiffers {
         /// The contracted amount.
-        contracted: String,
+        contracted: Decimal,
         /// The budget's Zvw total.
-        budget: String,
+        budget: Decimal,
         /// Contracted minus budget.
-        difference: String,
+        difference: Decimal,
     },
     /// Work-area postcodes with insured persons but no municipality.
     PostcodesWithoutMunicipality {
         /// Insured persons there.
-        insured: String,
+        insured: Decimal,
     },
 }
 

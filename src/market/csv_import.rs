@@ -237,7 +237,7 @@ impl Header {
             b.warn(
                 root,
                 Warning::IgnoredColumns {
-                    names: ignored.join(", "),
+                    names: ignored.iter().map(|n| (*n).to_owned()).collect(),
                 },
             );
         }

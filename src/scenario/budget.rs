@@ -51,12 +51,10 @@ impl BudgetTotals {
                 notes.contract = Some(Warned {
                     path: Path::root().key("lumpSum"),
                     warning: Warning::ContractDiffers {
-                        contracted: c.to_string(),
-                        budget: sums.zvw.to_string(),
-                        difference: c
-                            .checked_sub(sums.zvw)
-                            .map(|d| d.to_string())
-                            .unwrap_or_default(),
+                        contracted: c.value(),
+                        budget: sums.zvw.value(),
+                        // Both are at most MAX_AMOUNT, so the difference always fits.
+                        difference: c.value().checked_sub(sums.zvw.value()).unwrap_or_default(),
                     },
                 });
             }

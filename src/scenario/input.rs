@@ -9,7 +9,7 @@ use crate::experiment;
 use crate::flows::{self, Hoofdaannemer, Subcontract};
 use crate::input::read;
 use crate::input::value::Value;
-use crate::issue::{Expected, Issues, Path, Problem, Warned, Warning};
+use crate::issue::{Expected, Issues, Path, Problem, ShareSource, Warned, Warning};
 use crate::market::{self, Market};
 use crate::mdz;
 use crate::money::Money;
@@ -91,7 +91,7 @@ pub(super) struct ScenarioInput<'m> {
     /// The market table.
     pub market: MarketData<'m>,
     /// Where an estimate's shares come from, when the table is an estimate.
-    pub estimated: Option<&'static str>,
+    pub estimated: Option<ShareSource>,
 }
 
 impl<'m> ScenarioInput<'m> {
@@ -276,7 +276,7 @@ fn read_year(value: &Value, at: &Path, issues: &mut Issues) -> Option<u16> {
             issues.push(
                 at.clone(),
                 Problem::UnknownValue {
-                    allowed: "2000..2100",
+                    allowed: experiment::ACCEPTED_YEARS_TEXT,
                 },
             );
             None
@@ -364,7 +364,7 @@ fn read_market<'m>(
     area: Option<&Area>,
     root: &Path,
     issues: &mut Issues,
-) -> Option<(MarketData<'m>, Option<&'static str>)> {
+) -> Option<(MarketData<'m>, Option<ShareSource>)> {
     let market_path = root.key("market");
     let rows = read::field(scenario, "market");
     let estimate = read::field(scenario, "estimate");

@@ -80,7 +80,7 @@ impl From<Overflow> for Issues {
         Issues::from(Issue::new(
             o.path,
             Problem::AmountTooLarge {
-                max: crate::money::MAX_AMOUNT.to_string(),
+                max: crate::money::MAX_AMOUNT,
             },
         ))
     }

@@ -123,7 +123,7 @@ pub(super) fn municipal_split(
     notes.municipal = uncovered.map(|insured| Warned {
         path: root.key("municipalities"),
         warning: Warning::PostcodesWithoutMunicipality {
-            insured: insured.normalize().to_string(),
+            insured: insured.normalize(),
         },
     });
     Ok(parts)

@@ -256,7 +256,7 @@ fn area_report(
             path: at,
             warning: crate::issue::Warning::PostcodesWithoutData {
                 count: tally.without_data,
-                examples: examples.join(", "),
+                examples: examples.clone(),
             },
         });
     }

@@ -24,31 +24,7 @@ pub(super) fn one_issue(path: Path, problem: Problem) -> JsValue {
 pub(super) fn invalid_input(issues: &Issues) -> JsValue {
     const LISTED: usize = 5;
     let all = issues.as_slice();
-    let summary = |lang: Lang| {
-        let mut parts: Vec<String> = all
-            .iter()
-            .take(LISTED)
-            .map(|i| {
-                if i.path.segments().is_empty() {
-                    i.message(lang)
-                } else {
-                    format!("{}: {}", i.path, i.message(lang))
-                }
-            })
-            .collect();
-        if all.len() > LISTED {
-            parts.push(match lang {
-                Lang::Nl => format!("en nog {}", all.len().saturating_sub(LISTED)),
-                Lang::En => format!("and {} more", all.len().saturating_sub(LISTED)),
-            });
-        }
-        parts.join("; ")
-    };
-    let text = format!(
-        "Ongeldige invoer: {} / Invalid input: {}",
-        summary(Lang::Nl),
-        summary(Lang::En)
-    );
+    let text = crate::issue::invalid_input_summary(all, LISTED);
     let error = js_sys::Error::new(&text);
     let list = Array::new();
     for issue in all {

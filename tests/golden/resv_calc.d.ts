@@ -136,7 +136,7 @@ export interface Report {
     ledger: { zvwIn: Money; municipalIn: Money; subcontracted: Money; keptZvw: Money; keptMunicipal: Money;
     insurers: { insurer: string; paid: Money; subcontracted: Money; kept: Money }[] };
     /** Nodes and links (node indices) a Sankey diagram draws directly. */
-    sankey: { nodes: { id: string; label: string; kind: string }[];
+    sankey: { nodes: { id: string; label: string; labelEn?: string; kind: string }[];
     links: { source: number; target: number; value: Money; kind: string }[] };
     mdz: { framework: Money; zvw: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
     fairShare: Money; nationalPopulation: number; regionPopulation: string;
