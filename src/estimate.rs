@@ -7,10 +7,26 @@ use crate::input::read;
 use crate::input::value::Value;
 use crate::issue::{Expected, Issues, Path, Problem, ShareSource};
 use crate::market::{read_count, Builder, Market, Span};
-use crate::population::{builtin_in, national};
-pub use crate::population::{population, CBS_PC4_CSV, NATIONAL_SHARES, NATIONAL_SOURCE};
+use crate::population::national;
+/// The CBS population per PC4 (re-exported from [`crate::population`]).
+pub use crate::population::population;
+pub use crate::population::{CBS_PC4_CSV, NATIONAL_SHARES, NATIONAL_SOURCE};
 use crate::postcode::Postcode;
 use rust_decimal::Decimal;
+
+/// Residents of the PC4 areas inside the spans (built-in CBS table).
+fn builtin_in(spans: &[Span]) -> Vec<(Postcode, u64, u32)> {
+    let table = population();
+    let mut out = Vec::new();
+    for s in spans {
+        let a = table.partition_point(|(pc, _)| pc.code() < s.lo);
+        let b = table.partition_point(|(pc, _)| pc.code() <= s.hi);
+        for (pc, n) in table.get(a..b.max(a)).unwrap_or_default() {
+            out.push((*pc, u64::from(*n), s.fraction));
+        }
+    }
+    out
+}
 
 /// Reads `estimate` and builds a synthetic market table: per postcode, per concern, its
 /// residents weighted by the concern's share. Returns the table and the source of the shares.

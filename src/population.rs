@@ -9,7 +9,6 @@
 //! `data/concern_marktaandelen_nl.csv`); they add up to 99.9% and are used as weights, so the
 //! rounding of the published percentages does not leave 0.1% unpaid.
 
-use crate::market::Span;
 use crate::postcode::Postcode;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
@@ -49,20 +48,6 @@ pub fn population() -> &'static [(Postcode, u32)] {
         rows.sort_unstable();
         rows
     })
-}
-
-/// Residents of the PC4 areas inside the spans (built-in CBS table).
-pub fn builtin_in(spans: &[Span]) -> Vec<(Postcode, u64, u32)> {
-    let table = population();
-    let mut out = Vec::new();
-    for s in spans {
-        let a = table.partition_point(|(pc, _)| pc.code() < s.lo);
-        let b = table.partition_point(|(pc, _)| pc.code() <= s.hi);
-        for (pc, n) in table.get(a..b.max(a)).unwrap_or_default() {
-            out.push((*pc, u64::from(*n), s.fraction));
-        }
-    }
-    out
 }
 
 /// The national shares in units of 10⁻⁴ percent, per concern.
