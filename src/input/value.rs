@@ -303,13 +303,19 @@ impl<'de> Visitor<'de> for ValueVisitor<'_> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
         let mut truncated = false;
         loop {
-            // Check before reading the element: a refused list costs nothing more to read.
-            if items.len() >= MAX_ITEMS || !child.take() {
+            // Check the budget before reading the element: a refused list costs nothing more
+            // to read. A list of exactly MAX_ITEMS elements is whole: only an element beyond
+            // it marks the list truncated.
+            if !child.take() {
                 truncated = true;
                 break;
             }
             match seq.next_element_seed(child)? {
-                Some(item) => items.push(item),
+                Some(item) if items.len() < MAX_ITEMS => items.push(item),
+                Some(_) => {
+                    truncated = true;
+                    break;
+                }
                 None => break,
             }
         }

@@ -30,3 +30,23 @@ fn keeps_proto_keys_as_plain_fields() {
     assert_eq!(v.get("a"), Some(&Value::Number("2".into())));
     assert!(v.get("__proto__").is_some());
 }
+
+#[test]
+fn a_list_of_exactly_the_limit_is_whole_and_one_more_is_cut() {
+    use resv_calc::value::MAX_ITEMS;
+    let list = |n: usize| format!("[{}]", vec!["1"; n].join(","));
+    for (n, cut) in [
+        (MAX_ITEMS - 1, false),
+        (MAX_ITEMS, false),
+        (MAX_ITEMS + 1, true),
+    ] {
+        let Value::List { items, truncated } = json(&list(n)) else {
+            panic!("{n} elements: not a list");
+        };
+        assert_eq!(
+            (items.len(), truncated),
+            (n.min(MAX_ITEMS), cut),
+            "{n} elements"
+        );
+    }
+}
