@@ -8,7 +8,7 @@ import * as pkg from "../pkg/resv_calc.js";
 const exports = pkg.initSync({ module: readFileSync(new URL("../pkg/resv_calc_bg.wasm", import.meta.url)) });
 const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_FLOOR });
 
-/** The baseline: the API.md rule written directly with decimal.js. */
+/** The baseline: the rule of docs/contract.md written directly with decimal.js. */
 function allocateJs(total, weights, minorUnit = "0.01") {
   const t = new D(total), unit = new D(minorUnit);
   const units = t.abs().div(unit);

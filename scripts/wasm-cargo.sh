@@ -2,7 +2,7 @@
 # Runs `cargo <subcommand> --target wasm32-unknown-unknown ...` with whichever toolchain can
 # build for wasm32 here: rustup's own target where it is installed (an ordinary developer
 # machine), else Debian's rustc-web building the standard library from source
-# (this project's machines, where the rustup target cannot be downloaded; see TOOLCHAIN.md).
+# (this project's machines, where the rustup target cannot be downloaded; see docs/toolchain.md).
 # `wasm-cargo.sh target-dir` prints the target directory it uses, and nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,4 @@
-//! `allocate`: worked examples, every error of API.md, and invariants over generated cases.
+//! `allocate`: worked examples, every error of docs/contract.md, and invariants over generated cases.
 
 use crate::{json, Rng};
 use resv_calc::allocate::{allocate, split, Part};

@@ -1,4 +1,4 @@
-// The Wasm package under Node: the API.md contract of allocate() across the JS boundary.
+// The Wasm package under Node: the contract (docs/contract.md) of allocate() across the JS boundary.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import pkg, { issuesOf } from "./load.mjs";
@@ -20,7 +20,7 @@ test("splits exactly with money as strings", () => {
   assert.match(version(), /^\d+\.\d+\.\d+$/);
 });
 
-// Every error case of API.md, plus malformed input; after each one the module must still work.
+// Every error case of docs/contract.md, plus malformed input; after each one the module must still work.
 const cases = [
   ["no parties", () => allocate("1", []), ["no_parties@weights"]],
   ["duplicate ids", () => allocate("1", [{ id: "a", weight: 1 }, { id: "a", weight: 1 }]), ["duplicate_id@weights[1].id"]],
