@@ -1,7 +1,7 @@
 //! Municipalities (gemeenten) carrying the social-domain (Wmo, Jeugdwet) parts of a budget,
 //! each with its postcodes; a PC4 may be split over two municipalities by fraction.
 //!
-//! No national PC4 → municipality map is built in: the only one at hand (a CBS-derived table from the
+//! No national PC4 → municipality map is built in: the only one at hand (from the
 //! certegis R package) is GPL-2, which this MIT/Apache project cannot ship. A scenario lists
 //! its municipalities; the built-in sample region lists its three.
 
