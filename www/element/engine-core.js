@@ -3,6 +3,7 @@
 // worker cannot start (a cross-origin embed), on the main thread. Market tables stay inside the
 // engine; the page holds only their reference number.
 import { readBytes, MAX_MARKET_BYTES } from "./io.js";
+import { issue } from "./i18n.js";
 import init, { calculate, compare, parseMarketCsv, sampleScenario, sampleMarketCsv, version } from "./resv_calc.js";
 
 /** Loaded market data by reference: a parsed `MarketTable`, or rows as a scenario gave them. */
@@ -50,8 +51,7 @@ const ops = {
       input = await readBytes(data, MAX_MARKET_BYTES, (done, total) => progress?.({ done, total }));
       if (!input) {
         const mb = Math.round(MAX_MARKET_BYTES / 1024 / 1024);
-        throw Object.assign(new Error("too large"), { code: "invalid_input", issues: [{ code: "file_too_large", path: "market",
-          message: `${name} is te groot (meer dan ${mb} MB); splits het bestand per regio.`, messageEn: `${name} is too large (over ${mb} MB); split the file by region.` }] });
+        throw Object.assign(new Error("too large"), { code: "invalid_input", issues: [issue("market_file_too_large", "market", name, mb)] });
       }
       progress?.({ parsing: true });
     }

@@ -20,10 +20,7 @@ export const TEXT = {
     pasteLabel: "Plak hier de tabel (met kopregel)",
     marketInfo: (t) => `${t.rows} rijen, ${t.labels} verzekeraars${t.postcodes == null ? "" : `, ${t.postcodes} postcodes`}`,
     reading: (done, total) => `Bestand lezen: ${done} van ${total}…`, parsing: "Gegevens verwerken (de pagina blijft bruikbaar)…",
-    noFile: "Kies een bestand.", notSaved: "Te groot om in de browser te bewaren; kies het bestand na herladen opnieuw.",
-    fileLost: (n) => `${n}: te groot om in de browser te bewaren; kies het bestand na herladen opnieuw.`,
-    couldNotLoad: (src, why) => `Kon ${src} niet laden: ${why}`, notObject: "Het scenario moet een object zijn.",
-    notData: "Het scenario bevat waarden die geen gegevens zijn (functies?).", marketShape: "market moet een lijst van rijen of een MarketTable zijn.",
+    notSaved: "Te groot om in de browser te bewaren; kies het bestand na herladen opnieuw.",
     budget: "Begroting", addLine: "Begrotingsregel toevoegen", removeLine: (n) => `Regel „${n}” verwijderen`,
     lineLegend: (i, n) => `Regel ${i}${n ? `: ${n}` : ""}`, noLines: "Geen begrotingsregels: de lumpsum wordt verdeeld.",
     f: { id: "Code", name: "Naam", level: "Niveau", mainTasks: "RESV-hoofdtaken", amount: "Bruto bedrag (euro)", existingFunding: "Bestaande financiering (euro, wordt afgetrokken)",
@@ -107,10 +104,7 @@ export const TEXT = {
     pasteLabel: "Paste the table here (with its header row)",
     marketInfo: (t) => `${t.rows} rows, ${t.labels} insurers${t.postcodes == null ? "" : `, ${t.postcodes} postcodes`}`,
     reading: (done, total) => `Reading the file: ${done} of ${total}…`, parsing: "Processing the data (the page stays usable)…",
-    noFile: "Choose a file.", notSaved: "Too large to keep in the browser; choose the file again after a reload.",
-    fileLost: (n) => `${n}: too large to keep in the browser; choose the file again after a reload.`,
-    couldNotLoad: (src, why) => `Could not load ${src}: ${why}`, notObject: "The scenario must be an object.",
-    notData: "The scenario holds values that are not data (functions?).", marketShape: "market must be a list of rows or a MarketTable.",
+    notSaved: "Too large to keep in the browser; choose the file again after a reload.",
     budget: "Budget", addLine: "Add a budget line", removeLine: (n) => `Remove line “${n}”`,
     lineLegend: (i, n) => `Line ${i}${n ? `: ${n}` : ""}`, noLines: "No budget lines: the lump sum is allocated.",
     f: { id: "Code", name: "Name", level: "Level", mainTasks: "RESV main tasks", amount: "Gross amount (euros)", existingFunding: "Existing funding (euros, deducted)",
@@ -178,10 +172,50 @@ export const TEXT = {
   },
 };
 
-/** An issue of the element itself (not the core's), in both languages: `key` names the text. */
-export function issue(code, path, key, ...args) {
-  const text = (lang) => (typeof TEXT[lang][key] === "function" ? TEXT[lang][key](...args) : TEXT[lang][key]);
-  return { code, path, message: text("nl"), messageEn: text("en") };
+/**
+ * Every issue the element itself reports (the core has its own catalogue), keyed by a name of
+ * its own, Dutch and English side by side. `code` is the stable code the issue carries; it is
+ * the core's code where the fault is of the same kind (a scenario that is not an object is
+ * `wrong_type` wherever it is found), so several texts may share one code, never one key.
+ * A text is a string, or a function of the issue's facts.
+ */
+export const ISSUES = {
+  src_unreadable: { code: "unreadable",
+    nl: (src, why) => `Kon ${src} niet laden: ${why}`, en: (src, why) => `Could not load ${src}: ${why}` },
+  scenario_not_object: { code: "wrong_type", nl: "Het scenario moet een object zijn.", en: "The scenario must be an object." },
+  scenario_not_data: { code: "wrong_type",
+    nl: "Het scenario bevat waarden die geen gegevens zijn (functies?).", en: "The scenario holds values that are not data (functions?)." },
+  market_wrong_shape: { code: "wrong_type",
+    nl: "market moet een lijst van rijen of een MarketTable zijn.", en: "market must be a list of rows or a MarketTable." },
+  market_no_file: { code: "missing", nl: "Kies een bestand.", en: "Choose a file." },
+  market_file_lost: { code: "missing",
+    nl: (n) => `${n}: te groot om in de browser te bewaren; kies het bestand na herladen opnieuw.`,
+    en: (n) => `${n}: too large to keep in the browser; choose the file again after a reload.` },
+  market_file_too_large: { code: "file_too_large",
+    nl: (n, mb) => `${n} is te groot (meer dan ${mb} MB); splits het bestand per regio.`,
+    en: (n, mb) => `${n} is too large (over ${mb} MB); split the file by region.` },
+  xlsx_damaged: { code: "unreadable_xlsx", nl: "Het Excel-bestand is beschadigd of geen XLSX.", en: "The Excel file is damaged or not an XLSX." },
+  xlsx_zip64: { code: "unsupported_xlsx",
+    nl: "Zip64-werkmappen worden niet ondersteund; sla op als CSV.", en: "Zip64 workbooks are not supported; save as CSV." },
+  xlsx_encrypted: { code: "unsupported_xlsx",
+    nl: "Het Excel-bestand is versleuteld; sla het op zonder wachtwoord of als CSV.",
+    en: "The Excel file is encrypted; save it without a password or as CSV." },
+  xlsx_sheet_too_large: { code: "file_too_large",
+    nl: "Het Excel-blad is te groot (meer dan 512 MB uitgepakt); sla het op als CSV.",
+    en: "The Excel sheet is too large (over 512 MB unpacked); save it as CSV." },
+  // Not an issue of the input: the core could not load (the `resv-error` event's code).
+  not_started: { code: "not_started", nl: "De rekenhulp kon niet starten", en: "The calculator could not start" },
+};
+
+/** The text of the catalogue entry `key` in `lang`, with the issue's facts `args`. */
+export function issueText(key, lang, ...args) {
+  const text = ISSUES[key][lang];
+  return typeof text === "function" ? text(...args) : text;
+}
+
+/** An issue of the element itself at `path`, in both languages: `key` names its catalogue entry. */
+export function issue(key, path, ...args) {
+  return { code: ISSUES[key].code, path, message: issueText(key, "nl", ...args), messageEn: issueText(key, "en", ...args) };
 }
 
 const cache = new Map();

@@ -9,7 +9,7 @@
 //   el.addEventListener("resv-error", (e) => e.detail)    // { code, issues } when invalid
 //   await el.exportScenario()       // the scenario with its market rows, as calculate reads it
 import { getEngine } from "./engine.js";
-import { TEXT, formats, issue } from "./i18n.js";
+import { TEXT, formats, issue, issueText, ISSUES } from "./i18n.js";
 import { buildEditor, clean } from "./editor.js";
 import { el, renderReport, renderWarnings, renderComparison, buildStatement } from "./results.js";
 import { reportCsv, reportRows, textCell, download, fileName, pack, unpack, MAX_JSON_BYTES } from "./io.js";
@@ -90,10 +90,10 @@ export class ResvCalculator extends HTMLElement {
     this.#booted = true;
     this.#boot().catch((e) => {
       // The core could not load (e.g. the .wasm served with the wrong type, or blocked by a CSP).
-      const box = el("p", `De rekenhulp kon niet starten / the calculator could not start: ${e?.message ?? e}`, "stale-note");
+      const box = el("p", `${issueText("not_started", this.#lang())}: ${e?.message ?? e}`, "stale-note");
       box.setAttribute("role", "alert");
       this.#root.replaceChildren(box);
-      this.dispatchEvent(new CustomEvent("resv-error", { detail: { code: "not_started", issues: [] }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent("resv-error", { detail: { code: ISSUES.not_started.code, issues: [] }, bubbles: true, composed: true }));
     });
   }
 
@@ -152,21 +152,21 @@ export class ResvCalculator extends HTMLElement {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       this.#setScenario(await response.json());
     } catch (e) {
-      this.#fail([issue("unreadable", "src", "couldNotLoad", src, e.message)]);
+      this.#fail([issue("src_unreadable", "src", src, e.message)]);
     }
   }
 
   /** Takes a scenario from outside (property, src, JSON file): its market becomes loaded data. */
   async #setScenario(value) {
     if (!value || typeof value !== "object" || Array.isArray(value)) {
-      return this.#fail([issue("wrong_type", "", "notObject")]);
+      return this.#fail([issue("scenario_not_object", "")]);
     }
     const { market, ...rest } = value;
     let live;
     try {
       live = structuredClone(rest);
     } catch {
-      return this.#fail([issue("wrong_type", "", "notData")]);
+      return this.#fail([issue("scenario_not_data", "")]);
     }
     const seq = ++this.#loadSeq;
     this.#scenario = live;
@@ -188,7 +188,7 @@ export class ResvCalculator extends HTMLElement {
       this.#rebuild();
       return;
     } else {
-      this.#market = { kind: "none", issues: [issue("wrong_type", "market", "marketShape")] };
+      this.#market = { kind: "none", issues: [issue("market_wrong_shape", "market")] };
     }
     if (seq !== this.#loadSeq) return;
     this.#save();
@@ -270,7 +270,7 @@ export class ResvCalculator extends HTMLElement {
     const t = this.#t();
     if (this.#market.issues?.length) return this.#fail(this.#market.issues.map((i) => ({ ...i, path: i.line ? "market" : i.path || "market" })));
     if (this.#market.kind === "file" && !this.#market.ref) {
-      return this.#fail([this.#market.lost ? issue("missing", "market", "fileLost", this.#market.name) : issue("missing", "market", "noFile")]);
+      return this.#fail([this.#market.lost ? issue("market_file_lost", "market", this.#market.name) : issue("market_no_file", "market")]);
     }
     const scenario = clean(this.#scenario);
     let report;

@@ -5,14 +5,16 @@
 // platform inflates (DecompressionStream "deflate-raw") and the few XML shapes a sheet uses are
 // read with anchored patterns (DOMParser does not exist in a worker). Hostile workbooks (zip
 // bombs, absurd entry counts, Zip64, encryption) are refused with a clear error, never trusted.
+import { issue } from "./i18n.js";
 
 /** Most a single XML part may inflate to. The national PC6 table is ~250 MB as sheet XML. */
 export const MAX_PART_BYTES = 512 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
 
-/** An error the page shows as one issue, in both languages. */
-function refuse(code, message, messageEn) {
-  return Object.assign(new Error(messageEn), { code: "invalid_input", issues: [{ code, path: "market", message, messageEn }] });
+/** An error the page shows as one issue (`key` in the catalogue of i18n.js), in both languages. */
+function refuse(key) {
+  const found = issue(key, "market");
+  return Object.assign(new Error(found.messageEn), { code: "invalid_input", issues: [found] });
 }
 
 const u16 = (b, i) => b[i] | (b[i + 1] << 8);
@@ -20,7 +22,7 @@ const u32 = (b, i) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 
 
 /** The central directory: name -> { method, offset, size }. */
 function entries(bytes) {
-  const bad = () => refuse("unreadable_xlsx", "Het Excel-bestand is beschadigd of geen XLSX.", "The Excel file is damaged or not an XLSX.");
+  const bad = () => refuse("xlsx_damaged");
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
     if (u32(bytes, i) === 0x06054b50) { eocd = i; break; }
@@ -28,7 +30,7 @@ function entries(bytes) {
   if (eocd < 0) throw bad();
   const count = u16(bytes, eocd + 10);
   let p = u32(bytes, eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) throw refuse("unsupported_xlsx", "Zip64-werkmappen worden niet ondersteund; sla op als CSV.", "Zip64 workbooks are not supported; save as CSV.");
+  if (count === 0xffff || p === 0xffffffff) throw refuse("xlsx_zip64");
   if (count > MAX_ENTRIES) throw bad();
   const out = new Map();
   for (let n = 0; n < count; n++) {
@@ -37,7 +39,7 @@ function entries(bytes) {
     const nameLen = u16(bytes, p + 28), extra = u16(bytes, p + 30), comment = u16(bytes, p + 32);
     const offset = u32(bytes, p + 42);
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (flags & 1) throw refuse("unsupported_xlsx", "Het Excel-bestand is versleuteld; sla het op zonder wachtwoord of als CSV.", "The Excel file is encrypted; save it without a password or as CSV.");
+    if (flags & 1) throw refuse("xlsx_encrypted");
     out.set(name, { method, offset, size });
     p += 46 + nameLen + extra + comment;
   }
@@ -64,7 +66,7 @@ async function part(bytes, dir, name) {
       total += value.length;
       if (total > MAX_PART_BYTES) {
         await reader.cancel();
-        throw refuse("file_too_large", "Het Excel-blad is te groot (meer dan 512 MB uitgepakt); sla het op als CSV.", "The Excel sheet is too large (over 512 MB unpacked); save it as CSV.");
+        throw refuse("xlsx_sheet_too_large");
       }
       chunks.push(value);
     }
