@@ -11,7 +11,8 @@
 import { getEngine } from "./engine.js";
 import { TEXT, formats, issue, issueText, ISSUES } from "./i18n.js";
 import { buildEditor, clean } from "./editor.js";
-import { el, renderReport, renderWarnings, renderComparison, buildStatement } from "./results.js";
+import { el } from "./dom.js";
+import { renderReport, renderWarnings, renderComparison, buildStatement } from "./results.js";
 import { reportCsv, reportRows, textCell, download, fileName, pack, unpack, MAX_JSON_BYTES } from "./io.js";
 import { CSS } from "./style.js";
 
