@@ -69,3 +69,39 @@ test("the element calculates the sample and a src scenario, fires events, switch
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("everything asked within one task runs once: one editor, one calculation, the newest scenario", async () => {
+  const { page, context, problems } = await openPage("element.html");
+  await page.waitForFunction(() => document.getElementById("from-src").report);
+  // Each part waits 300 ms: a stale or second update would land by then.
+  // Three scenarios set in one task: one calculation, of the last.
+  const sets = await page.evaluate(async (wait) => {
+    const el = document.getElementById("from-src");
+    const before = Number(el.dataset.recalculated);
+    const reports = [];
+    el.addEventListener("resv-report", (e) => reports.push(e.detail.totals.zvw));
+    const s = el.scenario;
+    for (const lumpSum of ["1.00", "2.00", "3.00"]) el.scenario = { ...s, lumpSum };
+    await new Promise((r) => setTimeout(r, wait));
+    return { reports, renders: Number(el.dataset.recalculated) - before, shown: el.report.totals.zvw };
+  }, 300);
+  assert.deepEqual(sets, { reports: ["3.00"], renders: 1, shown: "3.00" });
+  // Two structural edits in one task (two budget lines added): the editor is built once.
+  const edits = await page.evaluate(async (wait) => {
+    const el = document.getElementById("from-src");
+    const root = el.shadowRoot;
+    let forms = 0;
+    new MutationObserver((records) => {
+      for (const r of records) forms += [...r.addedNodes].filter((n) => n.nodeName === "FORM").length;
+    }).observe(root, { childList: true, subtree: true });
+    const before = Number(el.dataset.recalculated);
+    const add = root.getElementById("budget-add");
+    add.click();
+    add.click();
+    await new Promise((r) => setTimeout(r, wait));
+    return { forms, lines: el.scenario.budget.length, renders: Number(el.dataset.recalculated) - before };
+  }, 300);
+  assert.deepEqual(edits, { forms: 1, lines: 2, renders: 1 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -62,6 +62,18 @@ export function reportCsv(r, t) {
   return `\uFEFF${reportRows(r, t).map((cells) => cells.map(cell).join(";")).join("\r\n")}\r\n`;
 }
 
+/** A scenario file's JSON object: `{ value }`, or `{ error }`: "tooLarge" (over MAX_JSON_BYTES) or "invalid". */
+export async function readJsonFile(file) {
+  if (file.size > MAX_JSON_BYTES) return { error: "tooLarge" };
+  let value = null;
+  try {
+    value = JSON.parse(await file.text());
+  } catch {
+    value = null;
+  }
+  return value && typeof value === "object" && !Array.isArray(value) ? { value } : { error: "invalid" };
+}
+
 /** Offers `data` as a download called `name`. */
 export function download(name, data, type) {
   const url = URL.createObjectURL(new Blob([data], { type }));
