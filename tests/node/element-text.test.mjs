@@ -24,7 +24,11 @@ const TABLE = [
 
 test("every element issue key is listed once and the catalogue holds exactly those", () => {
   const keys = TABLE.map(([key]) => key);
-  assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], "no key is listed twice");
+  assert.deepEqual(
+    keys.filter((k, i) => keys.indexOf(k) !== i),
+    [],
+    "no key is listed twice",
+  );
   assert.deepEqual(Object.keys(ISSUES).sort(), [...keys].sort());
 });
 
@@ -32,8 +36,12 @@ for (const [key, code, facts] of TABLE) {
   test(`${key} carries ${code} and a Dutch and an English text that differ`, () => {
     assert.equal(ISSUES[key].code, code, key);
     assert.match(code, /^[a-z]+(_[a-z0-9]+)*$/, `${key}: the code is snake_case`);
-    const nl = issueText(key, "nl", ...facts), en = issueText(key, "en", ...facts);
-    for (const [lang, text] of [["nl", nl], ["en", en]]) {
+    const nl = issueText(key, "nl", ...facts),
+      en = issueText(key, "en", ...facts);
+    for (const [lang, text] of [
+      ["nl", nl],
+      ["en", en],
+    ]) {
       assert.equal(typeof text, "string", `${key}.${lang} is text`);
       assert.ok(text.trim().length > 0, `${key}.${lang} is not empty`);
       for (const fact of facts) assert.ok(text.includes(fact), `${key}.${lang} shows ${fact}: ${text}`);

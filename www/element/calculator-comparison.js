@@ -51,7 +51,8 @@ export class Comparison {
     add(t.compareOpen, () => actions.open(), "compare-open");
     if (this.base) add(t.compareClear, () => actions.pin(false), "compare-clear");
     s.append(buttons);
-    if (this.result) s.append(...renderComparison(this.result, { a: this.base.name, b: current.name || t.current }, t, f));
+    if (this.result)
+      s.append(...renderComparison(this.result, { a: this.base.name, b: current.name || t.current }, t, f));
     else s.append(el("p", t.compareNone, "hint"));
     return s;
   }

@@ -6,7 +6,14 @@ import { el, button } from "./dom.js";
 function jsonInput(id, open) {
   const input = Object.assign(el("input"), { type: "file", accept: ".json,application/json", hidden: true });
   input.id = id;
-  input.addEventListener("change", () => input.files[0] && open(input.files[0]).finally(() => { input.value = ""; }));
+  input.addEventListener(
+    "change",
+    () =>
+      input.files[0] &&
+      open(input.files[0]).finally(() => {
+        input.value = "";
+      }),
+  );
   return input;
 }
 

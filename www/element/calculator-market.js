@@ -52,7 +52,9 @@ export class MarketSource {
   /** The market of `.scenario` for the outside: an opaque reference to the loaded data. */
   reference() {
     const m = this.current;
-    return m.ref ? new MarketRef(this.#host.element, m.ref, { kind: m.kind, name: m.name ?? "", ...m.info }) : undefined;
+    return m.ref
+      ? new MarketRef(this.#host.element, m.ref, { kind: m.kind, name: m.name ?? "", ...m.info })
+      : undefined;
   }
 
   /** The loaded table's rows as `calculate` reads them, or undefined. */
@@ -104,7 +106,11 @@ export class MarketSource {
   async restore(m) {
     let rows = null;
     if (m.kind === "rows" && typeof m.text === "string") {
-      try { rows = JSON.parse(m.text); } catch { rows = null; }
+      try {
+        rows = JSON.parse(m.text);
+      } catch {
+        rows = null;
+      }
     }
     await this.free();
     this.#set({ kind: "none" });
@@ -135,7 +141,8 @@ export class MarketSource {
    * calculation and a save (and an editor, with `editor`: the source shown changes).
    */
   async load(kind, data, name, { editor = false } = {}) {
-    const t = this.#host.t(), f = formats(this.#host.lang());
+    const t = this.#host.t(),
+      f = formats(this.#host.lang());
     const engine = this.#host.engine;
     const seq = this.begin();
     if (data instanceof Blob) {
@@ -162,10 +169,16 @@ export class MarketSource {
       }
       performance.mark("resv:parsed");
       const market = { kind, ref: info.ref, info, name, text };
-      if (kind !== "paste" && info.rowCount <= 100_000) market.text = await engine.call("exportCsv", { market: info.ref });
+      if (kind !== "paste" && info.rowCount <= 100_000)
+        market.text = await engine.call("exportCsv", { market: info.ref });
       this.#set(market);
     } catch (e) {
-      this.#set({ kind, name, text, issues: e.issues ?? [{ code: "internal", path: "market", message: e.message, messageEn: e.message }] });
+      this.#set({
+        kind,
+        name,
+        text,
+        issues: e.issues ?? [{ code: "internal", path: "market", message: e.message, messageEn: e.message }],
+      });
     }
     this.loading = null;
     if (old && old !== this.current.ref) engine.call("free", { market: old }).catch(() => {});
@@ -189,7 +202,10 @@ export class MarketSource {
     } else if (kind === "paste" && typeof payload === "string") {
       clearTimeout(this.#pasteTimer);
       // A paste is read at once; typing in the box waits for a pause.
-      this.#pasteTimer = setTimeout(() => this.load("paste", payload, ""), payload.length > 200_000 ? 0 : 120);
+      this.#pasteTimer = setTimeout(
+        () => this.load("paste", payload, ""),
+        payload.length > 200_000 ? 0 : 120,
+      );
       return;
     } else {
       this.#set({ kind, ref: this.current.kind === kind ? this.current.ref : undefined, issues: [] });
@@ -200,8 +216,10 @@ export class MarketSource {
   /** Issues that stop a calculation before the core is asked (the data could not be read, or is missing). */
   blocking() {
     const m = this.current;
-    if (m.issues?.length) return m.issues.map((i) => ({ ...i, path: i.line ? "market" : i.path || "market" }));
-    if (m.kind === "file" && !m.ref) return [m.lost ? issue("market_file_lost", "market", m.name) : issue("market_no_file", "market")];
+    if (m.issues?.length)
+      return m.issues.map((i) => ({ ...i, path: i.line ? "market" : i.path || "market" }));
+    if (m.kind === "file" && !m.ref)
+      return [m.lost ? issue("market_file_lost", "market", m.name) : issue("market_no_file", "market")];
     return null;
   }
 
@@ -210,7 +228,12 @@ export class MarketSource {
     if (this.loading) return this.loading;
     const m = this.current;
     let text = "";
-    if (m.info) text = t.marketInfo({ rows: f.count(m.info.rowCount), labels: f.count(m.info.labels), postcodes: m.info.postcodeCount == null ? null : f.count(m.info.postcodeCount) });
+    if (m.info)
+      text = t.marketInfo({
+        rows: f.count(m.info.rowCount),
+        labels: f.count(m.info.labels),
+        postcodes: m.info.postcodeCount == null ? null : f.count(m.info.postcodeCount),
+      });
     if (m.name && m.kind === "file") text = `${m.name}: ${text}`;
     if (m.kind === "file" && m.ref && !m.text) text += ` ${t.notSaved}`;
     return { text, value: undefined };

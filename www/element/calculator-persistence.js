@@ -35,7 +35,8 @@ export class Persistence {
     const m = this.#market.current;
     const market = { kind: m.kind, name: m.name };
     const max = forLink ? MAX_LINKED_MARKET : MAX_SAVED_MARKET;
-    if (["file", "paste", "rows"].includes(m.kind) && typeof m.text === "string" && m.text.length <= max) market.text = m.text;
+    if (["file", "paste", "rows"].includes(m.kind) && typeof m.text === "string" && m.text.length <= max)
+      market.text = m.text;
     return { v: 2, savedAt: Date.now(), scenario: this.#host.scenario(), market };
   }
 
@@ -79,7 +80,8 @@ export class Persistence {
 
   /** Takes a saved or shared state back: its scenario, and its market the way it was loaded. */
   async restore(state) {
-    if (!state || typeof state !== "object" || !state.scenario || typeof state.scenario !== "object") return this.#host.useSample();
+    if (!state || typeof state !== "object" || !state.scenario || typeof state.scenario !== "object")
+      return this.#host.useSample();
     this.#host.setScenario(structuredClone(state.scenario));
     await this.#market.restore(state.market ?? {});
   }

@@ -16,7 +16,11 @@ export const set = (obj, key, v) => {
 };
 /** A decimal as typed with a comma or a point; empty → undefined. */
 export const decimal = (v) => v.trim().replace(",", ".") || undefined;
-export const list = (text) => text.split(/[,;\n]+/).map((x) => x.trim()).filter((x) => x !== "");
+export const list = (text) =>
+  text
+    .split(/[,;\n]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
 export const slug = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
 
 /** The value of a `field` input, by kind, as the scenario keeps it. */
@@ -45,7 +49,9 @@ function control(kind, value, opts) {
   } else if (kind === "list" || kind === "textarea") {
     input = el("textarea");
     input.rows = opts.rows ?? 2;
-    input.value = Array.isArray(value) ? value.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(", ") : (value ?? "");
+    input.value = Array.isArray(value)
+      ? value.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(", ")
+      : (value ?? "");
   } else {
     input = el("input");
     input.type = "text";
@@ -119,7 +125,11 @@ export class EditorForm {
     const error = this.errorBox(slug(path));
     for (let k = 1; k <= 5; k++) {
       const id = `${slug(path)}-${k}`;
-      const box = Object.assign(el("input"), { type: "checkbox", id, checked: Array.isArray(obj.mainTasks) && obj.mainTasks.includes(k) });
+      const box = Object.assign(el("input"), {
+        type: "checkbox",
+        id,
+        checked: Array.isArray(obj.mainTasks) && obj.mainTasks.includes(k),
+      });
       box.dataset.path = path;
       box.setAttribute("aria-describedby", error.id);
       box.addEventListener("change", () => {
@@ -152,7 +162,13 @@ export class EditorForm {
       return Number.isFinite(x) ? x : 0;
     };
     const shown = (k) => line.split?.[k] ?? (k === "zvw" && !line.split ? "100" : "");
-    const slider = Object.assign(el("input"), { type: "range", min: "0", max: "100", step: "1", id: `${slug(path)}-slider` });
+    const slider = Object.assign(el("input"), {
+      type: "range",
+      min: "0",
+      max: "100",
+      step: "1",
+      id: `${slug(path)}-slider`,
+    });
     const sliderLabel = el("label", t.f.slider);
     sliderLabel.htmlFor = slider.id;
     slider.dataset.path = `${path}.municipal`;
@@ -160,11 +176,16 @@ export class EditorForm {
     const exact = {};
     const sync = () => {
       slider.value = String(Math.round(num(line.split?.municipal)));
-      slider.setAttribute("aria-valuetext", `${t.f.municipal.replace(" %", "")} ${line.split?.municipal ?? 0}%`);
-      for (const k of ["zvw", "municipal", "wlz"]) if (exact[k] && exact[k].getRootNode().activeElement !== exact[k]) exact[k].value = shown(k);
+      slider.setAttribute(
+        "aria-valuetext",
+        `${t.f.municipal.replace(" %", "")} ${line.split?.municipal ?? 0}%`,
+      );
+      for (const k of ["zvw", "municipal", "wlz"])
+        if (exact[k] && exact[k].getRootNode().activeElement !== exact[k]) exact[k].value = shown(k);
     };
     slider.addEventListener("input", () => {
-      const m = Number(slider.value), w = Math.min(num(line.split?.wlz), 100 - m);
+      const m = Number(slider.value),
+        w = Math.min(num(line.split?.wlz), 100 - m);
       const s = sp();
       s.municipal = String(m);
       set(s, "wlz", w ? String(w) : undefined);
@@ -174,11 +195,17 @@ export class EditorForm {
     });
     const row = el("div", undefined, "split-exact");
     for (const k of ["zvw", "municipal", "wlz"]) {
-      const w = this.field(`${path}.${k}`, t.f[k], "text", () => shown(k), (v) => {
-        set(sp(), k, decimal(v));
-        if (!Object.keys(line.split).length) delete line.split;
-        sync();
-      });
+      const w = this.field(
+        `${path}.${k}`,
+        t.f[k],
+        "text",
+        () => shown(k),
+        (v) => {
+          set(sp(), k, decimal(v));
+          if (!Object.keys(line.split).length) delete line.split;
+          sync();
+        },
+      );
       exact[k] = w.querySelector("input");
       exact[k].inputMode = "decimal";
       row.append(w);
@@ -205,11 +232,15 @@ export class EditorForm {
     }
     // Each item folds (a budget of twenty lines stays manageable); an item with an error opens.
     arr.forEach((item, i) => box.append(this.#item(key, arr, i, text, body)));
-    const add = button(text.add, () => {
-      arr.push(make(arr.length + 1));
-      this.hooks.setOpen(`${key}[${arr.length - 1}]`, true);
-      this.hooks.changed(true, { lastItemOf: `${key}-add` });
-    }, "add");
+    const add = button(
+      text.add,
+      () => {
+        arr.push(make(arr.length + 1));
+        this.hooks.setOpen(`${key}[${arr.length - 1}]`, true);
+        this.hooks.changed(true, { lastItemOf: `${key}-add` });
+      },
+      "add",
+    );
     add.id = `${key}-add`;
     box.append(add);
     return box;
@@ -232,10 +263,16 @@ export class EditorForm {
     if (isObject(item)) group.append(...body(item, path));
     else this.register(path, null, error); // not an object: only its issue and the remove button
     group.append(error);
-    group.append(button(text.remove(String(label || i + 1)), () => {
-      arr.splice(i, 1);
-      this.hooks.changed(true, { id: `${key}-add` });
-    }, "remove"));
+    group.append(
+      button(
+        text.remove(String(label || i + 1)),
+        () => {
+          arr.splice(i, 1);
+          this.hooks.changed(true, { id: `${key}-add` });
+        },
+        "remove",
+      ),
+    );
     d.append(summary, group);
     return d;
   }

@@ -5,12 +5,14 @@
 // takes goes to the list at the top of the form.
 
 /** Whether `prefix` is `path` or its leading segments (`a` of `a.b` and `a[0]`, not of `ab`). */
-export const covers = (prefix, path) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+export const covers = (prefix, path) =>
+  path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 
 /** The field path (of `paths`) that shows `issue`, or null for the list at the top. */
 export function placeOf(issue, paths) {
   // A market file's line error, and an estimate's or the data's issue, belong to the market part.
-  if ((issue.path.startsWith("market") && issue.line) || /^(estimate|data)\b/.test(issue.path)) return "market";
+  if ((issue.path.startsWith("market") && issue.line) || /^(estimate|data)\b/.test(issue.path))
+    return "market";
   let best = null;
   for (const path of paths) if (covers(path, issue.path) && (!best || path.length > best.length)) best = path;
   return best;
@@ -36,7 +38,8 @@ export function placeIssues(issues, paths, lang, t, entries = () => undefined) {
     const idx = /^\[(\d+)\]/.exec(issue.path.slice(best.length));
     const list = entries(best);
     if (list && idx) text = `${list[Number(idx[1])] ?? ""}: ${msg}`;
-    if (issue.line) text = `${t.line} ${issue.line}${issue.column ? ` (${t.column} ${issue.column})` : ""}: ${msg}`;
+    if (issue.line)
+      text = `${t.line} ${issue.line}${issue.column ? ` (${t.column} ${issue.column})` : ""}: ${msg}`;
     if (!byPath.has(best)) byPath.set(best, []);
     byPath.get(best).push(text);
   }

@@ -8,7 +8,15 @@
 import { el } from "./dom.js";
 import { EditorForm } from "./editor-fields.js";
 import { placeIssues } from "./editor-issues.js";
-import { generalSection, workAreaSection, marketSection, budgetSection, municipalitiesSection, subcontractsSection, mdzSection } from "./editor-sections.js";
+import {
+  generalSection,
+  workAreaSection,
+  marketSection,
+  budgetSection,
+  municipalitiesSection,
+  subcontractsSection,
+  mdzSection,
+} from "./editor-sections.js";
 
 /**
  * The scenario as the core reads it: the editor's empty lists and objects (which only exist so
@@ -16,7 +24,8 @@ import { generalSection, workAreaSection, marketSection, budgetSection, municipa
  */
 export function clean(scenario) {
   const c = structuredClone(scenario);
-  for (const k of ["budget", "municipalities", "subcontracts"]) if (Array.isArray(c[k]) && !c[k].length) delete c[k];
+  for (const k of ["budget", "municipalities", "subcontracts"])
+    if (Array.isArray(c[k]) && !c[k].length) delete c[k];
   if (c.mdz && typeof c.mdz === "object") {
     if (Array.isArray(c.mdz.regions) && !c.mdz.regions.length) delete c.mdz.regions;
     if (!Object.keys(c.mdz).length) delete c.mdz;
@@ -38,13 +47,23 @@ export function buildEditor(scenario, market, t, hooks) {
   general.setAttribute("role", "alert");
   general.hidden = true;
   const mk = marketSection(f, market, hooks.market);
-  form.append(general, generalSection(f, scenario), workAreaSection(f, scenario), mk.node, budgetSection(f, scenario),
-    municipalitiesSection(f, scenario), subcontractsSection(f, scenario), mdzSection(f, scenario));
+  form.append(
+    general,
+    generalSection(f, scenario),
+    workAreaSection(f, scenario),
+    mk.node,
+    budgetSection(f, scenario),
+    municipalitiesSection(f, scenario),
+    subcontractsSection(f, scenario),
+    mdzSection(f, scenario),
+  );
   return {
     form,
     /** Shows `issues` next to their fields; the rest in the list at the top. */
     showIssues(issues, lang) {
-      const { byPath, rest } = placeIssues(issues, [...f.fields.keys()], lang, t, (path) => f.fields.get(path).entries?.());
+      const { byPath, rest } = placeIssues(issues, [...f.fields.keys()], lang, t, (path) =>
+        f.fields.get(path).entries?.(),
+      );
       for (const [path, field] of f.fields) showAt(field, byPath.get(path) ?? []);
       general.replaceChildren();
       if (rest.length) {
@@ -66,7 +85,11 @@ export function buildEditor(scenario, market, t, hooks) {
     /** After a rebuild: focus `{ id }`, or the first input of the item before the add button `{ lastItemOf }`. */
     focus(target) {
       if (!target) return;
-      if (target.lastItemOf) form.querySelector(`#${CSS.escape(target.lastItemOf)}`)?.previousElementSibling?.querySelector(".item-body input, .item-body select, .item-body textarea")?.focus();
+      if (target.lastItemOf)
+        form
+          .querySelector(`#${CSS.escape(target.lastItemOf)}`)
+          ?.previousElementSibling?.querySelector(".item-body input, .item-body select, .item-body textarea")
+          ?.focus();
       else if (target.id) form.querySelector(`#${CSS.escape(target.id)}`)?.focus();
     },
   };
@@ -77,5 +100,10 @@ function showAt(field, msgs) {
   field.error.replaceChildren(...msgs.map((m) => el("span", m)));
   field.error.hidden = msgs.length === 0;
   field.input?.setAttribute("aria-invalid", String(msgs.length > 0));
-  for (let d = msgs.length ? field.error.closest("details") : null; d; d = d.parentElement?.closest("details")) d.open = true;
+  for (
+    let d = msgs.length ? field.error.closest("details") : null;
+    d;
+    d = d.parentElement?.closest("details")
+  )
+    d.open = true;
 }

@@ -22,7 +22,9 @@ export function sankeyLayout(data, { width: W, height: H, nodeWidth, gap } = SAN
   const resv = data.nodes.findIndex((x) => x.kind === "resv");
   const total = data.links.filter((l) => l.target === resv).reduce((s, l) => s + value(l), 0) || 1;
   // The RESV is counted on both sides (in and out): half of that is its size.
-  const size = (i) => data.links.filter((l) => l.source === i || l.target === i).reduce((s, l) => s + value(l), 0) / (i === resv ? 2 : 1);
+  const size = (i) =>
+    data.links.filter((l) => l.source === i || l.target === i).reduce((s, l) => s + value(l), 0) /
+    (i === resv ? 2 : 1);
   const place = (column, x) => {
     const usable = H - gap * Math.max(column.length - 1, 0);
     let y = 0;
@@ -33,14 +35,22 @@ export function sankeyLayout(data, { width: W, height: H, nodeWidth, gap } = SAN
       return [i, p];
     });
   };
-  const pos = Object.fromEntries([...place(left, 200), ...(resv >= 0 ? place([resv], W / 2 - 60) : []), ...place(right, W - 330)]);
-  const offOut = {}, offIn = {};
+  const pos = Object.fromEntries([
+    ...place(left, 200),
+    ...(resv >= 0 ? place([resv], W / 2 - 60) : []),
+    ...place(right, W - 330),
+  ]);
+  const offOut = {},
+    offIn = {};
   const links = [];
   for (const l of data.links) {
-    const a = pos[l.source], b = pos[l.target];
+    const a = pos[l.source],
+      b = pos[l.target];
     if (!a || !b || value(l) <= 0) continue;
-    const h = (value(l) / size(l.source)) * a.h, hb = (value(l) / size(l.target)) * b.h;
-    const y0 = a.y + (offOut[l.source] ?? 0) + h / 2, y1 = b.y + (offIn[l.target] ?? 0) + hb / 2;
+    const h = (value(l) / size(l.source)) * a.h,
+      hb = (value(l) / size(l.target)) * b.h;
+    const y0 = a.y + (offOut[l.source] ?? 0) + h / 2,
+      y1 = b.y + (offIn[l.target] ?? 0) + hb / 2;
     offOut[l.source] = (offOut[l.source] ?? 0) + h;
     offIn[l.target] = (offIn[l.target] ?? 0) + hb;
     links.push({ link: l, x0: a.x + nodeWidth, y0, x1: b.x, y1, width: Math.max(1, Math.min(h, hb)) });

@@ -10,17 +10,21 @@ export function table(id, caption, headers, rows, foot) {
   const t = el("table");
   t.id = id;
   t.append(el("caption", caption));
-  const thead = el("thead"), head = el("tr");
+  const thead = el("thead"),
+    head = el("tr");
   head.append(...headers.map(([h, cls]) => Object.assign(el("th", h, cls), { scope: "col" })));
   thead.append(head);
   const row = (cells) => {
     const tr = el("tr");
-    tr.append(...cells.map(([content, cls], i) => {
-      const cell = i === 0 ? Object.assign(el("th", undefined, cls), { scope: "row" }) : el("td", undefined, cls);
-      if (content instanceof Node) cell.append(content);
-      else cell.textContent = content;
-      return cell;
-    }));
+    tr.append(
+      ...cells.map(([content, cls], i) => {
+        const cell =
+          i === 0 ? Object.assign(el("th", undefined, cls), { scope: "row" }) : el("td", undefined, cls);
+        if (content instanceof Node) cell.append(content);
+        else cell.textContent = content;
+        return cell;
+      }),
+    );
     return tr;
   };
   const body = el("tbody");
@@ -79,8 +83,17 @@ export function renderReport(r, t, f, onPrint, open = new Set()) {
     ...paymentTables(r, t, f),
     sankey(r.sankey, t, f),
     mdzPicture(r.mdz, t, f),
-    table("mdz-years", t.mdzYearsTitle, [[t.cols.year], [t.subCols.framework, N], [t.subCols.claimed, N], [t.subCols.headroom, N]],
-      r.mdz.years.map((y) => [[String(y.year)], [f.money(y.framework), N], [f.money(y.claimed), N], [f.money(y.headroom), N]])),
+    table(
+      "mdz-years",
+      t.mdzYearsTitle,
+      [[t.cols.year], [t.subCols.framework, N], [t.subCols.claimed, N], [t.subCols.headroom, N]],
+      r.mdz.years.map((y) => [
+        [String(y.year)],
+        [f.money(y.framework), N],
+        [f.money(y.claimed), N],
+        [f.money(y.headroom), N],
+      ]),
+    ),
   ];
 }
 
@@ -94,16 +107,30 @@ function summary(r, t, f) {
     [t.sumInsured, `${f.count(a.insured)}${a.estimate ? ` (${t.estimate})` : ""}`],
     [t.sumLeader, leader?.name ?? ""],
     [t.sumCo, a.coAssessment ? `${t.yes}: ${second?.name} (${f.percent(second?.share)})` : t.no],
-  ]) dl.append(el("dt", k), el("dd", v));
+  ])
+    dl.append(el("dt", k), el("dd", v));
   return dl;
 }
 
 function insurersTable(r, t, f) {
-  const role = (i) => (i.marketLeader ? `★ ${t.leader}` : i.coAssessor ? `${t.follower}, ${t.coAssessor}` : t.follower);
-  const insurers = table("insurers", t.insurersTitle, [[t.party], [t.insured, N], [t.share, N], [t.amount, N], [t.role]],
-    r.insurers.map((i) => [[i.name], [f.count(i.insured), N], [f.percent(i.share), N], [f.money(i.amount), N], [role(i)]]),
-    [[t.sum], [f.count(r.allocation.insured), N], ["100%", N], [f.money(r.totals.zvw), N], [""]]);
-  insurers.querySelectorAll("tbody tr").forEach((tr, i) => r.insurers[i].marketLeader && tr.classList.add("leader"));
+  const role = (i) =>
+    i.marketLeader ? `★ ${t.leader}` : i.coAssessor ? `${t.follower}, ${t.coAssessor}` : t.follower;
+  const insurers = table(
+    "insurers",
+    t.insurersTitle,
+    [[t.party], [t.insured, N], [t.share, N], [t.amount, N], [t.role]],
+    r.insurers.map((i) => [
+      [i.name],
+      [f.count(i.insured), N],
+      [f.percent(i.share), N],
+      [f.money(i.amount), N],
+      [role(i)],
+    ]),
+    [[t.sum], [f.count(r.allocation.insured), N], ["100%", N], [f.money(r.totals.zvw), N], [""]],
+  );
+  insurers
+    .querySelectorAll("tbody tr")
+    .forEach((tr, i) => r.insurers[i].marketLeader && tr.classList.add("leader"));
   return insurers;
 }
 
@@ -137,15 +164,33 @@ function statementBody(r, i, t, f, onPrint) {
   const leader = r.insurers.find((x) => x.marketLeader);
   const out = [el("p", t.statementHead(r.name ?? "", r.year), "print-only")];
   const ul = el("ul");
-  ul.append(...t.statement({
-    ...i, insured: f.count(i.insured), share: f.share(i.share), amount: f.money(i.amount),
-    labels: i.labels.map((l) => `${l.name} (${f.count(l.insured)})`),
-  }, f.count(r.allocation.insured), leader?.name).map((line) => el("li", line)));
+  ul.append(
+    ...t
+      .statement(
+        {
+          ...i,
+          insured: f.count(i.insured),
+          share: f.share(i.share),
+          amount: f.money(i.amount),
+          labels: i.labels.map((l) => `${l.name} (${f.count(l.insured)})`),
+        },
+        f.count(r.allocation.insured),
+        leader?.name,
+      )
+      .map((line) => el("li", line)),
+  );
   out.push(ul);
   const pay = r.payments.payers.find((p) => p.payer === i.id && p.kind === "zvw");
   if (pay) {
-    out.push(table(`instalments-${i.id}`, t.instalments, [["#"], [t.amount, N]], pay.instalments.map((x, k) => [[String(k + 1)], [f.money(x), N]]),
-      [[t.sum], [f.money(pay.amount), N]]));
+    out.push(
+      table(
+        `instalments-${i.id}`,
+        t.instalments,
+        [["#"], [t.amount, N]],
+        pay.instalments.map((x, k) => [[String(k + 1)], [f.money(x), N]]),
+        [[t.sum], [f.money(pay.amount), N]],
+      ),
+    );
   }
   out.push(button(t.print(i.name), () => onPrint(i.id), "no-print"));
   return out;
@@ -153,48 +198,169 @@ function statementBody(r, i, t, f, onPrint) {
 
 /** The totals, and per budget line, main task and level. */
 function budgetTables(r, t, f) {
-  const c = t.cols, tot = r.totals;
-  const out = [table("totals", t.totalsTitle, [[c.name], [c.amount, N]], [
-    [[c.gross], [f.money(tot.gross), N]], [[c.existing], [f.money(tot.existingFunding), N]], [[c.net], [f.money(tot.net), N]],
-    [[c.zvw], [f.money(tot.zvw), N]], [[c.municipal], [f.money(tot.municipal), N]], [[`${c.wlz} (${t.wlzNote})`], [f.money(tot.wlz), N]],
-    [[c.conditional], [f.money(tot.conditionalZvw), N]],
-  ])];
+  const c = t.cols,
+    tot = r.totals;
+  const out = [
+    table(
+      "totals",
+      t.totalsTitle,
+      [[c.name], [c.amount, N]],
+      [
+        [[c.gross], [f.money(tot.gross), N]],
+        [[c.existing], [f.money(tot.existingFunding), N]],
+        [[c.net], [f.money(tot.net), N]],
+        [[c.zvw], [f.money(tot.zvw), N]],
+        [[c.municipal], [f.money(tot.municipal), N]],
+        [[`${c.wlz} (${t.wlzNote})`], [f.money(tot.wlz), N]],
+        [[c.conditional], [f.money(tot.conditionalZvw), N]],
+      ],
+    ),
+  ];
   if (!r.lines.length) return out;
   const status = (l) => (l.status === "final" ? `✓ ${t.statusFinal}` : `⏳ ${t.statusConditional}`);
-  out.push(table("lines", t.budgetTitle,
-    [[c.line], [c.level], [c.tasks], [c.gross, N], [c.existing, N], [c.zvw, N], [c.municipal, N], [c.wlz, N], [c.status]],
-    r.lines.map((l) => [[l.name], [t.levels[l.level] ?? l.level], [l.mainTasks.join(", ")], [f.money(l.gross), N], [f.money(l.existingFunding), N],
-      [f.money(l.zvw), N], [f.money(l.municipal), N], [f.money(l.wlz), N], [status(l)]])));
+  out.push(
+    table(
+      "lines",
+      t.budgetTitle,
+      [
+        [c.line],
+        [c.level],
+        [c.tasks],
+        [c.gross, N],
+        [c.existing, N],
+        [c.zvw, N],
+        [c.municipal, N],
+        [c.wlz, N],
+        [c.status],
+      ],
+      r.lines.map((l) => [
+        [l.name],
+        [t.levels[l.level] ?? l.level],
+        [l.mainTasks.join(", ")],
+        [f.money(l.gross), N],
+        [f.money(l.existingFunding), N],
+        [f.money(l.zvw), N],
+        [f.money(l.municipal), N],
+        [f.money(l.wlz), N],
+        [status(l)],
+      ]),
+    ),
+  );
   const head = (first) => [[first], [c.gross, N], [c.net, N], [c.zvw, N], [c.municipal, N], [c.wlz, N]];
-  const sums = (key, label) => [[label], [f.money(key.gross), N], [f.money(key.net), N], [f.money(key.zvw), N], [f.money(key.municipal), N], [f.money(key.wlz), N]];
-  out.push(table("tasks", t.tasksTitle, head(c.task), r.summaries.byMainTask.map((s) => sums(s, t.tasks[s.key]))));
-  out.push(table("levels", t.levelsTitle, head(c.level), r.summaries.byLevel.map((s) => sums(s, t.levels[s.key] ?? s.key))));
+  const sums = (key, label) => [
+    [label],
+    [f.money(key.gross), N],
+    [f.money(key.net), N],
+    [f.money(key.zvw), N],
+    [f.money(key.municipal), N],
+    [f.money(key.wlz), N],
+  ];
+  out.push(
+    table(
+      "tasks",
+      t.tasksTitle,
+      head(c.task),
+      r.summaries.byMainTask.map((s) => sums(s, t.tasks[s.key])),
+    ),
+  );
+  out.push(
+    table(
+      "levels",
+      t.levelsTitle,
+      head(c.level),
+      r.summaries.byLevel.map((s) => sums(s, t.levels[s.key] ?? s.key)),
+    ),
+  );
   return out;
 }
 
 /** Who pays what: the municipalities, the payment schedule, the years, onderlinge dienstverlening. */
 function paymentTables(r, t, f) {
-  const c = t.cols, out = [];
+  const c = t.cols,
+    out = [];
   const nameOf = (id) => payerName(r, id);
   if (r.municipalities.length) {
-    out.push(table("municipalities", t.municipalities, [[c.name], [c.residents, N], [c.share, N], [c.amount, N]],
-      r.municipalities.map((m) => [[m.lead ? `${m.name} (${t.leadMunicipality})` : m.name], [f.count(m.residents), N], [f.percent(m.share), N], [f.money(m.amount), N]]),
-      [[t.sum], [""], [""], [f.money(r.totals.municipal), N]]));
+    out.push(
+      table(
+        "municipalities",
+        t.municipalities,
+        [[c.name], [c.residents, N], [c.share, N], [c.amount, N]],
+        r.municipalities.map((m) => [
+          [m.lead ? `${m.name} (${t.leadMunicipality})` : m.name],
+          [f.count(m.residents), N],
+          [f.percent(m.share), N],
+          [f.money(m.amount), N],
+        ]),
+        [[t.sum], [""], [""], [f.money(r.totals.municipal), N]],
+      ),
+    );
   }
-  out.push(table("payments", t.paymentsTitle(r.payments.schedule === "quarterly"), [[c.payer], [c.kind], [c.amount, N], [c.perMonth, N]],
-    r.payments.payers.map((p) => [[nameOf(p.payer)], [p.kind === "zvw" ? t.kindZvw : t.kindMunicipal], [f.money(p.amount), N], [instalmentRange(p, f), N]])));
+  out.push(
+    table(
+      "payments",
+      t.paymentsTitle(r.payments.schedule === "quarterly"),
+      [[c.payer], [c.kind], [c.amount, N], [c.perMonth, N]],
+      r.payments.payers.map((p) => [
+        [nameOf(p.payer)],
+        [p.kind === "zvw" ? t.kindZvw : t.kindMunicipal],
+        [f.money(p.amount), N],
+        [instalmentRange(p, f), N],
+      ]),
+    ),
+  );
   if (r.years.length) {
-    out.push(table("years", t.yearsTitle, [[c.year], [c.gross, N], [c.net, N], [c.zvw, N], [c.municipal, N]],
-      r.years.map((y) => [[String(y.year)], [f.money(y.gross), N], [f.money(y.net), N], [f.money(y.zvw), N], [f.money(y.municipal), N]])));
+    out.push(
+      table(
+        "years",
+        t.yearsTitle,
+        [[c.year], [c.gross, N], [c.net, N], [c.zvw, N], [c.municipal, N]],
+        r.years.map((y) => [
+          [String(y.year)],
+          [f.money(y.gross), N],
+          [f.money(y.net), N],
+          [f.money(y.zvw), N],
+          [f.money(y.municipal), N],
+        ]),
+      ),
+    );
   }
   if (r.subcontracts.length) {
     const sc = t.subCols;
-    const covers = (x) => x.lines.map((id) => r.lines.find((l) => l.id === id)?.name ?? id).join("; ") + (x.mainTasks.length ? ` (${t.hoofdtaak} ${x.mainTasks.join(", ")})` : "");
-    out.push(table("subcontracts", t.subsTitle, [[sc.contractor], [sc.covers], [sc.available, N], [sc.amount, N], [sc.funded]],
-      r.subcontracts.map((x) => [[x.contractor], [covers(x)], [f.money(x.available), N], [f.money(x.amount), N],
-        [folded(t.fundedCount(x.fundedBy.length), x.fundedBy.map((g) => `${nameOf(g.insurer)}: ${f.money(g.amount)}`))]])));
-    out.push(table("ledger", t.ledgerTitle, [[c.payer], [sc.paid, N], [sc.passed, N], [sc.kept, N]],
-      r.ledger.insurers.map((l) => [[nameOf(l.insurer)], [f.money(l.paid), N], [f.money(l.subcontracted), N], [f.money(l.kept), N]])));
+    const covers = (x) =>
+      x.lines.map((id) => r.lines.find((l) => l.id === id)?.name ?? id).join("; ") +
+      (x.mainTasks.length ? ` (${t.hoofdtaak} ${x.mainTasks.join(", ")})` : "");
+    out.push(
+      table(
+        "subcontracts",
+        t.subsTitle,
+        [[sc.contractor], [sc.covers], [sc.available, N], [sc.amount, N], [sc.funded]],
+        r.subcontracts.map((x) => [
+          [x.contractor],
+          [covers(x)],
+          [f.money(x.available), N],
+          [f.money(x.amount), N],
+          [
+            folded(
+              t.fundedCount(x.fundedBy.length),
+              x.fundedBy.map((g) => `${nameOf(g.insurer)}: ${f.money(g.amount)}`),
+            ),
+          ],
+        ]),
+      ),
+    );
+    out.push(
+      table(
+        "ledger",
+        t.ledgerTitle,
+        [[c.payer], [sc.paid, N], [sc.passed, N], [sc.kept, N]],
+        r.ledger.insurers.map((l) => [
+          [nameOf(l.insurer)],
+          [f.money(l.paid), N],
+          [f.money(l.subcontracted), N],
+          [f.money(l.kept), N],
+        ]),
+      ),
+    );
   }
   return out;
 }
@@ -202,7 +368,8 @@ function paymentTables(r, t, f) {
 /** One instalment, or the lowest – the highest when rounding makes them differ. */
 function instalmentRange(p, f) {
   const cents = p.instalments.map((x) => [x, Number(x)]);
-  const lo = cents.reduce((m, x) => (x[1] < m[1] ? x : m))[0], hi = cents.reduce((m, x) => (x[1] > m[1] ? x : m))[0];
+  const lo = cents.reduce((m, x) => (x[1] < m[1] ? x : m))[0],
+    hi = cents.reduce((m, x) => (x[1] > m[1] ? x : m))[0];
   return lo === hi ? f.money(lo) : `${f.money(lo)} – ${f.money(hi)}`;
 }
 
@@ -219,7 +386,11 @@ function folded(summary, items) {
 /** The warnings as a list (each with its path, so it can be found in the input). */
 export function renderWarnings(warnings, t, lang) {
   const ul = el("ul", undefined, "warnings");
-  ul.append(...(warnings.length ? warnings.map((w) => el("li", lang === "en" ? w.messageEn : w.message)) : [el("li", t.noWarnings)]));
+  ul.append(
+    ...(warnings.length
+      ? warnings.map((w) => el("li", lang === "en" ? w.messageEn : w.message))
+      : [el("li", t.noWarnings)]),
+  );
   return ul;
 }
 
@@ -230,22 +401,54 @@ export function sankey(data, t, f) {
   const { width: W, height: H, nodeWidth } = SANKEY;
   const layout = sankeyLayout(data);
   const name = (l) => `${data.nodes[l.source].label} → ${data.nodes[l.target].label}`;
-  const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": t.flowAlt(data.links.map((l) => `${name(l)} ${f.money(l.value)}`).join("; ")) });
+  const svg = svgEl("svg", {
+    viewBox: `0 0 ${W} ${H}`,
+    role: "img",
+    "aria-label": t.flowAlt(data.links.map((l) => `${name(l)} ${f.money(l.value)}`).join("; ")),
+  });
   for (const { link, x0, y0, x1, y1, width } of layout.links) {
     const mx = (x0 + x1) / 2;
-    const path = svgEl("path", { d: `M${x0},${y0} C${mx},${y0} ${mx},${y1} ${x1},${y1}`, class: `link ${link.kind}`, "stroke-width": width });
+    const path = svgEl("path", {
+      d: `M${x0},${y0} C${mx},${y0} ${mx},${y1} ${x1},${y1}`,
+      class: `link ${link.kind}`,
+      "stroke-width": width,
+    });
     path.append(svgEl("title", {}, `${name(link)}: ${f.money(link.value)}`));
     svg.append(path);
   }
   for (const p of layout.nodes) {
     svg.append(svgEl("rect", { x: p.x, y: p.y, width: nodeWidth, height: p.h, class: `node ${p.kind}` }));
     if (p.side === "middle") {
-      const cx = p.x + nodeWidth / 2, cy = p.y + p.h / 2;
-      svg.append(svgEl("text", { x: cx, y: cy, "text-anchor": "middle", "dominant-baseline": "middle", class: "resv-label", transform: `rotate(-90 ${cx} ${cy})` }, p.label));
+      const cx = p.x + nodeWidth / 2,
+        cy = p.y + p.h / 2;
+      svg.append(
+        svgEl(
+          "text",
+          {
+            x: cx,
+            y: cy,
+            "text-anchor": "middle",
+            "dominant-baseline": "middle",
+            class: "resv-label",
+            transform: `rotate(-90 ${cx} ${cy})`,
+          },
+          p.label,
+        ),
+      );
     } else {
       const left = p.side === "left";
-      svg.append(svgEl("text", { x: left ? p.x - 6 : p.x + nodeWidth + 6, y: p.y + p.h / 2, "text-anchor": left ? "end" : "start", "dominant-baseline": "middle" },
-        `${p.label} ${f.money(p.size.toFixed(2))}`));
+      svg.append(
+        svgEl(
+          "text",
+          {
+            x: left ? p.x - 6 : p.x + nodeWidth + 6,
+            y: p.y + p.h / 2,
+            "text-anchor": left ? "end" : "start",
+            "dominant-baseline": "middle",
+          },
+          `${p.label} ${f.money(p.size.toFixed(2))}`,
+        ),
+      );
     }
   }
   figure.append(svg);
@@ -257,7 +460,16 @@ export function mdzPicture(m, t, f) {
   const figure = el("figure", undefined, "mdz");
   figure.id = "mdz";
   figure.append(el("h3", t.mdzTitle));
-  const pairs = [[["region", m.zvw], ["fair", m.fairShare]], [["projection", m.nationalProjection], ["framework", m.framework]]];
+  const pairs = [
+    [
+      ["region", m.zvw],
+      ["fair", m.fairShare],
+    ],
+    [
+      ["projection", m.nationalProjection],
+      ["framework", m.framework],
+    ],
+  ];
   for (const pair of pairs) {
     const max = Math.max(...pair.map(([, v]) => Number(v)), 1);
     const dl = el("dl", undefined, "bars");
@@ -271,25 +483,72 @@ export function mdzPicture(m, t, f) {
     figure.append(dl);
   }
   const over = Number(m.nationalProjection) > Number(m.framework);
-  figure.append(el("p", `${t.mdzText({ perCapita: f.money(m.perCapita), nationalProjection: f.money(m.nationalProjection), framework: f.money(m.framework) })} ${over ? `▲ ${t.mdzOver}` : `✓ ${t.mdzUnder}`}.`));
+  figure.append(
+    el(
+      "p",
+      `${t.mdzText({ perCapita: f.money(m.perCapita), nationalProjection: f.money(m.nationalProjection), framework: f.money(m.framework) })} ${over ? `▲ ${t.mdzOver}` : `✓ ${t.mdzUnder}`}.`,
+    ),
+  );
   return figure;
 }
 
 /** Two reports side by side: A, B and B − A per total, insurer, municipality, line and flow. */
 export function renderComparison(cmp, names, t, f) {
-  const n = "num", cc = t.compareCols;
+  const n = "num",
+    cc = t.compareCols;
   const diff = (d) => {
     const v = Number(d.difference);
-    return [`${v > 0 ? "▲ +" : v < 0 ? "▼ " : ""}${f.money(d.difference)}`, `num ${v > 0 ? "up" : v < 0 ? "down" : ""}`];
+    return [
+      `${v > 0 ? "▲ +" : v < 0 ? "▼ " : ""}${f.money(d.difference)}`,
+      `num ${v > 0 ? "up" : v < 0 ? "down" : ""}`,
+    ];
   };
-  const rows = (items, label) => items.map((d) => [[label(d)], [f.money(d.a), n], [f.money(d.b), n], diff(d)]);
+  const rows = (items, label) =>
+    items.map((d) => [[label(d)], [f.money(d.a), n], [f.money(d.b), n], diff(d)]);
   const head = [[cc.item], [cc.a, n], [cc.b, n], [cc.diff, n]];
   const s = t.compareSections;
   const out = [el("p", t.compareCaption(names.a, names.b), "compare-caption")];
-  out.push(table("cmp-totals", s.totals, head, rows(cmp.totals, (d) => t.totalNames[d.id] ?? d.name)));
-  out.push(table("cmp-insurers", s.insurers, head, rows(cmp.insurers, (d) => d.name)));
-  if (cmp.municipalities.length) out.push(table("cmp-municipalities", s.municipalities, head, rows(cmp.municipalities, (d) => d.name)));
-  if (cmp.lines.length) out.push(table("cmp-lines", s.lines, head, cmp.lines.map((l) => [[l.name], [f.money(l.zvw.a), n], [f.money(l.zvw.b), n], diff(l.zvw)])));
-  out.push(table("cmp-flows", s.flows, head, rows(cmp.flows, (d) => d.name)));
+  out.push(
+    table(
+      "cmp-totals",
+      s.totals,
+      head,
+      rows(cmp.totals, (d) => t.totalNames[d.id] ?? d.name),
+    ),
+  );
+  out.push(
+    table(
+      "cmp-insurers",
+      s.insurers,
+      head,
+      rows(cmp.insurers, (d) => d.name),
+    ),
+  );
+  if (cmp.municipalities.length)
+    out.push(
+      table(
+        "cmp-municipalities",
+        s.municipalities,
+        head,
+        rows(cmp.municipalities, (d) => d.name),
+      ),
+    );
+  if (cmp.lines.length)
+    out.push(
+      table(
+        "cmp-lines",
+        s.lines,
+        head,
+        cmp.lines.map((l) => [[l.name], [f.money(l.zvw.a), n], [f.money(l.zvw.b), n], diff(l.zvw)]),
+      ),
+    );
+  out.push(
+    table(
+      "cmp-flows",
+      s.flows,
+      head,
+      rows(cmp.flows, (d) => d.name),
+    ),
+  );
   return out;
 }

@@ -68,7 +68,9 @@ export class ResvCalculator extends HTMLElement {
     request: (...parts) => this.#request(...parts),
     editor: () => this.#editor,
     scenario: () => this.#scenario,
-    setScenario: (s) => { this.#scenario = s; },
+    setScenario: (s) => {
+      this.#scenario = s;
+    },
     useSample: () => this.#useSample(),
   };
   #market = new MarketSource(this.#host);
@@ -113,7 +115,9 @@ export class ResvCalculator extends HTMLElement {
   /** Pins the current result as the comparison's A (null clears it). */
   pinComparison(on = true) {
     const report = on ? this.#report : null;
-    this.#comparison.pin(report, report?.name || this.#t().unnamed, this.#report).then(() => this.#request("results"));
+    this.#comparison
+      .pin(report, report?.name || this.#t().unnamed, this.#report)
+      .then(() => this.#request("results"));
   }
 
   connectedCallback() {
@@ -124,7 +128,13 @@ export class ResvCalculator extends HTMLElement {
       const box = el("p", `${issueText("not_started", this.#lang())}: ${e?.message ?? e}`, "stale-note");
       box.setAttribute("role", "alert");
       this.#root.replaceChildren(box);
-      this.dispatchEvent(new CustomEvent("resv-error", { detail: { code: ISSUES.not_started.code, issues: [] }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent("resv-error", {
+          detail: { code: ISSUES.not_started.code, issues: [] },
+          bubbles: true,
+          composed: true,
+        }),
+      );
     });
   }
 
@@ -156,7 +166,12 @@ export class ResvCalculator extends HTMLElement {
   #update() {
     const wanted = this.#wanted;
     this.#wanted = new Set();
-    const run = { calculate: () => this.#calculate(), editor: () => this.#rebuild(), results: () => this.#renderResults(), save: () => this.#persist.save() };
+    const run = {
+      calculate: () => this.#calculate(),
+      editor: () => this.#rebuild(),
+      results: () => this.#renderResults(),
+      save: () => this.#persist.save(),
+    };
     for (const part of UPDATE_ORDER) if (wanted.has(part)) run[part]();
   }
 
@@ -169,9 +184,19 @@ export class ResvCalculator extends HTMLElement {
     if (blocking) return this.#settle({ issues: blocking }, seq);
     let report;
     try {
-      report = await this.#engine.call("calculate", { scenario: clean(this.#scenario), market: this.#market.current.ref });
+      report = await this.#engine.call("calculate", {
+        scenario: clean(this.#scenario),
+        market: this.#market.current.ref,
+      });
     } catch (e) {
-      return this.#settle({ issues: e.issues ?? [{ code: e.code ?? "internal", path: "", message: e.message, messageEn: e.message }] }, seq);
+      return this.#settle(
+        {
+          issues: e.issues ?? [
+            { code: e.code ?? "internal", path: "", message: e.message, messageEn: e.message },
+          ],
+        },
+        seq,
+      );
     }
     const calculated = performance.now();
     if (seq !== this.#calcSeq) return; // a newer edit is on its way
@@ -228,17 +253,30 @@ export class ResvCalculator extends HTMLElement {
     this.#showStatus();
     if (outcome.report) {
       const done = performance.now();
-      this.timings = { calculate: outcome.calculated - outcome.started, render: done - outcome.calculated, total: done - outcome.started };
-      this.dispatchEvent(new CustomEvent("resv-report", { detail: outcome.report, bubbles: true, composed: true }));
+      this.timings = {
+        calculate: outcome.calculated - outcome.started,
+        render: done - outcome.calculated,
+        total: done - outcome.started,
+      };
+      this.dispatchEvent(
+        new CustomEvent("resv-report", { detail: outcome.report, bubbles: true, composed: true }),
+      );
     } else {
-      this.dispatchEvent(new CustomEvent("resv-error", { detail: { code: "invalid_input", issues: outcome.issues }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent("resv-error", {
+          detail: { code: "invalid_input", issues: outcome.issues },
+          bubbles: true,
+          composed: true,
+        }),
+      );
     }
   }
 
   #drawResults() {
     const p = this.#parts;
     if (!p.results) return;
-    const t = this.#t(), f = formats(this.#lang());
+    const t = this.#t(),
+      f = formats(this.#lang());
     const h = el("h2", this.#report?.name ? `${t.resultsTitle}: ${this.#report.name}` : t.resultsTitle);
     h.id = "results-h";
     const out = [h];
@@ -255,7 +293,13 @@ export class ResvCalculator extends HTMLElement {
       warnings.id = "warnings";
       warnings.append(el("h3", t.warnings), renderWarnings(this.#report.warnings, t, this.#lang()));
       body.append(warnings);
-      out.push(body, this.#comparison.render(t, f, this.#report, { pin: (on) => this.pinComparison(on), open: () => p.openA.click() }));
+      out.push(
+        body,
+        this.#comparison.render(t, f, this.#report, {
+          pin: (on) => this.pinComparison(on),
+          open: () => p.openA.click(),
+        }),
+      );
     }
     p.results.classList.toggle("stale", Boolean(this.#issues));
     p.results.replaceChildren(...out);
@@ -273,13 +317,19 @@ export class ResvCalculator extends HTMLElement {
     if (shared) {
       const backup = this.#persist.read();
       await this.#persist.restore(shared);
-      this.#note(t.restoredShared, backup ? { label: t.backToOwn, run: () => this.#persist.restore(backup) } : null);
+      this.#note(
+        t.restoredShared,
+        backup ? { label: t.backToOwn, run: () => this.#persist.restore(backup) } : null,
+      );
       return;
     }
     const saved = this.#persist.read();
     if (saved) {
       await this.#persist.restore(saved);
-      this.#note(t.restored(formats(this.#lang()).date(saved.savedAt ?? Date.now())), { label: t.reset, run: () => this.#useSample() });
+      this.#note(t.restored(formats(this.#lang()).date(saved.savedAt ?? Date.now())), {
+        label: t.reset,
+        run: () => this.#useSample(),
+      });
       return;
     }
     if (this.getAttribute("src")) return this.#loadSrc(this.getAttribute("src"));
@@ -303,7 +353,8 @@ export class ResvCalculator extends HTMLElement {
 
   /** Takes a scenario from outside (property, src, JSON file): its market becomes loaded data. */
   async #setScenario(value) {
-    if (!value || typeof value !== "object" || Array.isArray(value)) return this.#settle({ issues: [issue("scenario_not_object", "")] });
+    if (!value || typeof value !== "object" || Array.isArray(value))
+      return this.#settle({ issues: [issue("scenario_not_object", "")] });
     const { market, ...rest } = value;
     let live;
     try {
@@ -320,7 +371,8 @@ export class ResvCalculator extends HTMLElement {
   async #openJson(file, asComparison) {
     const t = this.#t();
     const { value, error } = await readJsonFile(file);
-    if (error === "tooLarge") return this.#note(t.tooLarge(file.name, formats(this.#lang()).bytes(MAX_JSON_BYTES)));
+    if (error === "tooLarge")
+      return this.#note(t.tooLarge(file.name, formats(this.#lang()).bytes(MAX_JSON_BYTES)));
     if (error) return this.#note(t.invalidFile(file.name));
     if (!asComparison) {
       await this.#setScenario(value);
@@ -332,7 +384,9 @@ export class ResvCalculator extends HTMLElement {
       this.#request("results");
       this.#note(t.opened(value.name ?? file.name));
     } catch (e) {
-      const why = (e.issues ?? []).slice(0, 3).map((i) => `${i.path}: ${this.#lang() === "en" ? i.messageEn : i.message}`);
+      const why = (e.issues ?? [])
+        .slice(0, 3)
+        .map((i) => `${i.path}: ${this.#lang() === "en" ? i.messageEn : i.message}`);
       this.#note(`${t.invalidFile(file.name)} ${why.join("; ")}`);
     }
   }
@@ -347,7 +401,13 @@ export class ResvCalculator extends HTMLElement {
         const s = await this.exportScenario();
         download(fileName(s.name, "json"), `${JSON.stringify(s, null, 2)}\n`, "application/json");
       },
-      exportCsv: () => this.#report && download(fileName(this.#report.name, "csv"), reportCsv(this.#report, this.#t()), "text/csv;charset=utf-8"),
+      exportCsv: () =>
+        this.#report &&
+        download(
+          fileName(this.#report.name, "csv"),
+          reportCsv(this.#report, this.#t()),
+          "text/csv;charset=utf-8",
+        ),
       exportXlsx: () => this.#exportXlsx(),
       share: () => this.#share(),
       reset: () => this.#useSample(),
@@ -360,7 +420,11 @@ export class ResvCalculator extends HTMLElement {
     const { writeXlsx } = await import("./xlsx.js"); // the workbook writer loads only when asked for
     const t = this.#t();
     const book = await writeXlsx(reportRows(this.#report, t), t.resultsTitle, textCell);
-    download(fileName(this.#report.name, "xlsx"), book, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    download(
+      fileName(this.#report.name, "xlsx"),
+      book,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
   }
 
   #note(text, action) {
