@@ -113,9 +113,8 @@ export function reportCsv(r, t) {
     const s = textCell(v);
     return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return `\uFEFF${reportRows(r, t)
-    .map((cells) => cells.map(cell).join(";"))
-    .join("\r\n")}\r\n`;
+  const lines = reportRows(r, t).map((cells) => cells.map(cell).join(";"));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 /** A scenario file's JSON object: `{ value }`, or `{ error }`: "tooLarge" (over MAX_JSON_BYTES) or "invalid". */
