@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: setup pkg serve test bench fuzz fuzz-smoke fmt-check clippy sample-check test-host test-node dts test-browser golden clean
+.PHONY: setup pkg serve test bench fuzz fuzz-smoke fmt-check js-fmt-check clippy sample-check test-host test-node dts test-browser golden clean
 
 # Installs what is missing on a fresh machine (Debian packages, wasm-bindgen-cli, npm tools).
 setup:
@@ -18,11 +18,15 @@ serve: pkg
 	@PORT=$(PORT) node scripts/serve.mjs
 
 # Every test, cheapest first: format, lints, host tests, the package under Node, its types, the page.
-test: fmt-check clippy sample-check test-host fuzz-smoke pkg test-node dts test-browser
+test: fmt-check js-fmt-check clippy sample-check test-host fuzz-smoke pkg test-node dts test-browser
 
 # Formatting is checked, never rewritten, in tests.
 fmt-check:
 	cargo fmt --all --check
+
+# The JS is checked the same way, by the pinned prettier (.prettierrc.json; quoted globs: prettier expands them).
+js-fmt-check:
+	npx --no-install prettier --check 'www/**/*.js' 'tests/node/*.mjs' 'tests/browser/*.mjs' 'bench/*.mjs' 'scripts/*.mjs'
 
 # Lints deny warnings on the host build and on the wasm32-only binding module.
 clippy: setup

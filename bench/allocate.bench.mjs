@@ -10,19 +10,25 @@ const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_FLOOR });
 
 /** The baseline: the rule of docs/contract.md written directly with decimal.js. */
 function allocateJs(total, weights, minorUnit = "0.01") {
-  const t = new D(total), unit = new D(minorUnit);
+  const t = new D(total),
+    unit = new D(minorUnit);
   const units = t.abs().div(unit);
   if (!units.isInteger()) throw new Error("not whole minor units");
   const ws = weights.map((w) => new D(w.weight));
   const sum = ws.reduce((a, b) => a.plus(b), new D(0));
-  const floors = [], rems = [];
+  const floors = [],
+    rems = [];
   let given = new D(0);
   for (const w of ws) {
     const exact = units.times(w).div(sum);
     const f = exact.floor();
-    floors.push(f); rems.push(exact.minus(f)); given = given.plus(f);
+    floors.push(f);
+    rems.push(exact.minus(f));
+    given = given.plus(f);
   }
-  const order = ws.map((_, i) => i).filter((i) => ws[i].gt(0))
+  const order = ws
+    .map((_, i) => i)
+    .filter((i) => ws[i].gt(0))
     .sort((a, b) => rems[b].cmp(rems[a]) || ws[b].cmp(ws[a]) || a - b);
   const left = units.minus(given).toNumber();
   for (let k = 0; k < left; k++) floors[order[k]] = floors[order[k]].plus(1);
@@ -33,7 +39,10 @@ function allocateJs(total, weights, minorUnit = "0.01") {
 function makeCase(n) {
   let seed = n;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  const weights = Array.from({ length: n }, (_, i) => ({ id: `party-${i}`, weight: String(rand() % 5_000_000) }));
+  const weights = Array.from({ length: n }, (_, i) => ({
+    id: `party-${i}`,
+    weight: String(rand() % 5_000_000),
+  }));
   return { total: "1234567891.23", weights };
 }
 
@@ -42,7 +51,9 @@ function time(fn, minMs = 300) {
   const samples = [];
   const end = performance.now() + minMs;
   while (performance.now() < end || samples.length < 5) {
-    const t0 = performance.now(); fn(); samples.push(performance.now() - t0);
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
   return samples[Math.floor(samples.length / 2)];
@@ -53,12 +64,15 @@ console.log("allocate(): Wasm core vs decimal.js baseline (median per call)");
 console.log("parties      wasm          js     js/wasm   wasm µs/party");
 for (const n of [10, 1_000, 10_000, 100_000]) {
   const { total, weights } = makeCase(n);
-  const a = pkg.allocate(total, weights), b = allocateJs(total, weights);
+  const a = pkg.allocate(total, weights),
+    b = allocateJs(total, weights);
   if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`Wasm and baseline disagree at n=${n}`);
   const wasm = time(() => pkg.allocate(total, weights));
   const js = time(() => allocateJs(total, weights));
   const perParty = (wasm * 1000) / n;
-  console.log(`${String(n).padStart(7)} ${fmt(wasm).padStart(11)} ${fmt(js).padStart(11)} ${(js / wasm).toFixed(1).padStart(9)}x ${perParty.toFixed(3).padStart(13)}`);
+  console.log(
+    `${String(n).padStart(7)} ${fmt(wasm).padStart(11)} ${fmt(js).padStart(11)} ${(js / wasm).toFixed(1).padStart(9)}x ${perParty.toFixed(3).padStart(13)}`,
+  );
 }
 // Wasm memory only grows, so its size now is the peak.
 console.log(`peak Wasm memory: ${(exports.memory.buffer.byteLength / 1048576).toFixed(1)} MiB`);

@@ -19,15 +19,24 @@ const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_FLOOR });
 function regionsOf() {
   const total = population.reduce((a, [, n]) => a + n, 0);
   const regions = [];
-  let start = 0, acc = 0, pop = 0;
+  let start = 0,
+    acc = 0,
+    pop = 0;
   population.forEach(([pc4, n], i) => {
-    acc += n; pop += n;
+    acc += n;
+    pop += n;
     const last = i === population.length - 1;
     if (acc >= (total / 60) * (regions.length + 1) || last) {
       if (regions.length < 60 || last) {
-        regions.push({ id: `R${regions.length + 1}`, lo: population[start][0], hi: pc4,
-          postcodes: [`${population[start][0]}-${pc4}`], lumpSum: (pop * 3.88).toFixed(2) });
-        start = i + 1; pop = 0;
+        regions.push({
+          id: `R${regions.length + 1}`,
+          lo: population[start][0],
+          hi: pc4,
+          postcodes: [`${population[start][0]}-${pc4}`],
+          lumpSum: (pop * 3.88).toFixed(2),
+        });
+        start = i + 1;
+        pop = 0;
       }
     }
   });
@@ -38,14 +47,19 @@ function regionsOf() {
 function splitJs(total, weights) {
   const units = new D(total).times(100);
   const sum = weights.reduce((a, w) => a.plus(w), new D(0));
-  const floors = [], rems = [];
+  const floors = [],
+    rems = [];
   let given = new D(0);
   for (const w of weights) {
     const exact = units.times(w).div(sum);
     const f = exact.floor();
-    floors.push(f); rems.push(exact.minus(f)); given = given.plus(f);
+    floors.push(f);
+    rems.push(exact.minus(f));
+    given = given.plus(f);
   }
-  const order = weights.map((_, i) => i).filter((i) => weights[i] > 0)
+  const order = weights
+    .map((_, i) => i)
+    .filter((i) => weights[i] > 0)
     .sort((a, b) => rems[b].cmp(rems[a]) || weights[b] - weights[a] || a - b);
   const left = units.minus(given).toNumber();
   for (let k = 0; k < left; k++) floors[order[k]] = floors[order[k]].plus(1);
@@ -57,7 +71,9 @@ function baseline(bytes, regions) {
   const text = new TextDecoder().decode(bytes);
   const { data } = Papa.parse(text, { delimiter: ";", skipEmptyLines: true });
   const regionOf = new Int16Array(10000).fill(-1);
-  regions.forEach((r, i) => { for (let p = r.lo; p <= r.hi; p++) regionOf[p] = i; });
+  regions.forEach((r, i) => {
+    for (let p = r.lo; p <= r.hi; p++) regionOf[p] = i;
+  });
   const sums = regions.map(() => new Map());
   for (let i = 1; i < data.length; i++) {
     const [pc, insurer, n] = data[i];
@@ -70,8 +86,13 @@ function baseline(bytes, regions) {
     m.set(insurer, (m.get(insurer) ?? 0) + count);
   }
   return regions.map((r, i) => {
-    const parties = [...sums[i]].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const amounts = splitJs(r.lumpSum, parties.map(([, w]) => w));
+    const parties = [...sums[i]]
+      .filter(([, w]) => w > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const amounts = splitJs(
+      r.lumpSum,
+      parties.map(([, w]) => w),
+    );
     return { id: r.id, insurers: parties.map(([id], k) => ({ id, amount: amounts[k] })) };
   });
 }
@@ -79,14 +100,18 @@ function baseline(bytes, regions) {
 function wasmRun(bytes, regions) {
   const table = pkg.parseMarketCsv(bytes);
   try {
-    return pkg.allocateRegions(table, regions.map(({ id, postcodes, lumpSum }) => ({ id, postcodes, lumpSum })));
+    return pkg.allocateRegions(
+      table,
+      regions.map(({ id, postcodes, lumpSum }) => ({ id, postcodes, lumpSum })),
+    );
   } finally {
     table.free();
   }
 }
 
 function best(fn, runs) {
-  let min = Infinity, out;
+  let min = Infinity,
+    out;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     out = fn();
@@ -100,7 +125,10 @@ const fmt = (x, d = 1) => x.toLocaleString("en-GB", { maximumFractionDigits: d, 
 console.log(`\nverdeelsleutel: parse + allocate 60 regions (best of runs; ratio = baseline / Wasm)`);
 console.log("scale  rows        MB     Wasm ms  MB/s    ns/row  baseline ms  ratio");
 const results = {};
-if (process.env.RESV_BENCH_ONLY_CSV) { writeFileSync(process.env.RESV_BENCH_CSV, nationalCsv("pc6").bytes); process.exit(0); }
+if (process.env.RESV_BENCH_ONLY_CSV) {
+  writeFileSync(process.env.RESV_BENCH_CSV, nationalCsv("pc6").bytes);
+  process.exit(0);
+}
 for (const level of ["pc4", "pc6"]) {
   const { bytes, rows, pc6s } = nationalCsv(level);
   // RESV_BENCH_CSV=path keeps the generated national table, for profiling the native core.
@@ -114,13 +142,18 @@ for (const level of ["pc4", "pc6"]) {
   results[level] = { rows, ms: w.ms, bytes };
   console.log(
     `${level.padEnd(6)} ${String(rows).padEnd(11)} ${fmt(mb).padStart(5)}  ${fmt(w.ms).padStart(7)}  ${fmt(mb / (w.ms / 1000), 0).padStart(5)}  ${fmt((w.ms * 1e6) / rows, 0).padStart(6)}  ${fmt(b.ms).padStart(11)}  ${fmt(b.ms / w.ms).padStart(5)}x` +
-    (level === "pc6" ? `   (${pc6s} PC6 postcodes)` : ""),
+      (level === "pc6" ? `   (${pc6s} PC6 postcodes)` : ""),
   );
 }
-const g = results.pc6, p = results.pc4;
-console.log(`growth PC4 → PC6: ${fmt(g.rows / p.rows)}x rows, ${fmt(g.ms / p.ms)}x time (${fmt((g.ms / g.rows) / (p.ms / p.rows), 2)}x per row: linear)`);
+const g = results.pc6,
+  p = results.pc4;
+console.log(
+  `growth PC4 → PC6: ${fmt(g.rows / p.rows)}x rows, ${fmt(g.ms / p.ms)}x time (${fmt(g.ms / g.rows / (p.ms / p.rows), 2)}x per row: linear)`,
+);
 
-console.log(`peak Wasm memory after the national runs: ${fmt(wasm.memory.buffer.byteLength / 2 ** 20)} MiB (the 47 MB file copied in, plus 16 bytes per row)`);
+console.log(
+  `peak Wasm memory after the national runs: ${fmt(wasm.memory.buffer.byteLength / 2 ** 20)} MiB (the 47 MB file copied in, plus 16 bytes per row)`,
+);
 
 // One region recalculated from an already parsed national table.
 const table = pkg.parseMarketCsv(results.pc6.bytes);
@@ -133,17 +166,26 @@ for (let i = 0; i < 300; i++) {
   times.push(performance.now() - t);
 }
 times.sort((a, b) => a - b);
-console.log(`single region recalculation (calculate on the parsed PC6 table, ${pkg.calculate(scenario).allocation.area.rowsInside} rows in area): median ${fmt(times[150] * 1000, 0)} µs, p95 ${fmt(times[285] * 1000, 0)} µs`);
+console.log(
+  `single region recalculation (calculate on the parsed PC6 table, ${pkg.calculate(scenario).allocation.area.rowsInside} rows in area): median ${fmt(times[150] * 1000, 0)} µs, p95 ${fmt(times[285] * 1000, 0)} µs`,
+);
 table.free();
 
 // Garbage is rejected quickly.
 const noise = new Uint8Array(40e6);
-for (let i = 0; i < noise.length; i++) noise[i] = 1 + ((i * 2654435761) >>> 24) % 255;
+for (let i = 0; i < noise.length; i++) noise[i] = 1 + (((i * 2654435761) >>> 24) % 255);
 const badRows = new TextEncoder().encode("postcode;verzekeraar;verzekerden\n" + "x;?;?\n".repeat(6e6));
-for (const [name, bytes] of [["40 MB of random bytes", noise], ["40 MB of bad rows", badRows]]) {
+for (const [name, bytes] of [
+  ["40 MB of random bytes", noise],
+  ["40 MB of bad rows", badRows],
+]) {
   const t = performance.now();
   let code = "accepted";
-  try { pkg.parseMarketCsv(bytes); } catch (e) { code = `${e.code}: ${e.issues.length} issues, first ${e.issues[0].code}`; }
+  try {
+    pkg.parseMarketCsv(bytes);
+  } catch (e) {
+    code = `${e.code}: ${e.issues.length} issues, first ${e.issues[0].code}`;
+  }
   console.log(`${name}: rejected in ${fmt(performance.now() - t)} ms (${code})`);
 }
 console.log(`peak Wasm memory at the end: ${fmt(wasm.memory.buffer.byteLength / 2 ** 20)} MiB`);

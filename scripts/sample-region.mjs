@@ -15,14 +15,68 @@ const inArea = (pc4) => ranges.some(([a, b]) => pc4 >= a && pc4 <= b);
 
 // Concern, national share (percent, NZa/Vektis 2022), labels with illustrative proportions.
 const concerns = [
-  ["Achmea", 293, [["Zilveren Kruis", 70], ["FBTO", 15], ["Interpolis", 10], ["De Friesland", 5]]],
-  ["VGZ", 236, [["VGZ", 55], ["Univé", 30], ["IZA", 10], ["Zekur", 5]]],
-  ["CZ", 207, [["CZ", 70], ["OHRA", 25], ["Nationale-Nederlanden", 5]]],
-  ["Menzis", 115, [["Menzis", 75], ["Anderzorg", 25]]],
-  ["DSW", 43, [["DSW", 70], ["inTwente", 30]]],
-  ["a.s.r.", 31, [["De Amersfoortse", 60], ["Ditzo", 40]]],
+  [
+    "Achmea",
+    293,
+    [
+      ["Zilveren Kruis", 70],
+      ["FBTO", 15],
+      ["Interpolis", 10],
+      ["De Friesland", 5],
+    ],
+  ],
+  [
+    "VGZ",
+    236,
+    [
+      ["VGZ", 55],
+      ["Univé", 30],
+      ["IZA", 10],
+      ["Zekur", 5],
+    ],
+  ],
+  [
+    "CZ",
+    207,
+    [
+      ["CZ", 70],
+      ["OHRA", 25],
+      ["Nationale-Nederlanden", 5],
+    ],
+  ],
+  [
+    "Menzis",
+    115,
+    [
+      ["Menzis", 75],
+      ["Anderzorg", 25],
+    ],
+  ],
+  [
+    "DSW",
+    43,
+    [
+      ["DSW", 70],
+      ["inTwente", 30],
+    ],
+  ],
+  [
+    "a.s.r.",
+    31,
+    [
+      ["De Amersfoortse", 60],
+      ["Ditzo", 40],
+    ],
+  ],
   ["Zorg en Zekerheid", 31, [["Zorg en Zekerheid", 100]]],
-  ["ONVZ", 24, [["ONVZ", 70], ["VvAA", 30]]],
+  [
+    "ONVZ",
+    24,
+    [
+      ["ONVZ", 70],
+      ["VvAA", 30],
+    ],
+  ],
   ["Salland", 10, [["Salland Zorgverzekeringen", 100]]],
   ["EUCARE", 9, [["Aevitae", 100]]],
 ];
@@ -54,9 +108,15 @@ let csv = "postcode;verzekeraar;concern;verzekerden\r\n";
 let residents = 0;
 for (const [pc4, n] of population) {
   residents += n;
-  const perConcern = split(n, concerns.map(([, share], k) => share * tilt(pc4, k)));
+  const perConcern = split(
+    n,
+    concerns.map(([, share], k) => share * tilt(pc4, k)),
+  );
   concerns.forEach(([concern, , labels], k) => {
-    const perLabel = split(perConcern[k], labels.map(([, w]) => w));
+    const perLabel = split(
+      perConcern[k],
+      labels.map(([, w]) => w),
+    );
     labels.forEach(([label], j) => {
       if (perLabel[j] > 0) csv += `${pc4};${label};${concern};${perLabel[j]}\r\n`;
     });
@@ -67,15 +127,88 @@ for (const [pc4, n] of population) {
 // several kinds, a boundary item split with the municipalities (not yet granted), a Wlz part,
 // and two hechte wijkverbanden serving their own postcodes.
 const budget = [
-  { id: "resv-bureau", name: "RESV-bureau: mandaat en vertegenwoordiging", level: "regional", mainTasks: [1], amount: "210000.00", growth: "2.5" },
-  { id: "capaciteit", name: "Capaciteit en toegankelijkheid: regionale triage", level: "regional", mainTasks: [2], amount: "140000.00", existingFunding: "25000.00", existingFundingSource: "zonmw", growth: "3" },
-  { id: "zorgafspraken", name: "Zorgafspraken kwetsbare ouderen en COPD", level: "regional", mainTasks: [3], amount: "120000.00", existingFunding: "30000.00", existingFundingSource: "patientGroups" },
-  { id: "wijk-kampen", name: "Hecht wijkverband Kampen", level: "neighbourhood", mainTasks: [4], ownTasks: true, amount: "95000.00", postcodes: ["8261-8278", "8293"] },
-  { id: "wijk-hattem", name: "Hecht wijkverband Hattem", level: "neighbourhood", mainTasks: [4], ownTasks: true, amount: "40000.00", postcodes: ["8051-8052"] },
-  { id: "zorg-welzijn", name: "Wijkgerichte samenwerking zorg en welzijn (grensvlak)", level: "neighbourhood", mainTasks: [4], amount: "80000.00", split: { zvw: "60", municipal: "40" }, municipalApproved: false },
-  { id: "hagro-mandaat", name: "Huisartsencoöperatie: delegatie en mandaat", level: "monodisciplinary", discipline: "gp", mainTasks: [1], amount: "60000.00", existingFunding: "20000.00", existingFundingSource: "oi" },
-  { id: "wijkverpleging", name: "Samenwerking wijkverpleging: capaciteit", level: "monodisciplinary", discipline: "districtNursing", mainTasks: [2], amount: "45000.00", existingFunding: "15000.00", existingFundingSource: "districtNursing" },
-  { id: "facilitering", name: "Facilitering: ICT, HR en huisvesting (gedeeld met de VVT)", level: "regional", mainTasks: [5], amount: "150000.00", split: { zvw: "95", wlz: "5" } },
+  {
+    id: "resv-bureau",
+    name: "RESV-bureau: mandaat en vertegenwoordiging",
+    level: "regional",
+    mainTasks: [1],
+    amount: "210000.00",
+    growth: "2.5",
+  },
+  {
+    id: "capaciteit",
+    name: "Capaciteit en toegankelijkheid: regionale triage",
+    level: "regional",
+    mainTasks: [2],
+    amount: "140000.00",
+    existingFunding: "25000.00",
+    existingFundingSource: "zonmw",
+    growth: "3",
+  },
+  {
+    id: "zorgafspraken",
+    name: "Zorgafspraken kwetsbare ouderen en COPD",
+    level: "regional",
+    mainTasks: [3],
+    amount: "120000.00",
+    existingFunding: "30000.00",
+    existingFundingSource: "patientGroups",
+  },
+  {
+    id: "wijk-kampen",
+    name: "Hecht wijkverband Kampen",
+    level: "neighbourhood",
+    mainTasks: [4],
+    ownTasks: true,
+    amount: "95000.00",
+    postcodes: ["8261-8278", "8293"],
+  },
+  {
+    id: "wijk-hattem",
+    name: "Hecht wijkverband Hattem",
+    level: "neighbourhood",
+    mainTasks: [4],
+    ownTasks: true,
+    amount: "40000.00",
+    postcodes: ["8051-8052"],
+  },
+  {
+    id: "zorg-welzijn",
+    name: "Wijkgerichte samenwerking zorg en welzijn (grensvlak)",
+    level: "neighbourhood",
+    mainTasks: [4],
+    amount: "80000.00",
+    split: { zvw: "60", municipal: "40" },
+    municipalApproved: false,
+  },
+  {
+    id: "hagro-mandaat",
+    name: "Huisartsencoöperatie: delegatie en mandaat",
+    level: "monodisciplinary",
+    discipline: "gp",
+    mainTasks: [1],
+    amount: "60000.00",
+    existingFunding: "20000.00",
+    existingFundingSource: "oi",
+  },
+  {
+    id: "wijkverpleging",
+    name: "Samenwerking wijkverpleging: capaciteit",
+    level: "monodisciplinary",
+    discipline: "districtNursing",
+    mainTasks: [2],
+    amount: "45000.00",
+    existingFunding: "15000.00",
+    existingFundingSource: "districtNursing",
+  },
+  {
+    id: "facilitering",
+    name: "Facilitering: ICT, HR en huisvesting (gedeeld met de VVT)",
+    level: "regional",
+    mainTasks: [5],
+    amount: "150000.00",
+    split: { zvw: "95", wlz: "5" },
+  },
 ];
 // The three municipalities by their PC4 areas (postal facts; no municipality map is shipped).
 const municipalities = [
@@ -85,13 +218,29 @@ const municipalities = [
 ];
 // Onderlinge dienstverlening: the RESV (through a kassier) passes money on to the executing
 // providers of its wijkverbanden, mono cooperations and a care group.
-const hoofdaannemer = { form: "kassier", name: "RESV Zwolle, Kampen en Hattem", kassier: "Huisartsencoöperatie (kassier)", agreement: true };
+const hoofdaannemer = {
+  form: "kassier",
+  name: "RESV Zwolle, Kampen en Hattem",
+  kassier: "Huisartsencoöperatie (kassier)",
+  agreement: true,
+};
 const subcontracts = [
   { id: "od-kampen", contractor: "Hecht wijkverband Kampen", amount: "90000.00", lines: ["wijk-kampen"] },
   { id: "od-hattem", contractor: "Hecht wijkverband Hattem", amount: "38000.00", lines: ["wijk-hattem"] },
   { id: "od-hagro", contractor: "Huisartsencoöperatie", amount: "40000.00", lines: ["hagro-mandaat"] },
-  { id: "od-wijkverpleging", contractor: "Samenwerkingsverband wijkverpleging", amount: "30000.00", lines: ["wijkverpleging"] },
-  { id: "od-ketenzorg", contractor: "Zorggroep (ketenzorg)", amount: "60000.00", lines: ["zorgafspraken"], mainTasks: [3] },
+  {
+    id: "od-wijkverpleging",
+    contractor: "Samenwerkingsverband wijkverpleging",
+    amount: "30000.00",
+    lines: ["wijkverpleging"],
+  },
+  {
+    id: "od-ketenzorg",
+    contractor: "Zorggroep (ketenzorg)",
+    amount: "60000.00",
+    lines: ["zorgafspraken"],
+    mainTasks: [3],
+  },
 ];
 const scenario = {
   name: "Voorbeeldregio Zwolle, Kampen en Hattem (illustratief)",
@@ -113,7 +262,9 @@ for (const [path, text] of Object.entries(files)) {
   const url = new URL(path, root);
   if (check) {
     let old = "";
-    try { old = readFileSync(url, "utf8"); } catch {}
+    try {
+      old = readFileSync(url, "utf8");
+    } catch {}
     if (old !== text) {
       console.error(`${path} is stale: run node scripts/sample-region.mjs`);
       process.exit(1);

@@ -28,8 +28,11 @@ const elementFiles = new Set(readdirSync(join(root, "www/element")));
 
 function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
-  const [dir, rest] = !path.startsWith("/pkg/") ? ["www", path.slice(1)]
-    : elementFiles.has(path.slice(5)) ? ["www/element", path.slice(5)] : ["pkg", path.slice(5)];
+  const [dir, rest] = !path.startsWith("/pkg/")
+    ? ["www", path.slice(1)]
+    : elementFiles.has(path.slice(5))
+      ? ["www/element", path.slice(5)]
+      : ["pkg", path.slice(5)];
   const base = join(root, dir);
   const file = resolve(base, rest || "index.html");
   return file.startsWith(base) ? file : null;

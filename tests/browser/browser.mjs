@@ -16,8 +16,16 @@ export function useBrowser() {
     env.base = `http://127.0.0.1:${env.server.address().port}/`;
     env.browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   });
   after(async () => {
@@ -32,7 +40,11 @@ export function useBrowser() {
  * the server. `options` go to the browser context (e.g. `bypassCSP` to inject axe-core).
  */
 export async function openPage(path = "", options = {}) {
-  const context = await env.browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 1000 }, ...options });
+  const context = await env.browser.newContext({
+    locale: "nl-NL",
+    viewport: { width: 1400, height: 1000 },
+    ...options,
+  });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
@@ -54,7 +66,9 @@ export async function openCalculator(path = "", options = {}) {
 
 /** The text of every cell, row by row, of the table `selector` (inside the element). */
 export function rowsOf(page, selector) {
-  return page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  return page.$$eval(`${selector} tbody tr`, (trs) =>
+    trs.map((tr) => [...tr.cells].map((c) => c.textContent)),
+  );
 }
 
 /** Cents of a Dutch amount text ("€ 1.234,56" → 123456). */
@@ -62,20 +76,32 @@ export const cents = (text) => Number(text.replace(/[^0-9-]/g, ""));
 
 /** Waits until the element has rendered `n` more results than `before`. */
 export async function recalculated(page, before) {
-  await page.waitForFunction((b) => Number(document.querySelector("resv-calculator").dataset.recalculated) > b, before);
+  await page.waitForFunction(
+    (b) => Number(document.querySelector("resv-calculator").dataset.recalculated) > b,
+    before,
+  );
 }
 /** How many results the element has rendered so far. */
-export const renders = (page) => page.evaluate(() => Number(document.querySelector("resv-calculator").dataset.recalculated ?? 0));
+export const renders = (page) =>
+  page.evaluate(() => Number(document.querySelector("resv-calculator").dataset.recalculated ?? 0));
 
 /** Waits until the element's `#id` (in its shadow root) is shown (or hidden, with `shown = false`). */
 export function untilShown(page, id, shown = true) {
-  return page.waitForFunction(([id, shown]) => document.querySelector("resv-calculator").shadowRoot.getElementById(id)?.hidden === !shown, [id, shown]);
+  return page.waitForFunction(
+    ([id, shown]) =>
+      document.querySelector("resv-calculator").shadowRoot.getElementById(id)?.hidden === !shown,
+    [id, shown],
+  );
 }
 
 /** Waits until the text (or, for an input, the value) of the element's `#id` matches `re`. */
 export function untilText(page, id, re, timeout = 30_000) {
-  return page.waitForFunction(([id, source, flags]) => {
-    const e = document.querySelector("resv-calculator").shadowRoot.getElementById(id);
-    return e && new RegExp(source, flags).test(e.value ?? e.textContent);
-  }, [id, re.source, re.flags], { timeout });
+  return page.waitForFunction(
+    ([id, source, flags]) => {
+      const e = document.querySelector("resv-calculator").shadowRoot.getElementById(id);
+      return e && new RegExp(source, flags).test(e.value ?? e.textContent);
+    },
+    [id, re.source, re.flags],
+    { timeout },
+  );
 }

@@ -16,8 +16,19 @@ test("the package carries the element and every module it imports", () => {
     assert.ok(existsSync(new URL(file, pkg)), `${file} is in pkg/`);
     assert.ok(manifest.files.includes(file), `${file} is in package.json files`);
     const text = readFileSync(new URL(file, pkg), "utf8");
-    for (const m of text.matchAll(/(?:import\s[^"']*?from\s*|import\(\s*|new URL\(\s*)["'](?:\.\/)?([\w-]+\.(?:js|wasm))["']/g)) visit(m[1]);
+    for (const m of text.matchAll(
+      /(?:import\s[^"']*?from\s*|import\(\s*|new URL\(\s*)["'](?:\.\/)?([\w-]+\.(?:js|wasm))["']/g,
+    ))
+      visit(m[1]);
   };
   visit("resv-calculator.js");
-  for (const f of ["engine.js", "engine-core.js", "engine-worker.js", "xlsx.js", "resv_calc.js", "resv_calc_bg.wasm"]) assert.ok(seen.has(f), `${f} is reached from the element`);
+  for (const f of [
+    "engine.js",
+    "engine-core.js",
+    "engine-worker.js",
+    "xlsx.js",
+    "resv_calc.js",
+    "resv_calc_bg.wasm",
+  ])
+    assert.ok(seen.has(f), `${f} is reached from the element`);
 });

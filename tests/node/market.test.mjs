@@ -5,13 +5,21 @@ import assert from "node:assert/strict";
 import pkg, { issuesOf } from "./load.mjs";
 
 const { parseMarketCsv, calculate, allocateRegions, sampleScenario, sampleMarketCsv } = pkg;
-const CSV = "Postcode;Verzekeraar;Verzekerden\r\n1011;Zilveren Kruis;3.000\r\n1011;FBTO;1.000\r\n1011;CZ;2.000\r\n1012AB;VGZ;2.500\r\n1012 cd;Univé;1.000\r\n1013;Menzis;5.000\r\n";
+const CSV =
+  "Postcode;Verzekeraar;Verzekerden\r\n1011;Zilveren Kruis;3.000\r\n1011;FBTO;1.000\r\n1011;CZ;2.000\r\n1012AB;VGZ;2.500\r\n1012 cd;Univé;1.000\r\n1013;Menzis;5.000\r\n";
 const cents = (list) => list.reduce((a, p) => a + BigInt(p.amount.replace(".", "")), 0n);
 
 /** A valid call that must work after any error. */
 function stillWorks() {
   const r = calculate({ lumpSum: "100000.00", market: parseMarketCsv(CSV), workArea: ["1011-1012"] });
-  assert.deepEqual(r.insurers.map((i) => [i.id, i.amount]), [["Achmea", "42105.26"], ["VGZ", "36842.11"], ["CZ", "21052.63"]]);
+  assert.deepEqual(
+    r.insurers.map((i) => [i.id, i.amount]),
+    [
+      ["Achmea", "42105.26"],
+      ["VGZ", "36842.11"],
+      ["CZ", "21052.63"],
+    ],
+  );
 }
 
 test("reads a Dutch Excel CSV from a string, bytes or an ArrayBuffer", () => {
@@ -22,10 +30,17 @@ test("reads a Dutch Excel CSV from a string, bytes or an ArrayBuffer", () => {
     const t = parseMarketCsv(data);
     assert.equal(t.rowCount, 6);
     assert.equal(t.postcodeCount, 4);
-    assert.deepEqual(t.insurers().map((i) => [i.id, i.concern, i.insured]), [
-      ["Zilveren Kruis", "Achmea", 3000], ["FBTO", "Achmea", 1000], ["CZ", "CZ", 2000],
-      ["VGZ", "VGZ", 2500], ["Univé", "VGZ", 1000], ["Menzis", "Menzis", 5000],
-    ]);
+    assert.deepEqual(
+      t.insurers().map((i) => [i.id, i.concern, i.insured]),
+      [
+        ["Zilveren Kruis", "Achmea", 3000],
+        ["FBTO", "Achmea", 1000],
+        ["CZ", "CZ", 2000],
+        ["VGZ", "VGZ", 2500],
+        ["Univé", "VGZ", 1000],
+        ["Menzis", "Menzis", 5000],
+      ],
+    );
     t.free();
   }
 });
@@ -41,7 +56,10 @@ test("calculates from a table, from rows and from the table's own JSON alike", (
   assert.equal(a.allocation.leader, "Achmea");
   assert.equal(a.insurers[1].share, "0.3684210526");
   assert.equal(a.allocation.coAssessment, true);
-  assert.deepEqual(a.warnings.map((w) => w.code), ["rows_outside_area", "co_assessment_likely"]);
+  assert.deepEqual(
+    a.warnings.map((w) => w.code),
+    ["rows_outside_area", "co_assessment_likely"],
+  );
   // The CSV export reads back to the same table.
   const again = parseMarketCsv(t.toCsv());
   assert.deepEqual(again.toJSON(), t.toJSON());
@@ -75,11 +93,20 @@ test("refuses what is not CSV data, quickly, and keeps working", () => {
   const random = new Uint8Array(10_000_000);
   for (let i = 0; i < random.length; i++) random[i] = (i * 2654435761) >>> 24;
   const t0 = performance.now();
-  assert.deepEqual(issuesOf(() => parseMarketCsv(random)), ["file_is_binary@data"]);
+  assert.deepEqual(
+    issuesOf(() => parseMarketCsv(random)),
+    ["file_is_binary@data"],
+  );
   const oneLine = "postcode;verzekeraar;verzekerden\n" + "1".repeat(10_000_000);
-  assert.deepEqual(issuesOf(() => parseMarketCsv(oneLine)), ["field_count@line 2"]);
+  assert.deepEqual(
+    issuesOf(() => parseMarketCsv(oneLine)),
+    ["field_count@line 2"],
+  );
   const xlsx = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]);
-  assert.deepEqual(issuesOf(() => parseMarketCsv(xlsx)), ["file_is_spreadsheet@data"]);
+  assert.deepEqual(
+    issuesOf(() => parseMarketCsv(xlsx)),
+    ["file_is_spreadsheet@data"],
+  );
   assert.ok(performance.now() - t0 < 5000, "rejected within seconds");
   stillWorks();
 });
@@ -87,19 +114,40 @@ test("refuses what is not CSV data, quickly, and keeps working", () => {
 test("refuses a freed table and a scenario of any wrong shape, then works", () => {
   const t = parseMarketCsv(CSV);
   t.free();
-  assert.deepEqual(issuesOf(() => calculate({ lumpSum: 1, market: t })), ["table_freed@market"]);
-  assert.deepEqual(issuesOf(() => allocateRegions(t, [])), ["table_freed@market"]);
+  assert.deepEqual(
+    issuesOf(() => calculate({ lumpSum: 1, market: t })),
+    ["table_freed@market"],
+  );
+  assert.deepEqual(
+    issuesOf(() => allocateRegions(t, [])),
+    ["table_freed@market"],
+  );
   stillWorks();
   const deep = [];
   let d = deep;
   for (let i = 0; i < 100_000; i++) d = d[0] = [];
-  for (const bad of [null, undefined, 1, "x", [], { lumpSum: NaN, market: [] }, { lumpSum: "1e999", market: deep },
-    JSON.parse('{"__proto__": {"x": 1}, "lumpSum": 1, "market": []}'), { lumpSum: Infinity, market: {} }]) {
+  for (const bad of [
+    null,
+    undefined,
+    1,
+    "x",
+    [],
+    { lumpSum: NaN, market: [] },
+    { lumpSum: "1e999", market: deep },
+    JSON.parse('{"__proto__": {"x": 1}, "lumpSum": 1, "market": []}'),
+    { lumpSum: Infinity, market: {} },
+  ]) {
     assert.ok(issuesOf(() => calculate(bad)).length >= 1);
     stillWorks();
   }
   assert.deepEqual(
-    issuesOf(() => calculate({ lumpSum: "12345678901234567890123456789012345678", workArea: ["1019-1011"], market: [{ postcode: "1011", insurer: "CZ", insured: 1.5 }] })),
+    issuesOf(() =>
+      calculate({
+        lumpSum: "12345678901234567890123456789012345678",
+        workArea: ["1019-1011"],
+        market: [{ postcode: "1011", insurer: "CZ", insured: 1.5 }],
+      }),
+    ),
     ["number_too_many_digits@lumpSum", "reversed_range@workArea[0]", "count_fractional@market[0].insured"],
   );
 });
@@ -111,17 +159,43 @@ test("allocates many regions over one table as calculate does each", () => {
     { id: "oost", postcodes: ["1012-1013"], lumpSum: 2500 },
   ];
   const out = allocateRegions(t, regions, { rounding: "leaderAbsorbs" });
-  assert.deepEqual(out.map((r) => r.id), ["west", "oost"]);
+  assert.deepEqual(
+    out.map((r) => r.id),
+    ["west", "oost"],
+  );
   for (const [i, r] of out.entries()) {
-    const one = calculate({ lumpSum: regions[i].lumpSum, market: t, workArea: regions[i].postcodes, rounding: "leaderAbsorbs" });
+    const one = calculate({
+      lumpSum: regions[i].lumpSum,
+      market: t,
+      workArea: regions[i].postcodes,
+      rounding: "leaderAbsorbs",
+    });
     assert.deepEqual(r.insurers, one.insurers);
     assert.equal(cents(r.insurers), BigInt(Math.round(Number(regions[i].lumpSum) * 100)));
   }
   assert.deepEqual(
-    issuesOf(() => allocateRegions(t, [{ id: "a", postcodes: [], lumpSum: 1 }, { id: "a", postcodes: ["2000"], lumpSum: -1 }], { rounding: "x", extra: 1 })),
-    ["unknown_option@options.extra", "unknown_value@options.rounding", "empty_work_area@regions[0].postcodes", "duplicate_id@regions[1].id", "negative_amount@regions[1].lumpSum"],
+    issuesOf(() =>
+      allocateRegions(
+        t,
+        [
+          { id: "a", postcodes: [], lumpSum: 1 },
+          { id: "a", postcodes: ["2000"], lumpSum: -1 },
+        ],
+        { rounding: "x", extra: 1 },
+      ),
+    ),
+    [
+      "unknown_option@options.extra",
+      "unknown_value@options.rounding",
+      "empty_work_area@regions[0].postcodes",
+      "duplicate_id@regions[1].id",
+      "negative_amount@regions[1].lumpSum",
+    ],
   );
-  assert.deepEqual(issuesOf(() => allocateRegions({}, [])), ["wrong_type@market"]);
+  assert.deepEqual(
+    issuesOf(() => allocateRegions({}, [])),
+    ["wrong_type@market"],
+  );
   t.free();
   stillWorks();
 });
@@ -141,6 +215,12 @@ test("ships the sample region with CBS population and an illustrative split", ()
 test("estimates from national market shares when no insurer counts exist", () => {
   const r = calculate({ lumpSum: "99900.00", workArea: ["8011-8045"], estimate: { shares: "national" } });
   assert.equal(r.allocation.estimate, true);
-  assert.deepEqual(r.insurers.slice(0, 2).map((i) => [i.id, i.amount]), [["Achmea", "29300.00"], ["VGZ", "23600.00"]]);
+  assert.deepEqual(
+    r.insurers.slice(0, 2).map((i) => [i.id, i.amount]),
+    [
+      ["Achmea", "29300.00"],
+      ["VGZ", "23600.00"],
+    ],
+  );
   assert.ok(r.warnings.some((w) => w.code === "estimated" && /Bron: CBS/.test(w.message)));
 });

@@ -3,7 +3,15 @@
 // worker cannot start (a cross-origin embed), on the main thread. Market tables stay inside the
 // engine; the page holds only their reference number.
 import { readBytes, MAX_MARKET_BYTES } from "./io.js";
-import init, { calculate, compare, parseMarketCsv, sampleScenario, sampleMarketCsv, version } from "./resv_calc.js";
+import { issue } from "./i18n.js";
+import init, {
+  calculate,
+  compare,
+  parseMarketCsv,
+  sampleScenario,
+  sampleMarketCsv,
+  version,
+} from "./resv_calc.js";
 
 /** Loaded market data by reference: a parsed `MarketTable`, or rows as a scenario gave them. */
 const tables = new Map();
@@ -23,10 +31,24 @@ function describe(ref) {
   const t = tables.get(ref);
   if (Array.isArray(t.rows)) {
     const labels = new Set(t.rows.map((r) => (r && typeof r === "object" ? String(r.insurer) : "")));
-    return { ref, name: t.name, rowCount: t.rows.length, postcodeCount: null, labels: labels.size, warnings: [] };
+    return {
+      ref,
+      name: t.name,
+      rowCount: t.rows.length,
+      postcodeCount: null,
+      labels: labels.size,
+      warnings: [],
+    };
   }
   const m = t.table;
-  return { ref, name: t.name, rowCount: m.rowCount, postcodeCount: m.postcodeCount, labels: m.insurers().length, warnings: m.warnings };
+  return {
+    ref,
+    name: t.name,
+    rowCount: m.rowCount,
+    postcodeCount: m.postcodeCount,
+    labels: m.insurers().length,
+    warnings: m.warnings,
+  };
 }
 
 /** The operations; each returns plain data (structured-clone safe) or throws the core's Error. */
@@ -50,8 +72,10 @@ const ops = {
       input = await readBytes(data, MAX_MARKET_BYTES, (done, total) => progress?.({ done, total }));
       if (!input) {
         const mb = Math.round(MAX_MARKET_BYTES / 1024 / 1024);
-        throw Object.assign(new Error("too large"), { code: "invalid_input", issues: [{ code: "file_too_large", path: "market",
-          message: `${name} is te groot (meer dan ${mb} MB); splits het bestand per regio.`, messageEn: `${name} is too large (over ${mb} MB); split the file by region.` }] });
+        throw Object.assign(new Error("too large"), {
+          code: "invalid_input",
+          issues: [issue("market_file_too_large", "market", name, mb)],
+        });
       }
       progress?.({ parsing: true });
     }

@@ -22,7 +22,10 @@ function createLocal() {
   let core = null;
   return {
     async call(op, args, transfer, onProgress) {
-      core ??= import("./engine-core.js").then(async (c) => { await c.start(); return c; });
+      core ??= import("./engine-core.js").then(async (c) => {
+        await c.start();
+        return c;
+      });
       const c = await core;
       const msg = await c.handle({ id: 0, op, args }, onProgress);
       if (msg.error) throw Object.assign(new Error(msg.error.message ?? msg.error.code), msg.error);
@@ -45,10 +48,20 @@ function createWorker(fallback) {
     else p.resolve(msg.value);
   };
   try {
-    worker = new Worker(new URL("./engine-worker.js", import.meta.url), { type: "module", name: "resv-calc" });
+    worker = new Worker(new URL("./engine-worker.js", import.meta.url), {
+      type: "module",
+      name: "resv-calc",
+    });
     ready = new Promise((ok) => {
       worker.addEventListener("message", (e) => (e.data.id === 0 ? ok(true) : settle(e.data)));
-      worker.addEventListener("error", (e) => { e.preventDefault?.(); ok(false); }, { once: true });
+      worker.addEventListener(
+        "error",
+        (e) => {
+          e.preventDefault?.();
+          ok(false);
+        },
+        { once: true },
+      );
     });
   } catch {
     ready = Promise.resolve(false);
@@ -68,8 +81,10 @@ function createRouter() {
   const local = createLocal();
   let remote = null;
   const worker = () => (remote ??= createWorker(local));
-  const size = (d) => (d instanceof Blob ? d.size : d?.byteLength ?? (typeof d === "string" ? d.length : 0));
-  const tag = (info, where) => (info && typeof info === "object" && "ref" in info ? { ...info, ref: `${where}${info.ref}` } : info);
+  const size = (d) =>
+    d instanceof Blob ? d.size : (d?.byteLength ?? (typeof d === "string" ? d.length : 0));
+  const tag = (info, where) =>
+    info && typeof info === "object" && "ref" in info ? { ...info, ref: `${where}${info.ref}` } : info;
   return {
     async call(op, args = {}, transfer = [], onProgress) {
       let where = "m";

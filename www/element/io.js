@@ -8,7 +8,8 @@ export const MAX_MARKET_BYTES = 256 * 1024 * 1024;
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 /** The name of a payer (an insurer or a municipality) of a report, by its id. */
-export const payerName = (r, id) => r.insurers.find((i) => i.id === id)?.name ?? r.municipalities.find((m) => m.id === id)?.name ?? id;
+export const payerName = (r, id) =>
+  r.insurers.find((i) => i.id === id)?.name ?? r.municipalities.find((m) => m.id === id)?.name ?? id;
 
 /** A number cell (an exact decimal string): a number in Excel, not text. */
 const num = (v) => ({ n: String(v) });
@@ -18,12 +19,21 @@ const num = (v) => ({ n: String(v) });
  * each a string or `{ n }` for a number. The CSV and the XLSX download are both made from it.
  */
 export function reportRows(r, t) {
-  const c = t.cols, out = [];
+  const c = t.cols,
+    out = [];
   const row = (...cells) => out.push(cells);
   row(t.csv.section, r.name ?? "", num(r.year));
   row();
   row(t.csv.insurers, t.party, t.insured, t.share, t.amount, t.role);
-  for (const i of r.insurers) row("", i.name, num(i.insured), num(i.share), num(i.amount), i.marketLeader ? t.leader : i.coAssessor ? t.coAssessor : t.follower);
+  for (const i of r.insurers)
+    row(
+      "",
+      i.name,
+      num(i.insured),
+      num(i.share),
+      num(i.amount),
+      i.marketLeader ? t.leader : i.coAssessor ? t.coAssessor : t.follower,
+    );
   row("", t.sum, num(r.allocation.insured), num(1), num(r.totals.zvw), "");
   row();
   if (r.municipalities.length) {
@@ -33,15 +43,59 @@ export function reportRows(r, t) {
     row();
   }
   if (r.lines.length) {
-    row(t.csv.lines, c.line, c.level, c.tasks, c.gross, c.existing, c.net, c.zvw, c.municipal, c.wlz, c.status);
-    for (const l of r.lines) row("", l.name, t.levels[l.level] ?? l.level, l.mainTasks.join(" "), num(l.gross), num(l.existingFunding), num(l.net), num(l.zvw), num(l.municipal), num(l.wlz), l.status === "final" ? t.statusFinal : t.statusConditional);
+    row(
+      t.csv.lines,
+      c.line,
+      c.level,
+      c.tasks,
+      c.gross,
+      c.existing,
+      c.net,
+      c.zvw,
+      c.municipal,
+      c.wlz,
+      c.status,
+    );
+    for (const l of r.lines)
+      row(
+        "",
+        l.name,
+        t.levels[l.level] ?? l.level,
+        l.mainTasks.join(" "),
+        num(l.gross),
+        num(l.existingFunding),
+        num(l.net),
+        num(l.zvw),
+        num(l.municipal),
+        num(l.wlz),
+        l.status === "final" ? t.statusFinal : t.statusConditional,
+      );
     const s = r.totals;
-    row("", t.sum, "", "", num(s.gross), num(s.existingFunding), num(s.net), num(s.zvw), num(s.municipal), num(s.wlz), "");
+    row(
+      "",
+      t.sum,
+      "",
+      "",
+      num(s.gross),
+      num(s.existingFunding),
+      num(s.net),
+      num(s.zvw),
+      num(s.municipal),
+      num(s.wlz),
+      "",
+    );
     row();
   }
   const n = r.payments.payers[0]?.instalments.length ?? 0;
   row(t.csv.payments, c.payer, c.kind, c.amount, ...Array.from({ length: n }, (_, k) => String(k + 1)));
-  for (const p of r.payments.payers) row("", payerName(r, p.payer), p.kind === "zvw" ? t.kindZvw : t.kindMunicipal, num(p.amount), ...p.instalments.map(num));
+  for (const p of r.payments.payers)
+    row(
+      "",
+      payerName(r, p.payer),
+      p.kind === "zvw" ? t.kindZvw : t.kindMunicipal,
+      num(p.amount),
+      ...p.instalments.map(num),
+    );
   return out;
 }
 
@@ -59,7 +113,20 @@ export function reportCsv(r, t) {
     const s = textCell(v);
     return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return `\uFEFF${reportRows(r, t).map((cells) => cells.map(cell).join(";")).join("\r\n")}\r\n`;
+  const lines = reportRows(r, t).map((cells) => cells.map(cell).join(";"));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** A scenario file's JSON object: `{ value }`, or `{ error }`: "tooLarge" (over MAX_JSON_BYTES) or "invalid". */
+export async function readJsonFile(file) {
+  if (file.size > MAX_JSON_BYTES) return { error: "tooLarge" };
+  let value = null;
+  try {
+    value = JSON.parse(await file.text());
+  } catch {
+    value = null;
+  }
+  return value && typeof value === "object" && !Array.isArray(value) ? { value } : { error: "invalid" };
 }
 
 /** Offers `data` as a download called `name`. */
@@ -76,18 +143,29 @@ export function download(name, data, type) {
 }
 
 /** A file name from a scenario name: letters, digits and dashes. */
-export const fileName = (name, ext) => `${(name || "resv-scenario").normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "resv-scenario"}.${ext}`;
+export const fileName = (name, ext) =>
+  `${
+    (name || "resv-scenario")
+      .normalize("NFKD")
+      .replace(/[^\w-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "resv-scenario"
+  }.${ext}`;
 
 /** Reads a file's bytes in chunks, reporting progress; refuses files over `max` before reading. */
 export async function readBytes(file, max, onProgress) {
   if (file.size > max) return null;
   const bytes = new Uint8Array(file.size);
   const reader = file.stream().getReader();
-  let at = 0, last = 0;
+  let at = 0,
+    last = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (at + value.length > bytes.length) { await reader.cancel(); return null; } // the file grew while read
+    if (at + value.length > bytes.length) {
+      await reader.cancel();
+      return null;
+    } // the file grew while read
     bytes.set(value, at);
     at += value.length;
     if (at - last > 4 * 1024 * 1024) {
@@ -105,7 +183,8 @@ const b64url = (bytes) => {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 };
-const unb64url = (text) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
+const unb64url = (text) =>
+  Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
 
 async function pipe(bytes, stream) {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
@@ -113,19 +192,27 @@ async function pipe(bytes, stream) {
 
 /** A state object packed for a URL fragment: JSON, deflated, base64url. */
 export async function pack(state) {
-  return b64url(await pipe(new TextEncoder().encode(JSON.stringify(state)), new CompressionStream("deflate-raw")));
+  return b64url(
+    await pipe(new TextEncoder().encode(JSON.stringify(state)), new CompressionStream("deflate-raw")),
+  );
 }
 /** The inverse of `pack`; null when the text is not a packed state. Inflates at most 64 MB. */
 export async function unpack(text) {
   try {
-    const reader = new Blob([unb64url(text)]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    const reader = new Blob([unb64url(text)])
+      .stream()
+      .pipeThrough(new DecompressionStream("deflate-raw"))
+      .getReader();
     const parts = [];
     let size = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.length;
-      if (size > MAX_JSON_BYTES) { await reader.cancel(); return null; }
+      if (size > MAX_JSON_BYTES) {
+        await reader.cancel();
+        return null;
+      }
       parts.push(value);
     }
     const v = JSON.parse(await new Blob(parts).text());

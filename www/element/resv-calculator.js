@@ -8,23 +8,33 @@
 //   el.addEventListener("resv-report", (e) => e.detail)   // after every recalculation
 //   el.addEventListener("resv-error", (e) => e.detail)    // { code, issues } when invalid
 //   await el.exportScenario()       // the scenario with its market rows, as calculate reads it
+//
+// The class holds the attributes, properties and events, and one batched update loop (like
+// Lit's requestUpdate): whatever changes asks `#request("calculate" | "editor" | "results" |
+// "save")`, and everything asked within one task runs once, in a microtask, in the order of
+// UPDATE_ORDER. Three controllers do the rest: the market source (calculator-market.js), the
+// autosave and the link (calculator-persistence.js) and the comparison (calculator-comparison.js).
 import { getEngine } from "./engine.js";
-import { TEXT, formats, issue } from "./i18n.js";
+import { TEXT, formats, issue, issueText, ISSUES } from "./i18n.js";
+import { el } from "./dom.js";
 import { buildEditor, clean } from "./editor.js";
-import { el, renderReport, renderWarnings, renderComparison, buildStatement } from "./results.js";
-import { reportCsv, reportRows, textCell, download, fileName, pack, unpack, MAX_JSON_BYTES } from "./io.js";
+import { renderReport, renderWarnings, buildStatement } from "./results.js";
+import { reportCsv, reportRows, textCell, download, fileName, readJsonFile, MAX_JSON_BYTES } from "./io.js";
+import { buildLayout } from "./calculator-layout.js";
+import { MarketSource } from "./calculator-market.js";
+import { Persistence } from "./calculator-persistence.js";
+import { Comparison } from "./calculator-comparison.js";
 import { CSS } from "./style.js";
 
-let sheet;
-/** Market data larger than this is not kept in the browser's storage (it holds ~5 MB per site). */
-const MAX_SAVED_MARKET = 2_000_000;
-const SHARE_KEY = "resv=";
+/**
+ * The parts of one update, in the order they run. The calculation first: it takes its copy of
+ * the scenario at once and the engine works on it while the rest runs (its outcome comes back
+ * as a later "results"). The editor before the results, so a fresh outcome's issues land in the
+ * new form. The save last, off the path from an edit to the screen (localStorage blocks).
+ */
+const UPDATE_ORDER = ["calculate", "editor", "results", "save"];
 
-/** The opaque market reference that `.scenario` carries; setting it back reuses the loaded data. */
-class MarketRef {
-  constructor(owner, ref, info) { this.owner = owner; this.ref = ref; Object.assign(this, info); Object.freeze(this); }
-  toJSON() { return { rowCount: this.rowCount, note: "use await element.exportScenario() for the rows" }; }
-}
+let sheet;
 
 export class ResvCalculator extends HTMLElement {
   static observedAttributes = ["src", "lang", "view"];
@@ -36,14 +46,13 @@ export class ResvCalculator extends HTMLElement {
 
   #root;
   #engine = getEngine();
-  #scenario = null;           // the live, editable scenario, without its market
-  #market = { kind: "none" }; // { kind, ref?, info?, name?, text?, issues? }
+  #scenario = null; // the live, editable scenario, without its market
   #report = null;
-  #issues = null;
-  #base = null;               // the comparison's A: { name, report }
-  #comparison = null;
-  #seq = 0;      // calculations: only the newest one is shown
-  #loadSeq = 0;  // scenarios and market loads: only the newest one is kept
+  #issues = null; // the issues of the newest outcome, or null when it is a report
+  #wanted = new Set(); // the parts asked for since the last update
+  #focus; // where the focus goes when the editor is rebuilt
+  #calcSeq = 0; // calculations: only the newest one is shown
+  #fresh = null; // an outcome not yet shown: { report, comparison, started, calculated } | { issues }
   #shown = 0;
   #editor = null;
   #open = new Set(["general", "workArea", "market", "budget"]);
@@ -51,14 +60,32 @@ export class ResvCalculator extends HTMLElement {
   #booted = false;
   #parts = {};
   #notice = "";
-  #backup = null;
+  #host = {
+    element: this,
+    engine: this.#engine,
+    t: () => this.#t(),
+    lang: () => this.#lang(),
+    request: (...parts) => this.#request(...parts),
+    editor: () => this.#editor,
+    scenario: () => this.#scenario,
+    setScenario: (s) => {
+      this.#scenario = s;
+    },
+    useSample: () => this.#useSample(),
+  };
+  #market = new MarketSource(this.#host);
+  #persist = new Persistence(this.#host, this.#market);
+  #comparison = new Comparison(this.#engine);
   /** Milliseconds of the last recalculation, from the edit to the rendered result. */
   timings = { calculate: 0, render: 0, total: 0 };
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: "open" });
-    if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); }
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
     this.#root.adoptedStyleSheets = [sheet];
     this.#root.append(el("p", TEXT[this.#lang()].loading));
   }
@@ -66,23 +93,31 @@ export class ResvCalculator extends HTMLElement {
   get scenario() {
     if (!this.#scenario) return null;
     const s = clean(this.#scenario);
-    if (this.#market.ref) s.market = new MarketRef(this, this.#market.ref, { kind: this.#market.kind, name: this.#market.name ?? "", ...this.#market.info });
+    const ref = this.#market.reference();
+    if (ref) s.market = ref;
     return s;
   }
-  set scenario(value) { this.#setScenario(value); }
-  get report() { return this.#report; }
+  set scenario(value) {
+    this.#setScenario(value);
+  }
+  get report() {
+    return this.#report;
+  }
 
   /** The scenario with its market rows: a self-contained file `calculate` reads as it is. */
   async exportScenario() {
     const s = clean(this.#scenario ?? {});
-    if (this.#market.ref) s.market = await this.#engine.call("exportRows", { market: this.#market.ref });
+    const rows = await this.#market.rows();
+    if (rows !== undefined) s.market = rows;
     return s;
   }
 
   /** Pins the current result as the comparison's A (null clears it). */
   pinComparison(on = true) {
-    this.#base = on && this.#report ? { name: this.#report.name || TEXT[this.#lang()].unnamed, report: this.#report } : null;
-    this.#compare().then(() => this.#renderResults());
+    const report = on ? this.#report : null;
+    this.#comparison
+      .pin(report, report?.name || this.#t().unnamed, this.#report)
+      .then(() => this.#request("results"));
   }
 
   connectedCallback() {
@@ -90,60 +125,220 @@ export class ResvCalculator extends HTMLElement {
     this.#booted = true;
     this.#boot().catch((e) => {
       // The core could not load (e.g. the .wasm served with the wrong type, or blocked by a CSP).
-      const box = el("p", `De rekenhulp kon niet starten / the calculator could not start: ${e?.message ?? e}`, "stale-note");
+      const box = el("p", `${issueText("not_started", this.#lang())}: ${e?.message ?? e}`, "stale-note");
       box.setAttribute("role", "alert");
       this.#root.replaceChildren(box);
-      this.dispatchEvent(new CustomEvent("resv-error", { detail: { code: "not_started", issues: [] }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent("resv-error", {
+          detail: { code: ISSUES.not_started.code, issues: [] },
+          bubbles: true,
+          composed: true,
+        }),
+      );
     });
   }
 
   attributeChangedCallback(name, old, value) {
     if (!this.#booted || old === value) return;
-    if (name === "lang") { this.#layout(); this.#rebuild(); this.#renderResults(); }
+    if (name === "lang") {
+      this.#layout();
+      this.#request("editor", "results");
+    }
     if (name === "src" && value) this.#loadSrc(value);
   }
 
-  #lang() { return this.getAttribute("lang") === "en" ? "en" : "nl"; }
-  #t() { return TEXT[this.#lang()]; }
-  #key(part) { return `resv-calc:${this.getAttribute("autosave")}:${part}`; }
+  #lang() {
+    return this.getAttribute("lang") === "en" ? "en" : "nl";
+  }
+  #t() {
+    return TEXT[this.#lang()];
+  }
+
+  // ---- the update loop ----
+
+  /** Asks for `parts` of an update; all asked within one task run once, in UPDATE_ORDER. */
+  #request(...parts) {
+    if (!parts.length) return;
+    if (!this.#wanted.size) queueMicrotask(() => this.#update());
+    for (const part of parts) this.#wanted.add(part);
+  }
+
+  #update() {
+    const wanted = this.#wanted;
+    this.#wanted = new Set();
+    const run = {
+      calculate: () => this.#calculate(),
+      editor: () => this.#rebuild(),
+      results: () => this.#renderResults(),
+      save: () => this.#persist.save(),
+    };
+    for (const part of UPDATE_ORDER) if (wanted.has(part)) run[part]();
+  }
+
+  /** Calculates the scenario as it is now; the outcome is shown by the next "results". */
+  async #calculate() {
+    if (!this.#scenario) return;
+    const started = performance.now();
+    const seq = ++this.#calcSeq;
+    const blocking = this.#market.blocking();
+    if (blocking) return this.#settle({ issues: blocking }, seq);
+    let report;
+    try {
+      report = await this.#engine.call("calculate", {
+        scenario: clean(this.#scenario),
+        market: this.#market.current.ref,
+      });
+    } catch (e) {
+      return this.#settle(
+        {
+          issues: e.issues ?? [
+            { code: e.code ?? "internal", path: "", message: e.message, messageEn: e.message },
+          ],
+        },
+        seq,
+      );
+    }
+    const calculated = performance.now();
+    if (seq !== this.#calcSeq) return; // a newer edit is on its way
+    const comparison = await this.#comparison.of(report);
+    this.#settle({ report, comparison, started, calculated }, seq);
+  }
+
+  /** An outcome to show: a report, or the issues of an input that could not be calculated. */
+  #settle(outcome, seq = ++this.#calcSeq) {
+    if (seq !== this.#calcSeq) return; // the newest calculation wins
+    this.#fresh = outcome;
+    this.#request("results");
+  }
+
+  /** Builds the editor anew (after a structural change or a new scenario), keeping focus where it belongs. */
+  #rebuild() {
+    const focus = this.#focus;
+    this.#focus = undefined;
+    if (!this.#scenario || !this.#parts.editorBody) return;
+    this.#editor = buildEditor(this.#scenario, this.#market.current, this.#t(), {
+      changed: (structural, target) => {
+        if (structural) this.#focus = target;
+        this.#request(...(structural ? ["editor"] : []), "calculate", "save");
+      },
+      market: (kind, payload) => this.#market.choose(kind, this.#scenario, payload),
+      isOpen: (id) => this.#open.has(id),
+      setOpen: (id, open) => (open ? this.#open.add(id) : this.#open.delete(id)),
+    });
+    this.#parts.editorBody.replaceChildren(this.#editor.form);
+    if (this.#issues) this.#editor.showIssues(this.#issues, this.#lang());
+    this.#showStatus();
+    this.#editor.focus(focus);
+  }
+
+  #showStatus() {
+    const { text, value } = this.#market.status(this.#t(), formats(this.#lang()));
+    this.#editor?.marketStatus(text, value);
+  }
+
+  /** Shows the newest outcome (if one came) and the results; then tells the page. */
+  #renderResults() {
+    const outcome = this.#fresh;
+    this.#fresh = null;
+    if (outcome?.report) {
+      this.#report = outcome.report;
+      this.#comparison.result = outcome.comparison;
+    }
+    if (outcome) {
+      this.#issues = outcome.issues ?? null;
+      this.#editor?.showIssues(outcome.issues ?? [], this.#lang());
+    }
+    this.#drawResults();
+    if (!outcome) return;
+    this.#showStatus();
+    if (outcome.report) {
+      const done = performance.now();
+      this.timings = {
+        calculate: outcome.calculated - outcome.started,
+        render: done - outcome.calculated,
+        total: done - outcome.started,
+      };
+      this.dispatchEvent(
+        new CustomEvent("resv-report", { detail: outcome.report, bubbles: true, composed: true }),
+      );
+    } else {
+      this.dispatchEvent(
+        new CustomEvent("resv-error", {
+          detail: { code: "invalid_input", issues: outcome.issues },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+
+  #drawResults() {
+    const p = this.#parts;
+    if (!p.results) return;
+    const t = this.#t(),
+      f = formats(this.#lang());
+    const h = el("h2", this.#report?.name ? `${t.resultsTitle}: ${this.#report.name}` : t.resultsTitle);
+    h.id = "results-h";
+    const out = [h];
+    if (this.#issues) {
+      const box = el("div", undefined, "stale-note");
+      box.setAttribute("role", "alert");
+      box.append(el("p", t.invalid));
+      out.push(box);
+    }
+    if (this.#report) {
+      const body = el("div", undefined, "result");
+      body.append(...renderReport(this.#report, t, f, (id) => this.#print(id), this.#openStatements));
+      const warnings = el("section");
+      warnings.id = "warnings";
+      warnings.append(el("h3", t.warnings), renderWarnings(this.#report.warnings, t, this.#lang()));
+      body.append(warnings);
+      out.push(
+        body,
+        this.#comparison.render(t, f, this.#report, {
+          pin: (on) => this.pinComparison(on),
+          open: () => p.openA.click(),
+        }),
+      );
+    }
+    p.results.classList.toggle("stale", Boolean(this.#issues));
+    p.results.replaceChildren(...out);
+    this.dataset.recalculated = String(++this.#shown);
+  }
+
+  // ---- scenarios in ----
 
   async #boot() {
     this.#layout();
     // A scenario set before connection wins; then a shared link, the autosave, src, the sample.
     if (this.#scenario) return;
-    const hash = this.hasAttribute("share-link") ? new URLSearchParams(location.hash.slice(1)).get(SHARE_KEY.slice(0, -1)) : null;
-    if (hash) {
-      const state = await unpack(hash);
-      if (state) {
-        this.#backup = this.#readSaved();
-        await this.#restore(state);
-        this.#note(this.#t().restoredShared, this.#backup ? { label: this.#t().backToOwn, run: () => this.#restore(this.#backup).then(() => { this.#backup = null; }) } : null);
-        return;
-      }
+    const t = this.#t();
+    const shared = await this.#persist.fromLink();
+    if (shared) {
+      const backup = this.#persist.read();
+      await this.#persist.restore(shared);
+      this.#note(
+        t.restoredShared,
+        backup ? { label: t.backToOwn, run: () => this.#persist.restore(backup) } : null,
+      );
+      return;
     }
-    const saved = this.#readSaved();
+    const saved = this.#persist.read();
     if (saved) {
-      await this.#restore(saved);
-      this.#note(this.#t().restored(formats(this.#lang()).date(saved.savedAt ?? Date.now())), { label: this.#t().reset, run: () => this.#useSample() });
+      await this.#persist.restore(saved);
+      this.#note(t.restored(formats(this.#lang()).date(saved.savedAt ?? Date.now())), {
+        label: t.reset,
+        run: () => this.#useSample(),
+      });
       return;
     }
     if (this.getAttribute("src")) return this.#loadSrc(this.getAttribute("src"));
     await this.#useSample();
   }
 
-  /** Loads the sample region's table in place of the current market; resolves to its scenario. */
-  async #sampleMarket() {
-    const { scenario, market } = await this.#engine.call("sample");
-    await this.#freeMarket();
-    this.#market = { kind: "sample", ref: market.ref, info: market };
-    return scenario;
-  }
-
   async #useSample() {
-    this.#scenario = await this.#sampleMarket();
-    this.#saveMarket();
-    this.#rebuild();
-    this.#recalculate();
+    this.#scenario = await this.#market.sample();
+    this.#request("editor", "calculate", "save");
   }
 
   async #loadSrc(src) {
@@ -152,234 +347,84 @@ export class ResvCalculator extends HTMLElement {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       this.#setScenario(await response.json());
     } catch (e) {
-      this.#fail([issue("unreadable", "src", "couldNotLoad", src, e.message)]);
+      this.#settle({ issues: [issue("src_unreadable", "src", src, e.message)] });
     }
   }
 
   /** Takes a scenario from outside (property, src, JSON file): its market becomes loaded data. */
   async #setScenario(value) {
-    if (!value || typeof value !== "object" || Array.isArray(value)) {
-      return this.#fail([issue("wrong_type", "", "notObject")]);
-    }
+    if (!value || typeof value !== "object" || Array.isArray(value))
+      return this.#settle({ issues: [issue("scenario_not_object", "")] });
     const { market, ...rest } = value;
     let live;
     try {
       live = structuredClone(rest);
     } catch {
-      return this.#fail([issue("wrong_type", "", "notData")]);
+      return this.#settle({ issues: [issue("scenario_not_data", "")] });
     }
-    const seq = ++this.#loadSeq;
+    const seq = this.#market.begin();
     this.#scenario = live;
-    if (market instanceof MarketRef && market.owner === this) {
-      // The same loaded data: nothing to do.
-    } else if (market === undefined || market === null) {
-      await this.#freeMarket();
-      this.#market = live.estimate ? { kind: "estimate" } : { kind: "none" };
-    } else if (Array.isArray(market)) {
-      await this.#freeMarket();
-      const info = await this.#engine.call("rows", { rows: market, name: "scenario" }).catch(() => null);
-      const text = market.length <= 20_000 ? JSON.stringify(market) : undefined;
-      this.#market = info ? { kind: "rows", ref: info.ref, info, text } : { kind: "none" };
-    } else if (typeof market.toCsv === "function") {
-      // A MarketTable of the caller's own Wasm instance: read into this element's engine.
-      await this.#freeMarket();
-      this.#rebuild();
-      await this.#loadMarket("file", market.toCsv(), "MarketTable");
-      this.#rebuild();
-      return;
-    } else {
-      this.#market = { kind: "none", issues: [issue("wrong_type", "market", "marketShape")] };
-    }
-    if (seq !== this.#loadSeq) return;
-    this.#save();
-    this.#saveMarket();
-    this.#rebuild();
-    this.#recalculate();
+    if (!(await this.#market.take(market, live)) || !this.#market.isNewest(seq)) return;
+    this.#request("editor", "calculate", "save");
   }
 
-  async #freeMarket() {
-    const ref = this.#market.ref;
-    if (ref) await this.#engine.call("free", { market: ref }).catch(() => {});
-  }
-
-  /** Loads market data of `kind` (file | paste) into the engine, with progress. */
-  async #loadMarket(kind, data, name) {
-    const t = this.#t(), f = formats(this.#lang());
-    const seq = ++this.#loadSeq;
-    if (data instanceof Blob) {
-      performance.mark("resv:read");
-      this.#editor?.marketStatus(t.reading(f.bytes(0), f.bytes(data.size)), 0);
-    } else {
-      this.#editor?.marketStatus(t.parsing, null);
-    }
-    const old = this.#market.ref;
-    // The engine reads a File itself (in the worker), reporting progress: the page never waits on it.
-    const progress = (p) => {
-      if (seq !== this.#loadSeq) return;
-      if (p.parsing) { performance.mark("resv:parse"); this.#editor?.marketStatus(t.parsing, null); }
-      else this.#editor?.marketStatus(t.reading(f.bytes(p.done), f.bytes(p.total)), p.total ? p.done / p.total : null);
-    };
-    try {
-      const info = await this.#engine.call("load", { data, name }, [], progress);
-      if (seq !== this.#loadSeq) { this.#engine.call("free", { market: info.ref }); return; }
-      performance.mark("resv:parsed");
-      this.#market = { kind, ref: info.ref, info, name, text: kind === "paste" ? data : undefined };
-      if (kind !== "paste" && info.rowCount <= 100_000) this.#market.text = await this.#engine.call("exportCsv", { market: info.ref });
-    } catch (e) {
-      this.#market = { kind, name, text: kind === "paste" ? data : undefined, issues: e.issues ?? [{ code: "internal", path: "market", message: e.message, messageEn: e.message }] };
-    }
-    if (old && old !== this.#market.ref) this.#engine.call("free", { market: old }).catch(() => {});
-    this.#saveMarket();
-    this.#recalculate();
-  }
-
-  async #chooseSource(kind, payload) {
-    const s = this.#scenario;
-    if (kind !== "sample") delete s.illustrative;
-    if (kind !== "estimate") delete s.estimate;
-    this.#editor?.showSource(kind);
-    if (kind === "sample") {
-      await this.#sampleMarket();
-      s.illustrative = true;
-    } else if (kind === "estimate") {
-      await this.#freeMarket();
-      s.estimate ??= { shares: "national" };
-      this.#market = { kind };
-    } else if (kind === "file" && payload) {
-      return this.#loadMarket("file", payload, payload.name);
-    } else if (kind === "paste" && typeof payload === "string") {
-      clearTimeout(this.#parts.pasteTimer);
-      // A paste is read at once; typing in the box waits for a pause.
-      this.#parts.pasteTimer = setTimeout(() => this.#loadMarket("paste", payload, ""), payload.length > 200_000 ? 0 : 120);
-      return;
-    } else {
-      this.#market = { kind, ref: this.#market.kind === kind ? this.#market.ref : undefined, issues: [] };
-    }
-    this.#save();
-    this.#saveMarket();
-    this.#recalculate();
-  }
-
-  // ---- calculation ----
-
-  async #recalculate() {
-    if (!this.#scenario) return;
-    const started = performance.now();
-    const seq = ++this.#seq;
-    this.#save();
+  async #openJson(file, asComparison) {
     const t = this.#t();
-    if (this.#market.issues?.length) return this.#fail(this.#market.issues.map((i) => ({ ...i, path: i.line ? "market" : i.path || "market" })));
-    if (this.#market.kind === "file" && !this.#market.ref) {
-      return this.#fail([this.#market.lost ? issue("missing", "market", "fileLost", this.#market.name) : issue("missing", "market", "noFile")]);
+    const { value, error } = await readJsonFile(file);
+    if (error === "tooLarge")
+      return this.#note(t.tooLarge(file.name, formats(this.#lang()).bytes(MAX_JSON_BYTES)));
+    if (error) return this.#note(t.invalidFile(file.name));
+    if (!asComparison) {
+      await this.#setScenario(value);
+      return this.#note(t.opened(value.name ?? file.name));
     }
-    const scenario = clean(this.#scenario);
-    let report;
+    // Scenario A from a file: calculated with its own market, then compared with the current one.
     try {
-      report = await this.#engine.call("calculate", { scenario, market: this.#market.ref });
+      await this.#comparison.pinScenario(value, file.name, this.#report);
+      this.#request("results");
+      this.#note(t.opened(value.name ?? file.name));
     } catch (e) {
-      if (seq !== this.#seq) return;
-      return this.#fail(e.issues ?? [{ code: e.code ?? "internal", path: "", message: e.message, messageEn: e.message }]);
+      const why = (e.issues ?? [])
+        .slice(0, 3)
+        .map((i) => `${i.path}: ${this.#lang() === "en" ? i.messageEn : i.message}`);
+      this.#note(`${t.invalidFile(file.name)} ${why.join("; ")}`);
     }
-    if (seq !== this.#seq) return; // a newer edit is on its way
-    const calculated = performance.now();
-    this.#report = report;
-    this.#issues = null;
-    if (this.#base) await this.#compare();
-    if (seq !== this.#seq) return;
-    this.#editor?.showIssues([], this.#lang());
-    this.#renderResults();
-    const done = performance.now();
-    this.timings = { calculate: calculated - started, render: done - calculated, total: done - started };
-    this.#status(t);
-    this.dispatchEvent(new CustomEvent("resv-report", { detail: report, bubbles: true, composed: true }));
   }
 
-  async #compare() {
-    this.#comparison = null;
-    if (!this.#base || !this.#report) return;
-    try {
-      this.#comparison = await this.#engine.call("compare", { a: this.#base.report, b: this.#report });
-    } catch { /* two reports of this engine always compare; nothing to show otherwise */ }
-  }
-
-  #fail(issues) {
-    this.#issues = issues;
-    this.#editor?.showIssues(issues, this.#lang());
-    this.#renderResults();
-    this.#status(this.#t());
-    this.dispatchEvent(new CustomEvent("resv-error", { detail: { code: "invalid_input", issues }, bubbles: true, composed: true }));
-  }
-
-  #status(t) {
-    const m = this.#market, f = formats(this.#lang());
-    let text = "";
-    if (m.info) text = t.marketInfo({ rows: f.count(m.info.rowCount), labels: f.count(m.info.labels), postcodes: m.info.postcodeCount == null ? null : f.count(m.info.postcodeCount) });
-    if (m.name && m.kind === "file") text = `${m.name}: ${text}`;
-    if (m.kind === "file" && m.ref && !m.text) text += ` ${t.notSaved}`;
-    this.#editor?.marketStatus(text);
-  }
-
-  // ---- layout and rendering ----
+  // ---- the frame, the notice, files out ----
 
   #layout() {
-    const t = this.#t();
-    const p = this.#parts;
-    p.notice = el("div", undefined, "notice");
-    p.notice.setAttribute("role", "status");
-    p.toolbar = this.#toolbar(t);
-    p.editor = el("section", undefined, "editor-col");
-    p.editor.setAttribute("aria-labelledby", "editor-h");
-    const eh = el("h2", t.editorTitle);
-    eh.id = "editor-h";
-    p.editorBody = el("div");
-    p.editor.append(eh, p.editorBody);
-    p.results = el("section", undefined, "results-col");
-    p.results.setAttribute("aria-labelledby", "results-h");
-    p.results.setAttribute("aria-live", "off");
-    const columns = el("div", undefined, "columns");
-    columns.append(p.editor, p.results);
-    this.#root.replaceChildren(p.toolbar, p.notice, columns);
+    this.#parts = buildLayout(this.#root, this.#t(), {
+      openJson: (file) => this.#openJson(file, false),
+      openComparison: (file) => this.#openJson(file, true),
+      exportJson: async () => {
+        const s = await this.exportScenario();
+        download(fileName(s.name, "json"), `${JSON.stringify(s, null, 2)}\n`, "application/json");
+      },
+      exportCsv: () =>
+        this.#report &&
+        download(
+          fileName(this.#report.name, "csv"),
+          reportCsv(this.#report, this.#t()),
+          "text/csv;charset=utf-8",
+        ),
+      exportXlsx: () => this.#exportXlsx(),
+      share: () => this.#share(),
+      reset: () => this.#useSample(),
+    });
     this.#note(this.#notice);
   }
 
-  #toolbar(t) {
-    const bar = el("div", undefined, "toolbar no-print");
-    const button = (label, run, cls) => {
-      const b = el("button", label, cls);
-      b.type = "button";
-      b.addEventListener("click", run);
-      bar.append(b);
-      return b;
-    };
-    const open = Object.assign(el("input"), { type: "file", accept: ".json,application/json", hidden: true });
-    open.id = "open-json";
-    open.addEventListener("change", () => open.files[0] && this.#openJson(open.files[0], false).finally(() => { open.value = ""; }));
-    const openA = Object.assign(el("input"), { type: "file", accept: ".json,application/json", hidden: true });
-    openA.id = "open-json-a";
-    openA.addEventListener("change", () => openA.files[0] && this.#openJson(openA.files[0], true).finally(() => { openA.value = ""; }));
-    button(t.importJson, () => open.click()).id = "import-json";
-    button(t.exportJson, async () => {
-      const s = await this.exportScenario();
-      download(fileName(s.name, "json"), `${JSON.stringify(s, null, 2)}\n`, "application/json");
-    }).id = "export-json";
-    button(t.exportCsv, () => this.#report && download(fileName(this.#report.name, "csv"), reportCsv(this.#report, this.#t()), "text/csv;charset=utf-8")).id = "export-csv";
-    button(t.exportXlsx, async () => {
-      if (!this.#report) return;
-      const { writeXlsx } = await import("./xlsx.js"); // the workbook writer loads only when asked for
-      download(fileName(this.#report.name, "xlsx"), await writeXlsx(reportRows(this.#report, this.#t()), this.#t().resultsTitle, textCell), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    }).id = "export-xlsx";
-    button(t.shareLink, () => this.#share()).id = "share";
-    button(t.reset, () => this.#useSample()).id = "reset";
-    const shareWrap = el("div", undefined, "field share");
-    shareWrap.hidden = true;
-    const shareLabel = el("label", t.shareLabel);
-    const shareOut = Object.assign(el("input"), { type: "text", readOnly: true, id: "share-link" });
-    shareLabel.htmlFor = shareOut.id;
-    shareWrap.append(shareLabel, shareOut);
-    bar.append(open, openA, shareWrap);
-    this.#parts.share = { wrap: shareWrap, out: shareOut };
-    this.#parts.openA = openA;
-    return bar;
+  async #exportXlsx() {
+    if (!this.#report) return;
+    const { writeXlsx } = await import("./xlsx.js"); // the workbook writer loads only when asked for
+    const t = this.#t();
+    const book = await writeXlsx(reportRows(this.#report, t), t.resultsTitle, textCell);
+    download(
+      fileName(this.#report.name, "xlsx"),
+      book,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
   }
 
   #note(text, action) {
@@ -392,79 +437,27 @@ export class ResvCalculator extends HTMLElement {
     if (action) {
       const b = el("button", action.label);
       b.type = "button";
-      b.addEventListener("click", () => { action.run(); this.#note(""); });
+      b.addEventListener("click", () => {
+        action.run();
+        this.#note("");
+      });
       n.append(b);
     }
   }
 
-  /** Builds the editor anew (after a structural change or a new scenario), keeping focus where it belongs. */
-  #rebuild(focus) {
-    if (!this.#scenario || !this.#parts.editorBody) return;
+  async #share() {
     const t = this.#t();
-    this.#editor = buildEditor(this.#scenario, this.#market, t, {
-      changed: (structural, target) => {
-        if (structural) { this.#rebuild(target); }
-        this.#recalculate();
-      },
-      market: (kind, payload) => this.#chooseSource(kind, payload),
-      isOpen: (id) => this.#open.has(id),
-      setOpen: (id, open) => (open ? this.#open.add(id) : this.#open.delete(id)),
-    });
-    this.#parts.editorBody.replaceChildren(this.#editor.form);
-    if (this.#issues) this.#editor.showIssues(this.#issues, this.#lang());
-    this.#status(t);
-    this.#editor.focus(focus);
-  }
-
-  #renderResults() {
-    const p = this.#parts;
-    if (!p.results) return;
-    const t = this.#t(), f = formats(this.#lang()), lang = this.#lang();
-    const out = [];
-    const h = el("h2", this.#report?.name ? `${t.resultsTitle}: ${this.#report.name}` : t.resultsTitle);
-    h.id = "results-h";
-    out.push(h);
-    if (this.#issues) {
-      const box = el("div", undefined, "stale-note");
-      box.setAttribute("role", "alert");
-      box.append(el("p", t.invalid));
-      out.push(box);
+    const href = await this.#persist.link();
+    const { wrap, out } = this.#parts.share;
+    wrap.hidden = false;
+    out.value = href;
+    out.select();
+    try {
+      await navigator.clipboard.writeText(href);
+      this.#note(t.shareDone);
+    } catch {
+      this.#note(t.shareMade);
     }
-    if (this.#report) {
-      const body = el("div", undefined, "result");
-      body.append(...renderReport(this.#report, t, f, (id) => this.#print(id), this.#openStatements));
-      const wh = el("h3", t.warnings);
-      const warnings = el("section");
-      warnings.id = "warnings";
-      warnings.append(wh, renderWarnings(this.#report.warnings, t, lang));
-      body.append(warnings);
-      out.push(body);
-      out.push(this.#compareView(t, f));
-    }
-    p.results.classList.toggle("stale", Boolean(this.#issues));
-    p.results.replaceChildren(...out);
-    this.dataset.recalculated = String(++this.#shown);
-  }
-
-  #compareView(t, f) {
-    const s = el("section", undefined, "compare");
-    s.id = "compare";
-    s.append(el("h3", t.compareTitle));
-    const buttons = el("div", undefined, "toolbar");
-    const button = (label, run, id) => {
-      const b = el("button", label);
-      b.type = "button";
-      b.id = id;
-      b.addEventListener("click", run);
-      buttons.append(b);
-    };
-    button(t.compareSet, () => this.pinComparison(true), "compare-set");
-    button(t.compareOpen, () => this.#parts.openA.click(), "compare-open");
-    if (this.#base) button(t.compareClear, () => this.pinComparison(false), "compare-clear");
-    s.append(buttons);
-    if (this.#comparison) s.append(...renderComparison(this.#comparison, { a: this.#base.name, b: this.#report.name || t.current }, t, f));
-    else s.append(el("p", t.compareNone, "hint"));
-    return s;
   }
 
   #print(insurer) {
@@ -472,125 +465,18 @@ export class ResvCalculator extends HTMLElement {
     for (const d of statements) {
       const on = d.dataset.insurer === insurer;
       d.classList.toggle("printing", on);
-      if (on) { buildStatement(d); d.open = true; }
+      if (on) {
+        buildStatement(d);
+        d.open = true;
+      }
     }
     this.setAttribute("printing", "");
-    const done = () => { this.removeAttribute("printing"); for (const d of statements) d.classList.remove("printing"); };
+    const done = () => {
+      this.removeAttribute("printing");
+      for (const d of statements) d.classList.remove("printing");
+    };
     window.addEventListener("afterprint", done, { once: true });
     window.print();
-  }
-
-  // ---- files, links and the autosave ----
-
-  async #openJson(file, asComparison) {
-    const t = this.#t(), f = formats(this.#lang());
-    let value = null;
-    if (file.size <= MAX_JSON_BYTES) {
-      try { value = JSON.parse(await file.text()); } catch { value = null; }
-    } else {
-      return this.#note(t.tooLarge(file.name, f.bytes(MAX_JSON_BYTES)));
-    }
-    if (!value || typeof value !== "object" || Array.isArray(value)) return this.#note(t.invalidFile(file.name));
-    if (!asComparison) {
-      await this.#setScenario(value);
-      return this.#note(t.opened(value.name ?? file.name));
-    }
-    // Scenario A from a file: calculated with its own market, then compared with the current one.
-    try {
-      const { market, ...rest } = value;
-      let ref;
-      if (Array.isArray(market)) ref = (await this.#engine.call("rows", { rows: market, name: file.name })).ref;
-      const report = await this.#engine.call("calculate", { scenario: rest, market: ref });
-      if (ref) this.#engine.call("free", { market: ref });
-      this.#base = { name: value.name ?? file.name, report };
-      await this.#compare();
-      this.#renderResults();
-      this.#note(t.opened(value.name ?? file.name));
-    } catch (e) {
-      this.#note(`${t.invalidFile(file.name)} ${(e.issues ?? []).slice(0, 3).map((i) => `${i.path}: ${this.#lang() === "en" ? i.messageEn : i.message}`).join("; ")}`);
-    }
-  }
-
-  /** The state the autosave and the shareable link keep: the scenario and how to get its market back. */
-  #state(forLink = false) {
-    const m = this.#market;
-    const market = { kind: m.kind, name: m.name };
-    if (["file", "paste", "rows"].includes(m.kind) && typeof m.text === "string" && m.text.length <= (forLink ? 1_000_000 : MAX_SAVED_MARKET)) market.text = m.text;
-    return { v: 2, savedAt: Date.now(), scenario: this.#scenario, market };
-  }
-
-  async #restore(state) {
-    if (!state || typeof state !== "object" || !state.scenario || typeof state.scenario !== "object") return this.#useSample();
-    const m = state.market ?? {};
-    let rows = null;
-    if (m.kind === "rows" && typeof m.text === "string") { try { rows = JSON.parse(m.text); } catch { rows = null; } }
-    await this.#freeMarket();
-    this.#scenario = structuredClone(state.scenario);
-    this.#market = { kind: "none" };
-    if (m.kind === "sample") {
-      await this.#sampleMarket();
-    } else if (m.kind === "estimate") {
-      this.#market = { kind: "estimate" };
-    } else if (rows) {
-      const info = await this.#engine.call("rows", { rows, name: "" });
-      this.#market = { kind: "rows", ref: info.ref, info, text: m.text };
-    } else if ((m.kind === "file" || m.kind === "paste") && typeof m.text === "string") {
-      this.#rebuild();
-      await this.#loadMarket(m.kind, m.text, typeof m.name === "string" ? m.name : "");
-      this.#rebuild();
-      return;
-    } else if (m.kind === "file") {
-      this.#market = { kind: "file", name: typeof m.name === "string" ? m.name : "", lost: true };
-    }
-    this.#rebuild();
-    this.#recalculate();
-  }
-
-  #readSaved() {
-    if (!this.hasAttribute("autosave")) return null;
-    try {
-      const s = JSON.parse(localStorage.getItem(this.#key("scenario")) ?? "null");
-      if (!s || s.v !== 2) return null;
-      const text = localStorage.getItem(this.#key("market"));
-      if (text !== null && s.market) s.market.text = text;
-      return s;
-    } catch { return null; } // a corrupt autosave is ignored; the sample is shown
-  }
-
-  #save() {
-    if (!this.hasAttribute("autosave") || !this.#scenario) return;
-    try {
-      const { market, ...state } = this.#state();
-      const { text, ...m } = market;
-      localStorage.setItem(this.#key("scenario"), JSON.stringify({ ...state, market: m }));
-    } catch { /* storage full or blocked: work goes on, nothing is lost from the page */ }
-  }
-
-  #saveMarket() {
-    if (!this.hasAttribute("autosave")) return;
-    try {
-      const text = this.#state().market.text;
-      if (typeof text === "string") localStorage.setItem(this.#key("market"), text);
-      else localStorage.removeItem(this.#key("market"));
-    } catch { /* as above */ }
-    this.#save();
-  }
-
-  async #share() {
-    const t = this.#t();
-    const packed = await pack(this.#state(true));
-    const url = new URL(location.href);
-    url.hash = `${SHARE_KEY}${packed}`;
-    const { wrap, out } = this.#parts.share;
-    wrap.hidden = false;
-    out.value = url.href;
-    out.select();
-    try {
-      await navigator.clipboard.writeText(url.href);
-      this.#note(t.shareDone);
-    } catch {
-      this.#note(t.shareMade);
-    }
   }
 }
 

@@ -5,14 +5,16 @@
 // platform inflates (DecompressionStream "deflate-raw") and the few XML shapes a sheet uses are
 // read with anchored patterns (DOMParser does not exist in a worker). Hostile workbooks (zip
 // bombs, absurd entry counts, Zip64, encryption) are refused with a clear error, never trusted.
+import { issue } from "./i18n.js";
 
 /** Most a single XML part may inflate to. The national PC6 table is ~250 MB as sheet XML. */
 export const MAX_PART_BYTES = 512 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
 
-/** An error the page shows as one issue, in both languages. */
-function refuse(code, message, messageEn) {
-  return Object.assign(new Error(messageEn), { code: "invalid_input", issues: [{ code, path: "market", message, messageEn }] });
+/** An error the page shows as one issue (`key` in the catalogue of i18n.js), in both languages. */
+function refuse(key) {
+  const found = issue(key, "market");
+  return Object.assign(new Error(found.messageEn), { code: "invalid_input", issues: [found] });
 }
 
 const u16 = (b, i) => b[i] | (b[i + 1] << 8);
@@ -20,24 +22,31 @@ const u32 = (b, i) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 
 
 /** The central directory: name -> { method, offset, size }. */
 function entries(bytes) {
-  const bad = () => refuse("unreadable_xlsx", "Het Excel-bestand is beschadigd of geen XLSX.", "The Excel file is damaged or not an XLSX.");
+  const bad = () => refuse("xlsx_damaged");
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (u32(bytes, i) === 0x06054b50) { eocd = i; break; }
+    if (u32(bytes, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw bad();
   const count = u16(bytes, eocd + 10);
   let p = u32(bytes, eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) throw refuse("unsupported_xlsx", "Zip64-werkmappen worden niet ondersteund; sla op als CSV.", "Zip64 workbooks are not supported; save as CSV.");
+  if (count === 0xffff || p === 0xffffffff) throw refuse("xlsx_zip64");
   if (count > MAX_ENTRIES) throw bad();
   const out = new Map();
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw bad();
-    const flags = u16(bytes, p + 8), method = u16(bytes, p + 10), size = u32(bytes, p + 20);
-    const nameLen = u16(bytes, p + 28), extra = u16(bytes, p + 30), comment = u16(bytes, p + 32);
+    const flags = u16(bytes, p + 8),
+      method = u16(bytes, p + 10),
+      size = u32(bytes, p + 20);
+    const nameLen = u16(bytes, p + 28),
+      extra = u16(bytes, p + 30),
+      comment = u16(bytes, p + 32);
     const offset = u32(bytes, p + 42);
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (flags & 1) throw refuse("unsupported_xlsx", "Het Excel-bestand is versleuteld; sla het op zonder wachtwoord of als CSV.", "The Excel file is encrypted; save it without a password or as CSV.");
+    if (flags & 1) throw refuse("xlsx_encrypted");
     out.set(name, { method, offset, size });
     p += 46 + nameLen + extra + comment;
   }
@@ -64,7 +73,7 @@ async function part(bytes, dir, name) {
       total += value.length;
       if (total > MAX_PART_BYTES) {
         await reader.cancel();
-        throw refuse("file_too_large", "Het Excel-blad is te groot (meer dan 512 MB uitgepakt); sla het op als CSV.", "The Excel sheet is too large (over 512 MB unpacked); save it as CSV.");
+        throw refuse("xlsx_sheet_too_large");
       }
       chunks.push(value);
     }
@@ -74,7 +83,10 @@ async function part(bytes, dir, name) {
   }
   const all = new Uint8Array(total);
   let at = 0;
-  for (const c of chunks) { all.set(c, at); at += c.length; }
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
   return new TextDecoder().decode(all);
 }
 
@@ -87,7 +99,12 @@ function unescape(s) {
   });
 }
 /** The text of a rich or plain string item (phonetic runs left out). */
-const itemText = (xml) => unescape([...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join(""));
+const itemText = (xml) =>
+  unescape(
+    [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)]
+      .map((m) => m[1])
+      .join(""),
+  );
 const attr = (attrs, name) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
 
 /** Column number (0-based) of a cell reference like "AB12". */
@@ -114,7 +131,9 @@ export async function xlsxToCsv(bytes) {
   if (workbook === null || rels === null) throw dir.bad();
   const sheet = /<sheet\b([^>]*)\/?>/.exec(workbook);
   const rid = sheet && attr(sheet[1], "r:id");
-  const rel = [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => m[1]).find((a) => attr(a, "Id") === rid);
+  const rel = [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)]
+    .map((m) => m[1])
+    .find((a) => attr(a, "Id") === rid);
   const target = rel && attr(rel, "Target");
   if (!target) throw dir.bad();
   const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, "/");
@@ -129,7 +148,10 @@ export async function xlsxToCsv(bytes) {
   for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const r = Number(attr(row[1], "r") ?? next);
     if (!Number.isInteger(r) || r < next || r > 10_000_000) throw dir.bad();
-    while (next < r) { lines.push(""); next++; }
+    while (next < r) {
+      lines.push("");
+      next++;
+    }
     const cells = [];
     let auto = 0;
     for (const c of (row[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
@@ -168,55 +190,116 @@ function crc32(bytes) {
 }
 
 async function deflate(bytes) {
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer());
+  return new Uint8Array(
+    await new Response(
+      new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw")),
+    ).arrayBuffer(),
+  );
 }
 
 /** A zip of `[name, text]` parts, deflated. */
 async function zip(parts) {
   const enc = new TextEncoder();
-  const local = [], central = [];
+  const local = [],
+    central = [];
   let offset = 0;
   for (const [name, text] of parts) {
-    const data = enc.encode(text), packed = await deflate(data), n = enc.encode(name), crc = crc32(data);
+    const data = enc.encode(text),
+      packed = await deflate(data),
+      n = enc.encode(name),
+      crc = crc32(data);
     const head = new DataView(new ArrayBuffer(30));
-    [[0, 0x04034b50, 4], [4, 20, 2], [8, 8, 2], [14, crc, 4], [18, packed.length, 4], [22, data.length, 4], [26, n.length, 2]]
-      .forEach(([at, v, size]) => (size === 4 ? head.setUint32(at, v, true) : head.setUint16(at, v, true)));
+    [
+      [0, 0x04034b50, 4],
+      [4, 20, 2],
+      [8, 8, 2],
+      [14, crc, 4],
+      [18, packed.length, 4],
+      [22, data.length, 4],
+      [26, n.length, 2],
+    ].forEach(([at, v, size]) => (size === 4 ? head.setUint32(at, v, true) : head.setUint16(at, v, true)));
     const dir = new DataView(new ArrayBuffer(46));
-    [[0, 0x02014b50, 4], [4, 20, 2], [6, 20, 2], [10, 8, 2], [16, crc, 4], [20, packed.length, 4], [24, data.length, 4], [28, n.length, 2], [42, offset, 4]]
-      .forEach(([at, v, size]) => (size === 4 ? dir.setUint32(at, v, true) : dir.setUint16(at, v, true)));
+    [
+      [0, 0x02014b50, 4],
+      [4, 20, 2],
+      [6, 20, 2],
+      [10, 8, 2],
+      [16, crc, 4],
+      [20, packed.length, 4],
+      [24, data.length, 4],
+      [28, n.length, 2],
+      [42, offset, 4],
+    ].forEach(([at, v, size]) => (size === 4 ? dir.setUint32(at, v, true) : dir.setUint16(at, v, true)));
     local.push(new Uint8Array(head.buffer), n, packed);
     central.push(new Uint8Array(dir.buffer), n);
     offset += 30 + n.length + packed.length;
   }
   const size = central.reduce((a, b) => a + b.length, 0);
   const end = new DataView(new ArrayBuffer(22));
-  [[0, 0x06054b50, 4], [8, parts.length, 2], [10, parts.length, 2], [12, size, 4], [16, offset, 4]]
-    .forEach(([at, v, s]) => (s === 4 ? end.setUint32(at, v, true) : end.setUint16(at, v, true)));
-  return new Blob([...local, ...central, new Uint8Array(end.buffer)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  [
+    [0, 0x06054b50, 4],
+    [8, parts.length, 2],
+    [10, parts.length, 2],
+    [12, size, 4],
+    [16, offset, 4],
+  ].forEach(([at, v, s]) => (s === 4 ? end.setUint32(at, v, true) : end.setUint16(at, v, true)));
+  return new Blob([...local, ...central, new Uint8Array(end.buffer)], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
 }
 
-const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
-  .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ""); // characters XML cannot hold
+const esc = (s) =>
+  String(s)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ""); // characters XML cannot hold
 
 /**
  * A one-sheet workbook of `rows` (cells: strings as inline text, `{ n }` as exact numbers).
  * `textCell` defuses text Excel would run as a formula. Returns a Blob.
  */
 export function writeXlsx(rows, sheetName, textCell = (v) => v) {
-  const col = (i) => (i < 26 ? "" : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26));
-  const body = rows.map((cells, r) => `<row r="${r + 1}">${cells.map((v, i) => {
-    const ref = `${col(i)}${r + 1}`;
-    if (v && typeof v === "object") return `<c r="${ref}"><v>${esc(v.n)}</v></c>`;
-    const text = textCell(v);
-    return text === "" ? "" : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(text)}</t></is></c>`;
-  }).join("")}</row>`).join("");
+  const col = (i) =>
+    (i < 26 ? "" : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26));
+  const body = rows
+    .map(
+      (cells, r) =>
+        `<row r="${r + 1}">${cells
+          .map((v, i) => {
+            const ref = `${col(i)}${r + 1}`;
+            if (v && typeof v === "object") return `<c r="${ref}"><v>${esc(v.n)}</v></c>`;
+            const text = textCell(v);
+            return text === ""
+              ? ""
+              : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(text)}</t></is></c>`;
+          })
+          .join("")}</row>`,
+    )
+    .join("");
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   return zip([
-    ["[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'],
-    ["_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    ["xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="${esc(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, " "))}" sheetId="1" r:id="rId1"/></sheets></workbook>`],
-    ["xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
-    ["xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ${ns}><sheetData>${body}</sheetData></worksheet>`],
+    [
+      "[Content_Types].xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ],
+    [
+      "_rels/.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
+    [
+      "xl/workbook.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="${esc(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, " "))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ],
+    [
+      "xl/_rels/workbook.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ],
+    [
+      "xl/worksheets/sheet1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ${ns}><sheetData>${body}</sheetData></worksheet>`,
+    ],
   ]);
 }

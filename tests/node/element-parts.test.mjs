@@ -1,0 +1,279 @@
+// The element's pure parts under Node, without a browser or the built package: where an issue
+// is shown (editor-issues.js), the Sankey layout (results-sankey.js), the result's rows and CSV
+// and the link's packing (io.js), and the scenario as the core reads it (editor.js).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { placeOf, placeIssues } from "../../www/element/editor-issues.js";
+import { sankeyLayout, SANKEY } from "../../www/element/results-sankey.js";
+import { reportRows, reportCsv, textCell, pack, unpack, fileName } from "../../www/element/io.js";
+import { normalMoney } from "../../www/element/editor-fields.js";
+import { clean } from "../../www/element/editor.js";
+import { TEXT } from "../../www/element/i18n.js";
+
+/** Equal to within float rounding. */
+const near = (actual, want, what) =>
+  assert.ok(
+    actual.length === want.length && actual.every((a, i) => Math.abs(a - want[i]) < 1e-9),
+    `${what}: ${actual} ≈ ${want}`,
+  );
+const FIELDS = [
+  "name",
+  "lumpSum",
+  "workArea",
+  "market",
+  "budget",
+  "budget[0]",
+  "budget[0].amount",
+  "budget[0].split",
+  "budget[0].split.zvw",
+  "budget[10]",
+  "mdz.regions",
+];
+const at = (path, extra = {}) => ({
+  code: "x",
+  path,
+  message: `nl ${path}`,
+  messageEn: `en ${path}`,
+  ...extra,
+});
+
+test("an issue goes to the field with the longest path that covers it, at a segment boundary", () => {
+  for (const [path, want] of [
+    ["lumpSum", "lumpSum"],
+    ["budget[0].amount", "budget[0].amount"],
+    ["budget[0].split.zvw", "budget[0].split.zvw"],
+    ["budget[0].split.wlz", "budget[0].split"],
+    ["budget[0].growth", "budget[0]"],
+    ["budget[1]", "budget"],
+    ["budget[10].name", "budget[10]"],
+    ["budget[1].name", "budget"],
+    ["nameless", null],
+    ["lumpSumExtra", null],
+    ["year", null],
+    ["", null],
+    ["mdz.regions[2].zvw", "mdz.regions"],
+    ["mdz", null],
+  ])
+    assert.equal(placeOf(at(path), FIELDS), want, path);
+});
+
+test("a market line error and an estimate's or the data's issue belong to the market part", () => {
+  assert.equal(placeOf(at("market[3]", { line: 4 }), FIELDS), "market");
+  assert.equal(placeOf(at("estimate.shares"), FIELDS), "market");
+  assert.equal(placeOf(at("data"), FIELDS), "market");
+  assert.equal(placeOf(at("database"), FIELDS), null, "a word boundary, not a prefix");
+  assert.equal(placeOf(at("market[2]", { line: 3 }), ["name"]), "market", "even where no field covers it");
+  assert.equal(placeOf(at("market"), ["name"]), null, "without a line, by the longest-prefix rule");
+});
+
+test("placed issues keep their order and language; the rest go to the list with their path", () => {
+  const issues = [
+    at("budget[0].amount"),
+    at("year"),
+    at("budget[0].amount", { message: "tweede", messageEn: "second" }),
+    at("", { message: "algemeen", messageEn: "general" }),
+  ];
+  const nl = placeIssues(issues, FIELDS, "nl", TEXT.nl);
+  assert.deepEqual([...nl.byPath], [["budget[0].amount", ["nl budget[0].amount", "tweede"]]]);
+  assert.deepEqual(nl.rest, ["year: nl year", "algemeen"]);
+  const en = placeIssues(issues, FIELDS, "en", TEXT.en);
+  assert.deepEqual(en.byPath.get("budget[0].amount"), ["en budget[0].amount", "second"]);
+  assert.deepEqual(en.rest, ["year: en year", "general"]);
+  // No English text: the Dutch one.
+  assert.deepEqual(
+    placeIssues([{ path: "name", message: "alleen nl" }], FIELDS, "en", TEXT.en).byPath.get("name"),
+    ["alleen nl"],
+  );
+});
+
+test("a list entry's issue names the entry; a market line issue names line and column", () => {
+  const entries = (path) => (path === "workArea" ? ["8011", "8045-8011"] : undefined);
+  const { byPath } = placeIssues(
+    [at("workArea[1]"), at("market", { line: 12, column: "postcode" }), at("market", { line: 3 })],
+    FIELDS,
+    "nl",
+    TEXT.nl,
+    entries,
+  );
+  assert.deepEqual(byPath.get("workArea"), ["8045-8011: nl workArea[1]"]);
+  assert.deepEqual(byPath.get("market"), ["regel 12 (kolom postcode): nl market", "regel 3: nl market"]);
+  assert.deepEqual(
+    placeIssues([at("market", { line: 2, column: "x" })], FIELDS, "en", TEXT.en).byPath.get("market"),
+    ["line 2 (column x): en market"],
+  );
+});
+
+// Two insurers (3:1) and a municipality pay the RESV 100; it passes 60 to a provider and keeps 40.
+const FLOWS = {
+  nodes: [
+    { kind: "insurer", label: "A" },
+    { kind: "insurer", label: "B" },
+    { kind: "municipality", label: "G" },
+    { kind: "resv", label: "R" },
+    { kind: "contractor", label: "P" },
+    { kind: "kept", label: "R (zelf)" },
+  ],
+  links: [
+    { source: 0, target: 3, value: "60.00", kind: "zvw" },
+    { source: 1, target: 3, value: "20.00", kind: "zvw" },
+    { source: 2, target: 3, value: "20.00", kind: "municipal" },
+    { source: 3, target: 4, value: "60.00", kind: "sub" },
+    { source: 3, target: 5, value: "40.00", kind: "kept" },
+    { source: 4, target: 5, value: "0.00", kind: "none" },
+  ],
+};
+
+test("the Sankey puts payers left, the RESV in the middle, providers right, sized by their money", () => {
+  const { nodes } = sankeyLayout(FLOWS);
+  const by = Object.fromEntries(nodes.map((n) => [n.label, n]));
+  assert.deepEqual(
+    nodes.map((n) => n.index),
+    [0, 1, 2, 3, 4, 5],
+  );
+  assert.deepEqual(
+    nodes.map((n) => n.side),
+    ["left", "left", "left", "middle", "right", "right"],
+  );
+  assert.deepEqual([by.A.x, by.R.x, by.P.x], [200, SANKEY.width / 2 - 60, SANKEY.width - 330]);
+  assert.equal(by.R.size, 100, "the RESV counts its money once, not in and out");
+  assert.deepEqual([by.A.size, by.B.size, by.G.size, by.P.size], [60, 20, 20, 60]);
+  // A column fills the height less its gaps; each node in proportion, stacked with the gap.
+  const usable = SANKEY.height - 2 * SANKEY.gap;
+  near([by.A.h, by.B.h, by.G.h], [0.6 * usable, 0.2 * usable, 0.2 * usable], "heights");
+  near([by.A.y, by.B.y, by.G.y], [0, 0.6 * usable + SANKEY.gap, 0.8 * usable + 2 * SANKEY.gap], "tops");
+  assert.equal(by.R.h, SANKEY.height);
+});
+
+test("Sankey links stack at each end and leave out what carries no money", () => {
+  const { links } = sankeyLayout(FLOWS);
+  assert.equal(links.length, 5, "the zero link is left out");
+  const usable = SANKEY.height - 2 * SANKEY.gap;
+  const [a, b, g, p, k] = links;
+  assert.equal(a.x0, 200 + SANKEY.nodeWidth);
+  assert.equal(a.x1, SANKEY.width / 2 - 60);
+  near([a.y0], [(0.6 * usable) / 2], "the middle of A");
+  near(
+    [a.y1, b.y1, g.y1],
+    [0.3 * SANKEY.height, 0.7 * SANKEY.height, 0.9 * SANKEY.height],
+    "stacked into the RESV",
+  );
+  near([p.y0, k.y0], [0.3 * SANKEY.height, 0.8 * SANKEY.height], "stacked out of the RESV");
+  near([a.width], [0.6 * usable], "A's link is as wide as A");
+  // Kept: 40 of the RESV's 440 px is 176; of its own node (40 of the right column's 432) 172.8.
+  near([k.width], [0.4 * (SANKEY.height - SANKEY.gap)], "a link is as wide as its narrower end");
+  assert.ok(links.every((l) => l.width >= 1));
+});
+
+test("a Sankey with no money still lays out (nothing divides by zero)", () => {
+  const { nodes, links } = sankeyLayout({
+    nodes: [
+      { kind: "insurer", label: "A" },
+      { kind: "resv", label: "R" },
+    ],
+    links: [{ source: 0, target: 1, value: "0.00", kind: "zvw" }],
+  });
+  assert.deepEqual(links, []);
+  assert.ok(nodes.every((n) => Number.isFinite(n.y) && n.h >= 1));
+});
+
+const REPORT = {
+  name: "Regio",
+  year: 2027,
+  allocation: { insured: 4 },
+  totals: {
+    zvw: "10.00",
+    municipal: "2.00",
+    gross: "12.00",
+    existingFunding: "0.00",
+    net: "12.00",
+    wlz: "0.00",
+  },
+  insurers: [
+    { id: "a", name: "=Achmea", insured: 3, share: "0.75", amount: "7.50", marketLeader: true },
+    { id: "b", name: 'VGZ; "x"', insured: 1, share: "0.25", amount: "2.50", coAssessor: false },
+  ],
+  municipalities: [{ id: "GM1", name: "Zwolle", residents: 10, share: "1", amount: "2.00" }],
+  lines: [],
+  payments: {
+    payers: [
+      { payer: "a", kind: "zvw", amount: "7.50", instalments: ["3.75", "3.75"] },
+      { payer: "GM1", kind: "municipal", amount: "2.00", instalments: ["1.00", "1.00"] },
+    ],
+  },
+};
+
+test("the result's rows: sections, numbers as exact number cells, payers by name", () => {
+  const rows = reportRows(REPORT, TEXT.nl);
+  assert.deepEqual(rows[0], ["Onderdeel", "Regio", { n: "2027" }]);
+  assert.deepEqual(rows[3], ["", "=Achmea", { n: "3" }, { n: "0.75" }, { n: "7.50" }, "marktleider"]);
+  assert.deepEqual(rows[5], ["", "Totaal", { n: "4" }, { n: "1" }, { n: "10.00" }, ""]);
+  assert.ok(!rows.some((r) => r[0] === "Begrotingsregels"), "no budget lines: no section");
+  assert.deepEqual(rows.at(-2), [
+    "",
+    "Achmea".replace(/^/, "="),
+    "Zvw",
+    { n: "7.50" },
+    { n: "3.75" },
+    { n: "3.75" },
+  ]);
+  assert.deepEqual(rows.at(-1), ["", "Zwolle", "gemeente", { n: "2.00" }, { n: "1.00" }, { n: "1.00" }]);
+  assert.equal(reportRows(REPORT, TEXT.en)[0][0], "Section");
+});
+
+test("the CSV is for Dutch Excel: BOM, semicolons, decimal comma, CRLF, formulas defused, quotes doubled", () => {
+  const csv = reportCsv(REPORT, TEXT.nl);
+  assert.ok(csv.startsWith("\uFEFFOnderdeel;Regio;2027\r\n"));
+  assert.ok(csv.endsWith("\r\n"));
+  assert.match(csv, /\r\n;'=Achmea;3;0,75;7,50;marktleider\r\n/);
+  assert.match(csv, /\r\n;"VGZ; ""x""";1;0,25;2,50;volger\r\n/);
+  assert.deepEqual(["=1", "+1", "-1", "@x", "\tx", "1-2"].map(textCell), [
+    "'=1",
+    "'+1",
+    "'-1",
+    "'@x",
+    "'\tx",
+    "1-2",
+  ]);
+});
+
+test("a packed state unpacks to the same state; anything else unpacks to null", async () => {
+  const state = {
+    v: 2,
+    scenario: { name: "Zwolle € ✓", budget: [{ amount: "1.00" }] },
+    market: { kind: "paste", text: "postcode;verzekeraar\n".repeat(500) },
+  };
+  const packed = await pack(state);
+  assert.match(packed, /^[A-Za-z0-9_-]+$/, "base64url: safe in a URL fragment");
+  assert.ok(packed.length < JSON.stringify(state).length / 4, "deflated");
+  assert.deepEqual(await unpack(packed), state);
+  for (const bad of ["", "!!!", "AAAA", await pack([1, 2]), await pack("text")])
+    assert.equal(await unpack(bad), null, bad);
+});
+
+test("money as typed becomes the core's grammar; file names are safe", () => {
+  for (const [typed, want] of [
+    ["1.234,56", "1234.56"],
+    ["1234,56", "1234.56"],
+    ["€ 810500.00", "810500.00"],
+    [" 1 000 ", "1000"],
+    ["12x", "12x"],
+  ])
+    assert.equal(normalMoney(typed), want, typed);
+  assert.equal(fileName("Regio Zwolle / 2027", "csv"), "Regio-Zwolle-2027.csv");
+  assert.equal(fileName("", "json"), "resv-scenario.json");
+});
+
+test("the scenario the core reads leaves out the editor's empty lists, and is a copy", () => {
+  const live = {
+    name: "x",
+    budget: [],
+    municipalities: [{ id: "GM1" }],
+    subcontracts: [],
+    mdz: { regions: [] },
+  };
+  const c = clean(live);
+  assert.deepEqual(c, { name: "x", municipalities: [{ id: "GM1" }] });
+  c.municipalities[0].id = "changed";
+  assert.equal(live.municipalities[0].id, "GM1");
+  assert.deepEqual(clean({ mdz: { framework: "1.00", regions: [] } }), { mdz: { framework: "1.00" } });
+});

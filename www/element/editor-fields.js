@@ -1,0 +1,291 @@
+// The editor's controls: one labelled field, the main-task checkboxes, the domain split, an
+// editable list of items and a folding group. Every control registers the core's path of its
+// value, so an issue can be shown next to it (editor-issues.js decides where).
+import { el, button } from "./dom.js";
+
+/** Money as typed → the core's grammar: "1.234,56" and "1234,56" become "1234.56". */
+export function normalMoney(text) {
+  const s = text.trim().replace(/^€\s*/, "").replace(/\s/g, "");
+  return s.includes(",") ? s.replace(/\./g, "").replace(",", ".") : s;
+}
+export const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** Sets `obj[key]`, or leaves it out when `v` is empty (the core then uses its default). */
+export const set = (obj, key, v) => {
+  if (v === undefined || v === "") delete obj[key];
+  else obj[key] = v;
+};
+/** A decimal as typed with a comma or a point; empty → undefined. */
+export const decimal = (v) => v.trim().replace(",", ".") || undefined;
+export const list = (text) =>
+  text
+    .split(/[,;\n]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+export const slug = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
+
+/** The value of a `field` input, by kind, as the scenario keeps it. */
+function readValue(kind, input) {
+  if (kind === "checkbox") return input.checked;
+  if (kind === "money") return normalMoney(input.value) || undefined;
+  if (kind === "list") return list(input.value).length ? list(input.value) : undefined;
+  if (kind === "number") {
+    const v = input.value.trim();
+    return v === "" ? undefined : /^\d+$/.test(v) ? Number(v) : v;
+  }
+  return input.value;
+}
+
+/** The bare input of a `field`, showing `value`. */
+function control(kind, value, opts) {
+  let input;
+  if (kind === "select") {
+    input = el("select");
+    for (const [v, l] of opts.options) input.append(Object.assign(el("option", l), { value: v }));
+    input.value = value ?? opts.options[0][0];
+  } else if (kind === "checkbox") {
+    input = el("input");
+    input.type = "checkbox";
+    input.checked = Boolean(value);
+  } else if (kind === "list" || kind === "textarea") {
+    input = el("textarea");
+    input.rows = opts.rows ?? 2;
+    input.value = Array.isArray(value)
+      ? value.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(", ")
+      : (value ?? "");
+  } else {
+    input = el("input");
+    input.type = "text";
+    input.autocomplete = "off";
+    if (kind === "money") input.inputMode = "decimal";
+    if (kind === "number") input.inputMode = "numeric";
+    if (opts.placeholder) input.placeholder = opts.placeholder; // the core's default, shown
+    input.value = value ?? "";
+  }
+  return input;
+}
+
+/**
+ * The controls of one editor form. `fields` maps each registered path to `{ input, error,
+ * entries? }`. `hooks.changed(structural, focus?)` after every edit; `hooks.isOpen(id)` and
+ * `hooks.setOpen(id, open)` keep what is folded open across rebuilds.
+ */
+export class EditorForm {
+  fields = new Map();
+
+  constructor(t, hooks) {
+    this.t = t;
+    this.hooks = hooks;
+  }
+
+  register(path, input, error, entries) {
+    this.fields.set(path, { input, error, entries });
+  }
+
+  errorBox(id) {
+    const p = el("p", undefined, "field-error");
+    p.id = `${id}-error`;
+    p.hidden = true;
+    return p;
+  }
+
+  /** One labelled control; `kind`: text | money | number | select | checkbox | list | textarea. */
+  field(path, label, kind, get, put, opts = {}) {
+    const id = slug(path);
+    const wrap = el("div", undefined, `field ${kind}`);
+    const input = control(kind, get(), opts);
+    input.id = id;
+    input.dataset.path = path;
+    const error = this.errorBox(id);
+    const described = [error.id];
+    const labelEl = el("label", label);
+    labelEl.htmlFor = id;
+    if (kind === "checkbox") wrap.append(input, labelEl);
+    else wrap.append(labelEl);
+    if (opts.hint) {
+      const hint = el("p", opts.hint, "hint");
+      hint.id = `${id}-hint`;
+      described.unshift(hint.id);
+      wrap.append(hint);
+    }
+    if (kind !== "checkbox") wrap.append(input);
+    wrap.append(error);
+    input.setAttribute("aria-describedby", described.join(" "));
+    input.addEventListener(kind === "checkbox" || kind === "select" ? "change" : "input", () => {
+      put(readValue(kind, input));
+      this.hooks.changed(Boolean(opts.structural), opts.structural ? { id } : undefined);
+    });
+    this.register(path, input, error, kind === "list" ? () => list(input.value) : undefined);
+    return wrap;
+  }
+
+  /** Checkboxes for RESV main tasks 1..5 in a fieldset. */
+  tasks(path, obj) {
+    const fs = el("fieldset", undefined, "tasks");
+    fs.append(el("legend", this.t.f.mainTasks));
+    const error = this.errorBox(slug(path));
+    for (let k = 1; k <= 5; k++) {
+      const id = `${slug(path)}-${k}`;
+      const box = Object.assign(el("input"), {
+        type: "checkbox",
+        id,
+        checked: Array.isArray(obj.mainTasks) && obj.mainTasks.includes(k),
+      });
+      box.dataset.path = path;
+      box.setAttribute("aria-describedby", error.id);
+      box.addEventListener("change", () => {
+        const chosen = new Set(Array.isArray(obj.mainTasks) ? obj.mainTasks : []);
+        if (box.checked) chosen.add(k);
+        else chosen.delete(k);
+        obj.mainTasks = [...chosen].sort((a, b) => a - b);
+        this.hooks.changed(false);
+      });
+      const label = el("label", this.t.tasks[k]);
+      label.htmlFor = id;
+      const w = el("div", undefined, "check");
+      w.append(box, label);
+      fs.append(w);
+    }
+    fs.append(error);
+    this.register(path, fs.querySelector("input"), error);
+    return fs;
+  }
+
+  /** The domain split: a slider for the municipal share and the three exact percentages. */
+  split(path, line) {
+    const t = this.t;
+    const fs = el("fieldset", undefined, "split");
+    fs.append(el("legend", t.f.split));
+    const error = this.errorBox(slug(path));
+    const sp = () => (isObject(line.split) ? line.split : (line.split = {}));
+    const num = (v) => {
+      const x = Number(String(v ?? "").replace(",", "."));
+      return Number.isFinite(x) ? x : 0;
+    };
+    const shown = (k) => line.split?.[k] ?? (k === "zvw" && !line.split ? "100" : "");
+    const slider = Object.assign(el("input"), {
+      type: "range",
+      min: "0",
+      max: "100",
+      step: "1",
+      id: `${slug(path)}-slider`,
+    });
+    const sliderLabel = el("label", t.f.slider);
+    sliderLabel.htmlFor = slider.id;
+    slider.dataset.path = `${path}.municipal`;
+    slider.setAttribute("aria-describedby", error.id);
+    const exact = {};
+    const sync = () => {
+      slider.value = String(Math.round(num(line.split?.municipal)));
+      slider.setAttribute(
+        "aria-valuetext",
+        `${t.f.municipal.replace(" %", "")} ${line.split?.municipal ?? 0}%`,
+      );
+      for (const k of ["zvw", "municipal", "wlz"])
+        if (exact[k] && exact[k].getRootNode().activeElement !== exact[k]) exact[k].value = shown(k);
+    };
+    slider.addEventListener("input", () => {
+      const m = Number(slider.value),
+        w = Math.min(num(line.split?.wlz), 100 - m);
+      const s = sp();
+      s.municipal = String(m);
+      set(s, "wlz", w ? String(w) : undefined);
+      s.zvw = String(Math.round((100 - m - w) * 1e6) / 1e6);
+      sync();
+      this.hooks.changed(false);
+    });
+    const row = el("div", undefined, "split-exact");
+    for (const k of ["zvw", "municipal", "wlz"]) {
+      const w = this.field(
+        `${path}.${k}`,
+        t.f[k],
+        "text",
+        () => shown(k),
+        (v) => {
+          set(sp(), k, decimal(v));
+          if (!Object.keys(line.split).length) delete line.split;
+          sync();
+        },
+      );
+      exact[k] = w.querySelector("input");
+      exact[k].inputMode = "decimal";
+      row.append(w);
+    }
+    fs.append(sliderLabel, slider, row, error);
+    this.register(path, slider, error);
+    sync();
+    return fs;
+  }
+
+  /**
+   * An editable list `arr` at `key` of objects, each folding in its own group with a remove
+   * button. `text`: `{ legend(i, name), remove(name), add }`; `make(n)` makes the n-th new item;
+   * `body(item, path)` its fields.
+   */
+  items(key, arr, text, make, body) {
+    const box = el("div", undefined, "items");
+    if (!arr) {
+      // Not a list (a scenario set from outside): the core's issue says so at `key`.
+      const error = this.errorBox(slug(key));
+      box.append(error);
+      this.register(key, null, error);
+      return box;
+    }
+    // Each item folds (a budget of twenty lines stays manageable); an item with an error opens.
+    arr.forEach((item, i) => box.append(this.#item(key, arr, i, text, body)));
+    const add = button(
+      text.add,
+      () => {
+        arr.push(make(arr.length + 1));
+        this.hooks.setOpen(`${key}[${arr.length - 1}]`, true);
+        this.hooks.changed(true, { lastItemOf: `${key}-add` });
+      },
+      "add",
+    );
+    add.id = `${key}-add`;
+    box.append(add);
+    return box;
+  }
+
+  #item(key, arr, i, text, body) {
+    const item = arr[i];
+    const path = `${key}[${i}]`;
+    const d = el("details", undefined, "item");
+    d.id = `item-${slug(path).slice(2)}`;
+    d.open = this.hooks.isOpen(path);
+    d.addEventListener("toggle", () => this.hooks.setOpen(path, d.open));
+    const label = isObject(item) ? item.name || item.contractor || item.id || "" : "";
+    const summary = el("summary", text.legend(i + 1, String(label)));
+    summary.id = `${d.id}-summary`;
+    const group = el("div", undefined, "item-body");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-labelledby", summary.id);
+    const error = this.errorBox(slug(path));
+    if (isObject(item)) group.append(...body(item, path));
+    else this.register(path, null, error); // not an object: only its issue and the remove button
+    group.append(error);
+    group.append(
+      button(
+        text.remove(String(label || i + 1)),
+        () => {
+          arr.splice(i, 1);
+          this.hooks.changed(true, { id: `${key}-add` });
+        },
+        "remove",
+      ),
+    );
+    d.append(summary, group);
+    return d;
+  }
+
+  /** A folding group of the form, remembered open or closed under `id`. */
+  group(id, title, ...children) {
+    const d = el("details", undefined, "group");
+    d.id = `g-${id}`;
+    d.open = this.hooks.isOpen(id);
+    d.addEventListener("toggle", () => this.hooks.setOpen(id, d.open));
+    const s = el("summary");
+    s.append(el("h3", title));
+    d.append(s, ...children);
+    return d;
+  }
+}
