@@ -632,6 +632,7 @@ function makeFormats(lang) {
     maximumFractionDigits: 2,
   });
   return {
+    lang,
     money: (a) => eur.format(a),
     count: (n) => int.format(n),
     percent: (s) => pct.format(s),

@@ -395,7 +395,10 @@ export function renderWarnings(warnings, t, lang) {
 }
 
 /** The flows as a three-column Sankey (laid out in results-sankey.js): payers → RESV → providers and what it keeps. */
-export function sankey(data, t, f) {
+export function sankey(report, t, f) {
+  // The core gives a label in English too where the label is its own text ("… (kept)").
+  const nodes = report.nodes.map((n) => (f.lang === "en" && n.labelEn ? { ...n, label: n.labelEn } : n));
+  const data = { ...report, nodes };
   const figure = el("figure", undefined, "sankey");
   figure.append(el("h3", t.flowTitle));
   const { width: W, height: H, nodeWidth } = SANKEY;
