@@ -218,10 +218,22 @@ pub fn compute(
         .try_fold(Money::ZERO, |a, r| a.checked_add(r.zvw))?;
     let claimed = zvw.checked_add(others)?;
     let (pu, ps) = parts(region_population)?;
-    let z = cents(zvw)?;
+    // A negative amount (a correction) is weighed mirrored: magnitudes, then the sign.
+    let z = cents(if zvw.value().is_sign_negative() {
+        zvw.negated()
+    } else {
+        zvw
+    })?;
+    let signed = |m: Money| {
+        if zvw.value().is_sign_negative() {
+            m.negated()
+        } else {
+            m
+        }
+    };
     let n = u128::from(o.population);
-    let per_capita = from_cents(rounded_ratio(&[z, ps], &[pu])?)?;
-    let national_projection = from_cents(rounded_ratio(&[z, n, ps], &[pu])?)?;
+    let per_capita = signed(from_cents(rounded_ratio(&[z, ps], &[pu])?)?);
+    let national_projection = signed(from_cents(rounded_ratio(&[z, n, ps], &[pu])?)?);
     let fair_share = from_cents(rounded_ratio(&[cents(o.framework)?, pu], &[ps, n])?)?;
     let first = crate::experiment::FIRST_YEAR;
     let mut out_years = Vec::new();

@@ -351,27 +351,36 @@ fn half_away(n: U256, d: U256) -> Option<U256> {
     twice.checked_div(d.checked_mul(U256::new(2))?)
 }
 
-/// Splits `total` (a whole number of cents, not negative) by the *leader absorbs* rule: every
-/// party except `absorber` gets its exact share `total × wᵢ / Σw` rounded half away from zero
-/// to the cent, and `absorber` (the market leader) gets what is left.
+/// Splits `total` (a whole number of cents) by the *leader absorbs* rule: every party except
+/// `absorber` gets its exact share `total × wᵢ / Σw` rounded half away from zero to the cent,
+/// and `absorber` (the market leader) gets what is left. When those roundings together would
+/// exceed the total (a tiny total over many equal parties: €0.03 over five), the other parties'
+/// shares are rounded down instead, so the absorber's rest is never negative. A negative total
+/// (a correction) is split as its absolute value and negated, as [`split`] does.
+///
+/// # Example
+/// ```
+/// use resv_calc::split::leader_absorbs;
+/// use rust_decimal::Decimal;
+/// let d = |s: &str| s.parse::<Decimal>().unwrap();
+/// assert_eq!(leader_absorbs(d("100.00"), &[2, 1], 0).unwrap(), [d("66.67"), d("33.33")]);
+/// assert_eq!(leader_absorbs(d("0.03"), &[1, 1, 1, 1, 1], 0).unwrap(), [d("0.03"), d("0"), d("0"), d("0"), d("0")]);
+/// assert_eq!(leader_absorbs(d("-100.00"), &[2, 1], 0).unwrap(), [d("-66.67"), d("-33.33")]);
+/// ```
 ///
 /// # Errors
-/// As [`split`]; also when the absorber's rest would be negative (impossible when the absorber
-/// has the largest weight, as the rest then is at least its exact share minus half a cent per
-/// other party).
+/// As [`split`].
 pub fn leader_absorbs(
     total: Decimal,
     weights: &[u128],
     absorber: usize,
 ) -> Result<Vec<Decimal>, SplitError> {
     let cent = Decimal::new(1, 2);
-    if weights.is_empty() {
+    if weights.is_empty() || absorber >= weights.len() {
         return Err(SplitError::NoParties);
     }
-    if total.is_sign_negative() && !total.is_zero() {
-        return Err(SplitError::NotWholeMinorUnits);
-    }
-    let units = whole_units(total, cent)?;
+    let negative = total.is_sign_negative() && !total.is_zero();
+    let units = whole_units(total.abs(), cent)?;
     let sum = weights
         .iter()
         .try_fold(U256::ZERO, |acc, w| acc.checked_add(U256::from(*w)))
@@ -379,28 +388,41 @@ pub fn leader_absorbs(
     if sum == U256::ZERO {
         return Err(SplitError::AllWeightsZero);
     }
-    let mut parts = Vec::with_capacity(weights.len());
-    let mut given = U256::ZERO;
-    for (i, w) in weights.iter().enumerate() {
-        if i == absorber {
-            parts.push(U256::ZERO);
-            continue;
-        }
-        let product = units
-            .checked_mul(U256::from(*w))
-            .ok_or(SplitError::TooPrecise)?;
-        let q = half_away(product, sum).ok_or(SplitError::TooPrecise)?;
-        given = given.checked_add(q).ok_or(SplitError::TooPrecise)?;
-        parts.push(q);
+    let others = |round: fn(U256, U256) -> Option<U256>| -> Result<Vec<U256>, SplitError> {
+        weights
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i == absorber {
+                    return Ok(U256::ZERO);
+                }
+                let product = units
+                    .checked_mul(U256::from(*w))
+                    .ok_or(SplitError::TooPrecise)?;
+                round(product, sum).ok_or(SplitError::TooPrecise)
+            })
+            .collect()
+    };
+    let total_of = |parts: &[U256]| {
+        parts
+            .iter()
+            .try_fold(U256::ZERO, |a, q| a.checked_add(*q))
+            .ok_or(SplitError::TooPrecise)
+    };
+    let mut parts = others(half_away)?;
+    if total_of(&parts)? > units {
+        parts = others(|n, d| n.checked_div(d))?;
     }
-    let rest = units.checked_sub(given).ok_or(SplitError::TooPrecise)?;
+    let rest = units
+        .checked_sub(total_of(&parts)?)
+        .ok_or(SplitError::TooPrecise)?;
     match parts.get_mut(absorber) {
         Some(p) => *p = rest,
         None => return Err(SplitError::NoParties),
     }
     parts
         .into_iter()
-        .map(|q| units_to_decimal(q, cent, false))
+        .map(|q| units_to_decimal(q, cent, negative))
         .collect()
 }
 

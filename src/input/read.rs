@@ -148,6 +148,17 @@ pub fn cents(value: &Value, at: &Path, issues: &mut Issues) -> Option<Money> {
         issues.push(at.clone(), Problem::NegativeAmount);
         return None;
     }
+    whole_cents(m, at, issues)
+}
+
+/// An amount that must be whole cents and may be negative (a contracted lump sum that
+/// corrects an earlier one).
+pub fn signed_cents(value: &Value, at: &Path, issues: &mut Issues) -> Option<Money> {
+    let m = money(value, at, issues)?;
+    whole_cents(m, at, issues)
+}
+
+fn whole_cents(m: Money, at: &Path, issues: &mut Issues) -> Option<Money> {
     if !m.is_multiple_of(Decimal::new(1, 2)) {
         issues.push(
             at.clone(),

@@ -307,7 +307,8 @@ fn read_lump_sum(
             issues.push(at, Problem::Missing);
             None
         }
-        v => read::cents(v, &at, issues).map(Some),
+        // A negative lump sum is a correction, allocated mirrored (as `allocate` does).
+        v => read::signed_cents(v, &at, issues).map(Some),
     }
 }
 

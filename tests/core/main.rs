@@ -13,6 +13,7 @@ mod budget;
 mod flows;
 mod market;
 mod money;
+mod negotiation;
 mod properties;
 mod scenario;
 mod value;

@@ -179,14 +179,14 @@ fn falls_back_to_labels_when_a_concern_is_unknown() {
 
 #[test]
 fn lists_every_problem_of_a_bad_scenario() {
-    let t = r#"{"lumpSum":"-5","lumpsum":1,"rounding":"up","allocateBy":"x","coAssessmentThreshold":120,
+    let t = r#"{"lumpSum":"5.001","lumpsum":1,"rounding":"up","allocateBy":"x","coAssessmentThreshold":120,
       "workArea":["1019-1011","10","1011",{"postcode":"1011","fraction":"0.5"}],
       "market":[{"postcode":"1011","insurer":"CZ","insured":"1,5"}]}"#;
     assert_eq!(
         problems(t),
         [
             "lumpsum unknown_option",
-            "lumpSum negative_amount",
+            "lumpSum not_whole_minor_units",
             "allocateBy unknown_value",
             "rounding unknown_value",
             "coAssessmentThreshold percent_out_of_range",
