@@ -17,7 +17,7 @@ pub mod pool;
 mod read;
 mod summary;
 
-pub use pool::Pool;
+pub use pool::{Pool, Pooling};
 pub use read::read_lines;
 pub use summary::{by_level, by_main_task, totals};
 
@@ -112,6 +112,8 @@ pub struct Line {
     pub split: (Decimal, Decimal, Decimal),
     /// Municipal part granted.
     pub approved: bool,
+    /// Wlz part granted.
+    pub wlz_granted: bool,
     /// Its own area, if any.
     pub area: Option<Area>,
     /// Per-year gross amounts for the years 2027.. (development steps).
@@ -142,7 +144,9 @@ pub struct LineResult {
     pub municipal: Money,
     /// Wlz part: reported, never allocated (not payable through this prestatie).
     pub wlz: Money,
-    /// `"conditional"` while a municipal part waits for the municipality's grant.
+    /// `"conditional"` while another domain's part (municipal or Wlz) waits for its grant:
+    /// the Zvw financing of a multi-domain item is final only once every other domain has
+    /// granted its part (Handreiking, fase 3).
     pub status: &'static str,
     /// Whether it serves its own area rather than the whole work area.
     pub own_area: bool,
@@ -249,6 +253,7 @@ pub fn lump_sum_line(amount: Money) -> Line {
         discipline: None,
         split: (Decimal::ONE_HUNDRED, Decimal::ZERO, Decimal::ZERO),
         approved: true,
+        wlz_granted: true,
         area: None,
         years: Vec::new(),
     }
@@ -279,7 +284,9 @@ pub fn line_result(l: &Line, amount: Money) -> Option<LineResult> {
         zvw,
         municipal,
         wlz,
-        status: if municipal.value() > Decimal::ZERO && !l.approved {
+        status: if (!municipal.value().is_zero() && !l.approved)
+            || (!wlz.value().is_zero() && !l.wlz_granted)
+        {
             "conditional"
         } else {
             "final"

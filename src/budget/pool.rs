@@ -8,6 +8,19 @@ use crate::market::Span;
 use crate::money::Money;
 use rust_decimal::Decimal;
 
+/// Which insured persons a line's Zvw part is split by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Pooling {
+    /// Every Zvw part by the insured persons of the work area: the verdeelsleutel the seeds
+    /// name, and the default.
+    #[default]
+    WorkArea,
+    /// A line with its own postcodes by the insured persons of that area (a wijkverband paid
+    /// by the insurers of its neighbourhood); each such area is a pool.
+    LineAreas,
+}
+
 /// Lines sharing one area.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pool {
@@ -49,6 +62,10 @@ impl Pool {
 
 /// Gathers the lines into pools and shares the contracted Zvw amount over them.
 ///
+/// Municipal parts always pool by the line's own area (the municipalities of the
+/// neighbourhood pay for it); Zvw parts do so only with [`Pooling::LineAreas`], else every
+/// line's Zvw part is in the work area's pool (pool 0).
+///
 /// `results` are the lines' results for the budget year; `contracted` is the Zvw amount
 /// allocated over the insurers. Without lines, the work area's pool carries all of it, as
 /// the one line `lump_line` (when given). When the contract differs from the budget's Zvw,
@@ -61,6 +78,7 @@ pub fn gather(
     results: &[LineResult],
     contracted: Money,
     lump_line: bool,
+    pooling: Pooling,
 ) -> Option<Vec<Pool>> {
     let mut pools = vec![Pool::new(None, 0)];
     for (i, (l, r)) in lines.iter().zip(results).enumerate() {
@@ -79,9 +97,13 @@ pub fn gather(
         if p.zvw.value().is_zero() && p.municipal.value().is_zero() {
             p.line = i;
         }
-        p.lines.push(i);
-        p.zvw = p.zvw.checked_add(r.zvw)?;
         p.municipal = p.municipal.checked_add(r.municipal)?;
+        let z = match pooling {
+            Pooling::LineAreas => p,
+            Pooling::WorkArea => pools.first_mut()?,
+        };
+        z.lines.push(i);
+        z.zvw = z.zvw.checked_add(r.zvw)?;
     }
     if lines.is_empty() {
         let work = pools.first_mut()?;

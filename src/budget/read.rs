@@ -25,6 +25,7 @@ const LINE_FIELDS: &[&str] = &[
     "discipline",
     "split",
     "municipalApproved",
+    "wlzGranted",
     "postcodes",
 ];
 
@@ -183,6 +184,8 @@ fn read_line<'v>(
         issues,
     )
     .unwrap_or(false);
+    let wlz_granted =
+        read::boolean(field("wlzGranted"), false, &at.key("wlzGranted"), issues).unwrap_or(false);
     let area = read_line_area(
         field("postcodes"),
         &at.key("postcodes"),
@@ -204,6 +207,7 @@ fn read_line<'v>(
             discipline,
             split: split?,
             approved,
+            wlz_granted,
             area: area?,
             years,
         },

@@ -3,7 +3,7 @@
 
 use super::notes::Notes;
 use crate::area::{self, Area};
-use crate::budget::{self, Line};
+use crate::budget::{self, Line, Pooling};
 use crate::estimate;
 use crate::experiment;
 use crate::flows::{self, Hoofdaannemer, Subcontract};
@@ -33,6 +33,7 @@ const FIELDS: &[&str] = &[
     "municipalities",
     "leadMunicipality",
     "schedule",
+    "pooling",
     "hoofdaannemer",
     "subcontracts",
     "mdz",
@@ -82,6 +83,8 @@ pub(super) struct ScenarioInput<'m> {
     pub lead: Option<String>,
     /// Quarterly instalments instead of monthly.
     pub quarterly: bool,
+    /// The verdeelsleutel of the Zvw parts.
+    pub pooling: Pooling,
     /// The hoofdaannemer, when given.
     pub hoofdaannemer: Option<Hoofdaannemer>,
     /// Onderlinge dienstverlening.
@@ -162,6 +165,7 @@ impl<'m> ScenarioInput<'m> {
             &mut issues,
         );
         let quarterly = read_schedule(field("schedule"), &root.key("schedule"), &mut issues);
+        let pooling = read_pooling(field("pooling"), &root.key("pooling"), &mut issues);
         let hoofdaannemer = match field("hoofdaannemer") {
             Value::Null => Some(None),
             v => flows::read_hoofdaannemer(v, &root.key("hoofdaannemer"), &mut issues).map(Some),
@@ -217,6 +221,7 @@ impl<'m> ScenarioInput<'m> {
             municipalities,
             lead,
             quarterly,
+            pooling,
             hoofdaannemer,
             subcontracts,
             mdz,
@@ -335,6 +340,26 @@ fn read_lead(
         }
     }
     id.map(str::to_owned)
+}
+
+/// Reads the pooling choice (default: the work area).
+fn read_pooling(value: &Value, at: &Path, issues: &mut Issues) -> Pooling {
+    if value.is_null() {
+        return Pooling::WorkArea;
+    }
+    match read::text(value, at, issues) {
+        Some("workArea") | None => Pooling::WorkArea,
+        Some("lineAreas") => Pooling::LineAreas,
+        Some(_) => {
+            issues.push(
+                at.clone(),
+                Problem::UnknownValue {
+                    allowed: "\"workArea\", \"lineAreas\"",
+                },
+            );
+            Pooling::WorkArea
+        }
+    }
 }
 
 /// Reads the payment schedule: whether it is quarterly.

@@ -139,6 +139,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         &budget.results,
         budget.contracted,
         input.lump_line.is_some(),
+        input.pooling,
     )
     .ok_or_else(|| Overflow::at(Phase::Pools, root.key("budget")))?;
     let zvw = payers::zvw_split(&input, &parties, budget.contracted, &mut pools, &mut notes)?;

@@ -53,6 +53,8 @@ pub struct Allocation {
     pub by: By,
     /// Rounding rule.
     pub rounding: Rounding,
+    /// The verdeelsleutel of the Zvw parts: the work area, or each line's own area.
+    pub pooling: crate::budget::Pooling,
     /// Whether the insured persons are an estimate (market shares × population).
     pub estimate: bool,
     /// The market leader's id.
@@ -217,6 +219,7 @@ impl Report {
             allocation: Allocation {
                 by: parties.by,
                 rounding: settings.rounding,
+                pooling: input.pooling,
                 estimate: input.estimated.is_some(),
                 leader: split.leader,
                 co_assessment: split.co_assessment,

@@ -13,7 +13,7 @@ const SUBS: &str = r#"[
 
 fn run(extra: &str) -> Result<Report, Vec<String>> {
     let text = format!(
-        r#"{{"market":{MARKET},"workArea":["1011-1012"],"budget":{BUDGET},"municipalities":{MUNICIPALITIES}{extra}}}"#
+        r#"{{"market":{MARKET},"workArea":["1011-1012"],"budget":{BUDGET},"municipalities":{MUNICIPALITIES},"pooling":"lineAreas"{extra}}}"#
     );
     calculate(&json(&text), None).map_err(|e| codes(&e))
 }

@@ -41,3 +41,114 @@ fn leader_absorbs_works_on_tiny_totals() {
     let r = run(r#","lumpSum":"0.01","rounding":"leaderAbsorbs""#);
     assert_eq!(amounts(&r), [("VGZ".to_string(), 1), ("CZ".to_string(), 0)]);
 }
+
+mod pooling {
+    use crate::budget::{BUDGET, MARKET, MUNICIPALITIES};
+    use crate::{cents, json};
+    use resv_calc::scenario::{calculate, Report};
+
+    fn report(extra: &str) -> Report {
+        let text = format!(
+            r#"{{"market":{MARKET},"workArea":["1011-1012"],"budget":{BUDGET},"municipalities":{MUNICIPALITIES}{extra}}}"#
+        );
+        calculate(&json(&text), None).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_work_area_is_the_verdeelsleutel_of_every_zvw_part_by_default() {
+        let r = report("");
+        // All Zvw, 107,200.00 (L2's neighbourhood line included), over the work area's Achmea
+        // 4,000, VGZ 3,500, CZ 2,000 (9,500): 10,720,000 cents × 4000/9500 = 4,513,684.21…,
+        // × 3500/9500 = 3,949,473.68…, × 2000/9500 = 2,256,842.10…; one cent left → VGZ (.68).
+        let got: Vec<(&str, i128)> = r
+            .insurers
+            .iter()
+            .map(|i| (i.id.as_str(), cents(&i.amount)))
+            .collect();
+        assert_eq!(
+            got,
+            [("Achmea", 4_513_684), ("VGZ", 3_949_474), ("CZ", 2_256_842)]
+        );
+        assert_eq!(
+            serde_json::to_value(&r.allocation).unwrap()["pooling"],
+            "workArea"
+        );
+        // The municipal part still follows the line's own area: Oostdorp (1012) pays L2's.
+        let m: Vec<(&str, i128)> = r
+            .municipalities
+            .iter()
+            .map(|m| (m.id.as_str(), cents(&m.amount)))
+            .collect();
+        assert_eq!(m, [("GM1", 0), ("GM2", 1_000_001)]);
+    }
+
+    #[test]
+    fn every_follower_statement_reproduces_its_amount_from_share_times_total() {
+        // share (10 decimals) × total lies within a cent of the amount (largest remainder).
+        for extra in ["", r#","lumpSum":"50000.00""#] {
+            let r = report(extra);
+            let total = r.totals.zvw.value();
+            for i in &r.insurers {
+                let exact = i.share * total;
+                let diff = (exact - i.amount.value()).abs();
+                assert!(
+                    diff < rust_decimal::Decimal::new(1, 2),
+                    "{extra}: {} share {} × {total} = {exact}, amount {}",
+                    i.id,
+                    i.share,
+                    i.amount
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn line_areas_pooling_stays_available_as_an_explicit_choice() {
+        // As before: L2's 10,000.00 is paid by VGZ alone, the only insurer living in 1012.
+        let r = report(r#","pooling":"lineAreas""#);
+        let vgz = r.insurers.iter().find(|i| i.id == "VGZ").unwrap();
+        assert_eq!(cents(&vgz.amount), 4_581_053);
+        let bad = calculate(
+            &json(&format!(
+                r#"{{"market":{MARKET},"lumpSum":"1.00","pooling":"areas"}}"#
+            )),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(crate::codes(&bad), ["pooling unknown_value"]);
+    }
+
+    #[test]
+    fn zvw_of_a_line_with_a_wlz_part_is_final_only_once_the_wlz_part_is_granted() {
+        // L3: 9,000 with 20% Wlz; its Zvw 7,200.00 is conditional until wlzGranted.
+        let r = report("");
+        let l3 = r.lines.iter().find(|l| l.id == "L3").unwrap();
+        assert_eq!(l3.status, "conditional");
+        let granted = BUDGET.replace(
+            r#""split":{"zvw":80,"wlz":20}"#,
+            r#""split":{"zvw":80,"wlz":20},"wlzGranted":true"#,
+        );
+        let text = format!(
+            r#"{{"market":{MARKET},"workArea":["1011-1012"],"budget":{granted},"municipalities":{MUNICIPALITIES}}}"#
+        );
+        let r = calculate(&json(&text), None).unwrap();
+        let l3 = r.lines.iter().find(|l| l.id == "L3").unwrap();
+        assert_eq!(l3.status, "final");
+        // Left conditional: L2's Zvw 10,000.00, whose municipal part is not approved.
+        assert_eq!(cents(&r.totals.conditional_zvw), 1_000_000);
+    }
+}
+
+#[test]
+fn the_sample_regions_statements_reproduce_their_amounts() {
+    // Before, the sample's neighbourhood lines were pooled per area: share × total missed the
+    // amount by −€811.92 for Menzis and +€472.44 for CZ. With the work area as the
+    // verdeelsleutel every insurer's amount is its share of the total within a cent.
+    let market = resv_calc::sample::market().unwrap();
+    let r = calculate(&json(resv_calc::sample::SCENARIO_JSON), Some(&market)).unwrap();
+    let total = r.totals.zvw.value();
+    for i in &r.insurers {
+        let diff = (i.share * total - i.amount.value()).abs();
+        assert!(diff < rust_decimal::Decimal::new(1, 2), "{}: off by {diff}", i.id);
+    }
+}

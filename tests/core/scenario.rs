@@ -396,7 +396,9 @@ fn calculates_the_built_in_sample_region() {
     assert_eq!(r.totals.zvw.to_string(), "810500.00");
     assert_eq!(r.totals.municipal.to_string(), "32000.00");
     assert_eq!(r.totals.wlz.to_string(), "7500.00");
-    assert_eq!(r.totals.conditional_zvw.to_string(), "48000.00");
+    // Conditional: the 60% Zvw of the municipal line (48,000.00) and the 95% Zvw of the line
+    // with a Wlz part not yet granted (142,500.00).
+    assert_eq!(r.totals.conditional_zvw.to_string(), "190500.00");
     assert_eq!(r.municipalities.len(), 3);
     assert!(r.municipalities[0].lead && r.municipalities[0].name == "Zwolle");
     assert!(r
