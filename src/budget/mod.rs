@@ -138,8 +138,11 @@ pub struct LineResult {
     pub existing_funding: Money,
     /// Net amount.
     pub net: Money,
-    /// Zvw part (insurers).
+    /// Zvw part (insurers), as budgeted.
     pub zvw: Money,
+    /// The Zvw actually paid for the line: its part of a contracted lump sum that differs from
+    /// the budget (largest remainder over the lines' Zvw parts), else `zvw`.
+    pub paid_zvw: Money,
     /// Municipal part.
     pub municipal: Money,
     /// Wlz part: reported, never allocated (not payable through this prestatie).
@@ -168,7 +171,7 @@ pub struct Sums {
     pub municipal: Money,
     /// Wlz.
     pub wlz: Money,
-    /// Conditional Zvw.
+    /// Conditional Zvw: of the amount paid (the contract, when it differs from the budget).
     pub conditional_zvw: Money,
 }
 
@@ -181,7 +184,8 @@ impl Sums {
         self.municipal = self.municipal.checked_add(l.municipal)?;
         self.wlz = self.wlz.checked_add(l.wlz)?;
         if l.status == "conditional" {
-            self.conditional_zvw = self.conditional_zvw.checked_add(l.zvw)?;
+            // What is conditional is what would be paid.
+            self.conditional_zvw = self.conditional_zvw.checked_add(l.paid_zvw)?;
         }
         Some(())
     }
@@ -282,6 +286,7 @@ pub fn line_result(l: &Line, amount: Money) -> Option<LineResult> {
         existing_funding: l.existing,
         net,
         zvw,
+        paid_zvw: zvw,
         municipal,
         wlz,
         status: if (!municipal.value().is_zero() && !l.approved)

@@ -6,7 +6,6 @@ use super::{Line, LineResult};
 use crate::area::Area;
 use crate::market::Span;
 use crate::money::Money;
-use rust_decimal::Decimal;
 
 /// Which insured persons a line's Zvw part is split by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -66,11 +65,10 @@ impl Pool {
 /// neighbourhood pay for it); Zvw parts do so only with [`Pooling::LineAreas`], else every
 /// line's Zvw part is in the work area's pool (pool 0).
 ///
-/// `results` are the lines' results for the budget year; `contracted` is the Zvw amount
-/// allocated over the insurers. Without lines, the work area's pool carries all of it, as
-/// the one line `lump_line` (when given). When the contract differs from the budget's Zvw,
-/// it is split over the pools in proportion to their budget Zvw (largest remainder); a
-/// contract on a budget with no Zvw parts goes to the work area.
+/// `results` are the lines' results for the budget year, with `paid_zvw` their part of the
+/// contracted Zvw amount; a pool allocates the sum of its lines' paid parts. Without lines, the
+/// work area's pool carries `contracted`, as the one line `lump_line` (when given); so does a
+/// contract on a budget with no Zvw parts.
 ///
 /// Returns `None` when an amount overflows.
 pub fn gather(
@@ -112,20 +110,15 @@ pub fn gather(
             work.lines = vec![0];
         }
     }
-    let budget_zvw = pools
-        .iter()
-        .try_fold(Money::ZERO, |a, p| a.checked_add(p.zvw))?;
-    if contracted == budget_zvw {
-        for p in &mut pools {
-            p.allocated = p.zvw;
-        }
-    } else if pools.iter().all(|p| p.zvw.value().is_zero()) {
+    if lines.is_empty() || results.iter().all(|r| r.zvw.value().is_zero()) {
+        // The lump sum, or a contract on a budget with no Zvw parts: the work area carries it.
         pools.first_mut()?.allocated = contracted;
     } else {
-        let ws: Vec<Decimal> = pools.iter().map(|p| p.zvw.value()).collect();
-        let parts = crate::split::split(contracted.value(), &ws, Decimal::new(1, 2)).ok()?;
-        for (p, d) in pools.iter_mut().zip(parts) {
-            p.allocated = Money::new(d).ok()?;
+        for p in &mut pools {
+            p.allocated = p
+                .lines
+                .iter()
+                .try_fold(Money::ZERO, |a, &i| a.checked_add(results.get(i)?.paid_zvw))?;
         }
     }
     Some(pools)

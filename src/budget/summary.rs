@@ -59,11 +59,14 @@ pub fn by_main_task(lines: &[LineResult]) -> Option<Vec<Summary<u8>>> {
         );
         for (j, &task) in l.main_tasks.iter().enumerate() {
             let slot = out.get_mut(usize::from(task).checked_sub(1)?)?;
+            let zvw = Money::new(*z.get(j)?).ok()?;
             let piece = LineResult {
                 gross: Money::new(*g.get(j)?).ok()?,
                 existing_funding: Money::new(*e.get(j)?).ok()?,
                 net: Money::new(*n.get(j)?).ok()?,
-                zvw: Money::new(*z.get(j)?).ok()?,
+                zvw,
+                // The lines summed here are as paid (zvw = paid_zvw), so the task's piece is.
+                paid_zvw: zvw,
                 municipal: Money::new(*mu.get(j)?).ok()?,
                 wlz: Money::new(*w.get(j)?).ok()?,
                 ..l.clone()

@@ -18,6 +18,53 @@ pub(super) struct BudgetTotals {
     pub years: Vec<YearTotals>,
     /// The Zvw amount allocated over the insurers.
     pub contracted: Money,
+    /// `contracted / budget Zvw` when the contract differs from a budget with Zvw parts: the
+    /// factor the development years' Zvw is paid at.
+    pub ratio: Option<rust_decimal::Decimal>,
+}
+
+impl BudgetTotals {
+    /// The lines with their Zvw part as paid: what the summaries and subcontracts are of.
+    pub(super) fn paid_lines(&self) -> Vec<LineResult> {
+        self.results
+            .iter()
+            .map(|r| LineResult {
+                zvw: r.paid_zvw,
+                ..r.clone()
+            })
+            .collect()
+    }
+
+    /// A development year's Zvw as paid: scaled by [`BudgetTotals::ratio`], rounded half away
+    /// from zero to the cent. `None` on overflow.
+    pub(super) fn paid_year(&self, zvw: Money) -> Option<Money> {
+        match self.ratio {
+            None => Some(zvw),
+            Some(r) => Some(
+                Money::new(zvw.value().checked_mul(r)?)
+                    .ok()?
+                    .round_half_away_from_zero(2),
+            ),
+        }
+    }
+}
+
+/// Each line's part of the contracted Zvw: the budget's Zvw when the contract equals it (or
+/// the budget has no Zvw parts), else a largest-remainder split of the contract over the
+/// lines' Zvw parts, so the parts add up to the contract exactly.
+fn paid_parts(results: &[LineResult], contracted: Money) -> Option<Vec<Money>> {
+    let budget = results
+        .iter()
+        .try_fold(Money::ZERO, |a, r| a.checked_add(r.zvw))?;
+    if budget == contracted || results.iter().all(|r| r.zvw.value().is_zero()) {
+        return Some(results.iter().map(|r| r.zvw).collect());
+    }
+    let ws: Vec<rust_decimal::Decimal> = results.iter().map(|r| r.zvw.value()).collect();
+    crate::split::split(contracted.value(), &ws, rust_decimal::Decimal::new(1, 2))
+        .ok()?
+        .into_iter()
+        .map(|d| Money::new(d).ok())
+        .collect()
 }
 
 impl BudgetTotals {
@@ -46,6 +93,20 @@ impl BudgetTotals {
         };
         let years = development_years(input).ok_or_else(overflow)?;
         let contracted = input.lump_sum.unwrap_or(sums.zvw);
+        let mut results = results;
+        let paid = paid_parts(&results, contracted).ok_or_else(overflow)?;
+        for (r, p) in results.iter_mut().zip(paid) {
+            r.paid_zvw = p;
+        }
+        // The totals again, now that what is conditional is of the amount paid.
+        let sums = if lines.is_empty() {
+            sums
+        } else {
+            budget::totals(&results).ok_or_else(overflow)?
+        };
+        let ratio = (contracted != sums.zvw && !sums.zvw.value().is_zero())
+            .then(|| contracted.value().checked_div(sums.zvw.value()))
+            .flatten();
         if let (Some(c), false) = (input.lump_sum, lines.is_empty()) {
             if c != sums.zvw {
                 notes.contract = Some(Warned {
@@ -64,6 +125,7 @@ impl BudgetTotals {
             sums,
             years,
             contracted,
+            ratio,
         })
     }
 }

@@ -36,7 +36,8 @@ pub(super) fn fund(
     let overflow = || Issues::from(Overflow::at(Phase::Subcontracts, at.clone()));
     let results: Vec<LineResult> = match &input.lump_line {
         Some(l) => vec![budget::line_result(l, budget.contracted).ok_or_else(overflow)?],
-        None => budget.results.clone(),
+        // A subcontract is capped by, and funded from, what is paid for the lines it covers.
+        None => budget.paid_lines(),
     };
     let mut issues = Issues::new();
     flows::check_amounts(&input.subcontracts, &results, &at, &mut issues).ok_or_else(overflow)?;

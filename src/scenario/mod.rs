@@ -169,19 +169,21 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
 }
 
 /// The region against the MDZ framework: the budget year at the allocated amount, the other
-/// years at the budget's.
+/// years at the budget's Zvw scaled as the contract scales the budget year.
 fn mdz_figures(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,
     zvw: &payers::ZvwSplit,
 ) -> Result<crate::mdz::Mdz, Overflow> {
+    let overflow = || Overflow::at(Phase::Mdz, Path::root().key("mdz"));
     let mut year_zvw: Vec<(u16, crate::money::Money)> = budget
         .years
         .iter()
         .filter(|y| y.year != input.year)
-        .map(|y| (y.year, y.sums.zvw))
-        .collect();
+        .map(|y| Some((y.year, budget.paid_year(y.sums.zvw)?)))
+        .collect::<Option<_>>()
+        .ok_or_else(overflow)?;
     year_zvw.push((input.year, budget.contracted));
     crate::mdz::compute(&input.mdz, budget.contracted, zvw.split.insured, &year_zvw)
-        .ok_or_else(|| Overflow::at(Phase::Mdz, Path::root().key("mdz")))
+        .ok_or_else(overflow)
 }

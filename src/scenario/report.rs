@@ -189,9 +189,11 @@ impl Report {
         } = phases;
         let area = area_report(&input, &tally, &mut notes);
         let overflow = || Overflow::at(Phase::Summaries, Path::root().key("budget"));
+        // The summaries are of the amount paid: the contract, when it differs from the budget.
+        let paid = budget.paid_lines();
         let summaries = Summaries {
-            by_main_task: budget::by_main_task(&budget.results).ok_or_else(overflow)?,
-            by_level: budget::by_level(&budget.results).ok_or_else(overflow)?,
+            by_main_task: budget::by_main_task(&paid).ok_or_else(overflow)?,
+            by_level: budget::by_level(&paid).ok_or_else(overflow)?,
         };
         let flows = money_flows(&split.insurers, &municipalities, &funded.subcontracts);
         let settings = &input.settings;

@@ -127,7 +127,9 @@ export interface Report {
   municipalities: { id: string; name: string; residents: number; share: string; amount: Money;
                     lead: boolean }[];
   lines: { id: string; name: string; level: string; mainTasks: number[]; gross: Money;
-           existingFunding: Money; net: Money; zvw: Money; municipal: Money; wlz: Money;
+           existingFunding: Money; net: Money; zvw: Money;
+           /** The Zvw paid for the line: its part of a contract that differs from the budget. */
+           paidZvw: Money; municipal: Money; wlz: Money;
            status: "final" | "conditional"; ownArea: boolean }[];
   summaries: { byMainTask: (Sums & { key: number })[]; byLevel: (Sums & { key: string })[] };
   years: (Sums & { year: number })[];

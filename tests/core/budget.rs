@@ -378,11 +378,16 @@ fn every_table_adds_up_over_generated_budgets() {
             |s| s.wlz,
             |s| s.conditional_zvw,
         ];
-        // Summaries are of the budget, whose Zvw is `budget_zvw` (totals.zvw may be contracted).
-        let totals = resv_calc::budget::Sums {
-            zvw: r.budget_zvw,
-            ..r.totals
-        };
+        // Summaries are of the amount paid: their Zvw adds up to totals.zvw (the contract when
+        // given), and so do the lines' paid parts when the budget has Zvw parts.
+        let totals = r.totals;
+        if r.lines.iter().any(|l| cents(&l.zvw) > 0) {
+            assert_eq!(
+                r.lines.iter().map(|l| cents(&l.paid_zvw)).sum::<i128>(),
+                cents(&t.zvw),
+                "{text}"
+            );
+        }
         for f in fields {
             assert_eq!(
                 r.summaries

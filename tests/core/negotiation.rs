@@ -149,6 +149,49 @@ fn the_sample_regions_statements_reproduce_their_amounts() {
     let total = r.totals.zvw.value();
     for i in &r.insurers {
         let diff = (i.share * total - i.amount.value()).abs();
-        assert!(diff < rust_decimal::Decimal::new(1, 2), "{}: off by {diff}", i.id);
+        assert!(
+            diff < rust_decimal::Decimal::new(1, 2),
+            "{}: off by {diff}",
+            i.id
+        );
     }
+}
+
+#[test]
+fn every_breakdown_follows_a_contracted_lump_sum_that_differs_from_the_budget() {
+    // Budget Zvw 1,500.00: L1 1,000.00 all Zvw (tasks 1 and 2, growing 10% a year) and L2
+    // 1,000.00 half municipal (task 4; its Zvw 500.00 conditional). A contract of 750.00 is
+    // half of it: L1 is paid 500.00, L2 250.00.
+    let r = run(
+        r#","lumpSum":"750.00","municipalities":[{"id":"GM1","postcodes":["8011"]}],
+      "budget":[
+        {"id":"L1","level":"regional","mainTasks":[1,2],"amount":"1000.00","growth":"10"},
+        {"id":"L2","level":"neighbourhood","mainTasks":[4],"amount":"1000.00","split":{"zvw":50,"municipal":50}}
+      ]"#,
+    );
+    let paid: Vec<i128> = r.lines.iter().map(|l| cents(&l.paid_zvw)).collect();
+    assert_eq!(paid, [50_000, 25_000]);
+    assert_eq!(cents(&r.budget_zvw), 150_000);
+    assert_eq!(cents(&r.totals.zvw), 75_000);
+    // Conditional: L2's paid 250.00, not its budgeted 500.00.
+    assert_eq!(cents(&r.totals.conditional_zvw), 25_000);
+    let tasks: Vec<i128> = r
+        .summaries
+        .by_main_task
+        .iter()
+        .map(|t| cents(&t.sums.zvw))
+        .collect();
+    assert_eq!(tasks, [25_000, 25_000, 0, 25_000, 0]);
+    let levels: i128 = r
+        .summaries
+        .by_level
+        .iter()
+        .map(|l| cents(&l.sums.zvw))
+        .sum();
+    assert_eq!(levels, 75_000);
+    // MDZ 2028: the budget's 1,100.00 + 500.00 = 1,600.00, paid at the contract's half: 800.00.
+    let y2028 = r.mdz.years.iter().find(|y| y.year == 2028).unwrap();
+    assert_eq!(cents(&y2028.claimed), 80_000);
+    let y2027 = r.mdz.years.iter().find(|y| y.year == 2027).unwrap();
+    assert_eq!(cents(&y2027.claimed), 75_000);
 }
