@@ -28,8 +28,21 @@ fn builtin_in(spans: &[Span]) -> Vec<(Postcode, u64, u32)> {
     out
 }
 
-/// Reads `estimate` and builds a synthetic market table: per postcode, per concern, its
-/// residents weighted by the concern's share. Returns the table and the source of the shares.
+/// An estimated market table: per postcode, per concern, its residents weighted by the
+/// concern's share.
+#[derive(Debug)]
+pub struct Estimate {
+    /// The table.
+    pub market: Market,
+    /// Where the shares come from.
+    pub source: ShareSource,
+    /// The shares added up, as a fraction of the whole (the national shares: 0.999). Every
+    /// postcode's insured persons are its residents times this, so residents are the insured
+    /// persons divided by it, whatever the shares add up to.
+    pub share_sum: Decimal,
+}
+
+/// Reads `estimate` and builds a synthetic market table ([`Estimate`]).
 ///
 /// # Errors
 /// Records every problem in `issues` and returns `None`.
@@ -38,7 +51,7 @@ pub fn read_estimate(
     spans: &[Span],
     path: &Path,
     issues: &mut Issues,
-) -> Option<(Market, ShareSource)> {
+) -> Option<Estimate> {
     if !read::options(value, &["shares", "population"], path, issues) {
         return None;
     }
@@ -48,7 +61,15 @@ pub fn read_estimate(
     if issues.as_slice().len() > before {
         return None;
     }
-    build(&shares, &population, path, issues).map(|m| (m, source))
+    let millionths = shares.iter().map(|(_, s)| u64::from(*s)).sum::<u64>();
+    let share_sum = Decimal::from(millionths)
+        .checked_div(Decimal::from(1_000_000u32))
+        .unwrap_or_default();
+    build(&shares, &population, path, issues).map(|market| Estimate {
+        market,
+        source,
+        share_sum,
+    })
 }
 
 /// The shares per concern in millionths of the whole (ten-thousandths of a percent):

@@ -15,6 +15,7 @@ use crate::mdz;
 use crate::money::Money;
 use crate::municipality::{self, Municipality};
 use crate::verdeelsleutel::{self, Settings};
+use rust_decimal::Decimal;
 
 /// The fields a scenario may have (so far).
 const FIELDS: &[&str] = &[
@@ -95,6 +96,8 @@ pub(super) struct ScenarioInput<'m> {
     pub market: MarketData<'m>,
     /// Where an estimate's shares come from, when the table is an estimate.
     pub estimated: Option<ShareSource>,
+    /// An estimate's shares added up (residents = insured persons / this).
+    pub share_sum: Option<Decimal>,
 }
 
 impl<'m> ScenarioInput<'m> {
@@ -187,7 +190,7 @@ impl<'m> ScenarioInput<'m> {
             Some(year),
             Some(lump_sum),
             Some(area),
-            Some((market, estimated)),
+            Some((market, estimated, share_sum)),
             Some(lines),
             Some(municipalities),
             Some(hoofdaannemer),
@@ -227,6 +230,7 @@ impl<'m> ScenarioInput<'m> {
             mdz,
             market,
             estimated,
+            share_sum,
         })
     }
 
@@ -390,7 +394,7 @@ fn read_market<'m>(
     area: Option<&Area>,
     root: &Path,
     issues: &mut Issues,
-) -> Option<(MarketData<'m>, Option<ShareSource>)> {
+) -> Option<(MarketData<'m>, Option<ShareSource>, Option<Decimal>)> {
     let market_path = root.key("market");
     let rows = read::field(scenario, "market");
     let estimate = read::field(scenario, "estimate");
@@ -402,7 +406,7 @@ fn read_market<'m>(
         return None;
     }
     if let Some(t) = table {
-        return Some((MarketData::Given(t), None));
+        return Some((MarketData::Given(t), None, None));
     }
     match (rows, estimate) {
         (Value::Null, Value::Null) => {
@@ -414,12 +418,19 @@ fn read_market<'m>(
                 issues.push(root.key("workArea"), Problem::Missing);
                 None
             }
-            Some(a) => estimate::read_estimate(e, &a.spans, &root.key("estimate"), issues)
-                .map(|(m, source)| (MarketData::Made(m), Some(source))),
+            Some(a) => {
+                estimate::read_estimate(e, &a.spans, &root.key("estimate"), issues).map(|e| {
+                    (
+                        MarketData::Made(e.market),
+                        Some(e.source),
+                        Some(e.share_sum),
+                    )
+                })
+            }
             None => None,
         },
         (rows, _) => match market::from_rows(rows, &market_path) {
-            Ok(m) => Some((MarketData::Made(m), None)),
+            Ok(m) => Some((MarketData::Made(m), None, None)),
             Err(e) => {
                 issues.extend(e);
                 None

@@ -184,6 +184,11 @@ fn mdz_figures(
         .collect::<Option<_>>()
         .ok_or_else(overflow)?;
     year_zvw.push((input.year, budget.contracted));
-    crate::mdz::compute(&input.mdz, budget.contracted, zvw.split.insured, &year_zvw)
-        .ok_or_else(overflow)
+    // The region's population is its residents: with an estimate, the insured persons over
+    // the shares' sum (the shares need not add up to 100%); else the insured persons.
+    let population = match input.share_sum {
+        Some(s) => zvw.split.insured.checked_div(s).ok_or_else(overflow)?,
+        None => zvw.split.insured,
+    };
+    crate::mdz::compute(&input.mdz, budget.contracted, population, &year_zvw).ok_or_else(overflow)
 }

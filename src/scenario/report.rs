@@ -188,6 +188,10 @@ impl Report {
             mut notes,
         } = phases;
         let area = area_report(&input, &tally, &mut notes);
+        let mut split = split;
+        if input.estimated.is_some() {
+            whole_persons(&mut split);
+        }
         let overflow = || Overflow::at(Phase::Summaries, Path::root().key("budget"));
         // The summaries are of the amount paid: the contract, when it differs from the budget.
         let paid = budget.paid_lines();
@@ -232,6 +236,21 @@ impl Report {
             warnings: notes.into_warnings(),
         })
     }
+}
+
+/// An estimate's insured persons are residents × shares, fractions of a person: shown as
+/// whole persons (half away from zero). `insuredExact` and the amounts keep the exact weights.
+fn whole_persons(split: &mut crate::verdeelsleutel::Split) {
+    let whole = |d: rust_decimal::Decimal| {
+        d.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    };
+    for i in &mut split.insurers {
+        i.insured = whole(i.insured);
+        for l in &mut i.labels {
+            l.insured = whole(l.insured);
+        }
+    }
+    split.insured = whole(split.insured);
 }
 
 /// The work area as the calculation saw it; notes rows outside it (unless the table is an

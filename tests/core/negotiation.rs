@@ -195,3 +195,33 @@ fn every_breakdown_follows_a_contracted_lump_sum_that_differs_from_the_budget() 
     let y2027 = r.mdz.years.iter().find(|y| y.year == 2027).unwrap();
     assert_eq!(cents(&y2027.claimed), 75_000);
 }
+
+#[test]
+fn an_estimates_mdz_population_is_its_residents_whatever_the_shares_add_up_to() {
+    // Enschede (7511-7548): 162,320 residents (CBS). The national shares add up to 99.9%, so
+    // before, the region counted 162,157.68 and its indicative share was 629,074.59, not
+    // 70,000,000.00 × 162,320 / 18,044,025 = 629,704.29.
+    let run = |shares: &str| {
+        let text = format!(
+            r#"{{"lumpSum":"600000.00","workArea":["7511-7548"],"estimate":{{"shares":{shares}}}}}"#
+        );
+        calculate(&json(&text), None).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let r = run(r#""national""#);
+    assert_eq!(r.mdz.region_population, "162320");
+    assert_eq!(r.mdz.fair_share.to_string(), "629704.29");
+    // Region shares adding up to 80%: still the residents, not 20% fewer.
+    let r = run(r#"[{"concern":"Menzis","percent":"50"},{"concern":"CZ","percent":"30"}]"#);
+    assert_eq!(r.mdz.region_population, "162320");
+    // Estimated insured persons are shown as whole persons (residents × shares).
+    for i in &r.insurers {
+        assert_eq!(i.insured.scale(), 0, "{}: {}", i.id, i.insured);
+    }
+    assert_eq!(
+        r.insurers.iter().map(|i| i.insured).collect::<Vec<_>>(),
+        [
+            "81160".parse().unwrap(),
+            "48696".parse::<rust_decimal::Decimal>().unwrap()
+        ]
+    );
+}

@@ -139,11 +139,11 @@ fn estimates_from_national_shares_and_cbs_population() {
         .filter(|(pc, _)| (1011..=1019).contains(&pc.pc4_number()))
         .map(|(_, n)| u64::from(*n))
         .sum();
+    // Insured persons: residents × the shares' 99.9%, shown as whole persons; the MDZ
+    // population is the residents themselves.
     let insured: f64 = r.allocation.insured.parse().unwrap();
-    assert!(
-        (insured - want as f64 * 0.999).abs() < 1e-6,
-        "{insured} vs {want}"
-    );
+    assert_eq!(insured, (want as f64 * 0.999).round(), "{insured} vs {want}");
+    assert_eq!(r.mdz.region_population, want.to_string());
 }
 
 #[test]

@@ -67,6 +67,8 @@ export interface BudgetLine {
     /** Percentages summing to 100; default zvw 100. */
     split?: { zvw?: string | number; municipal?: string | number; wlz?: string | number };
     municipalApproved?: boolean;
+    /** The Wlz part granted: until then (as for the municipal part) the line's Zvw is conditional. */
+    wlzGranted?: boolean;
     /** The area this line serves (a wijkverband); default the work area. */
     postcodes?: WorkAreaEntry[];
 }
@@ -80,6 +82,9 @@ export interface Scenario extends AllocationSettings {
     /** The mandaatgemeente; default the municipality with the most residents. */
     leadMunicipality?: string;
     schedule?: "monthly" | "quarterly";
+    /** The verdeelsleutel of the Zvw parts: "workArea" (default: every Zvw part by the insured persons
+     *  of the work area) or "lineAreas" (a line with its own postcodes by the insured persons there). */
+    pooling?: "workArea" | "lineAreas";
     /** The RESV as opdrachtgevende zorgaanbieder; `agreement` is the written agreement with the insurers. */
     hoofdaannemer?: { form: "legalEntity" | "kassier"; name?: string; kassier?: string; agreement?: boolean };
     /** Onderlinge dienstverlening: the RESV passes Zvw money to executing providers. */
@@ -124,7 +129,9 @@ export interface Report {
     municipalities: { id: string; name: string; residents: number; share: string; amount: Money;
     lead: boolean }[];
     lines: { id: string; name: string; level: string; mainTasks: number[]; gross: Money;
-    existingFunding: Money; net: Money; zvw: Money; municipal: Money; wlz: Money;
+    existingFunding: Money; net: Money; zvw: Money;
+    /** The Zvw paid for the line: its part of a contract that differs from the budget. */
+    paidZvw: Money; municipal: Money; wlz: Money;
     status: "final" | "conditional"; ownArea: boolean }[];
     summaries: { byMainTask: (Sums & { key: number })[]; byLevel: (Sums & { key: string })[] };
     years: (Sums & { year: number })[];
@@ -143,6 +150,7 @@ export interface Report {
     years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
     flows: { from: string; to: string; amount: Money; kind: string }[];
     allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
+    pooling: "workArea" | "lineAreas";
     estimate: boolean; leader: string; coAssessment: boolean;
     coAssessmentThreshold: string; insured: string; area: AreaReport };
     warnings: Warning[];
