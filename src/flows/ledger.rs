@@ -35,6 +35,9 @@ pub struct SubcontractReport {
     pub available: Money,
     /// Which insurer's money funds it; adds up to `amount`.
     pub funded_by: Vec<Funding>,
+    /// `"agreed"`, or `"pendingAgreement"` while the RESV's written agreement with the
+    /// insurers (art. 4.1) is not recorded.
+    pub status: &'static str,
 }
 
 /// What each insurer pays in, and where it goes.
@@ -145,6 +148,7 @@ pub fn ledger(
             main_tasks: s.main_tasks.clone().unwrap_or_default(),
             available: available(s, results, &cells)?,
             funded_by,
+            status: "agreed",
         });
     }
     let ledger = money_ledger(subs, insurers, municipalities, &subcontracted)?;

@@ -72,14 +72,10 @@ pub fn read_subcontracts(
     path: &Path,
     lines: &[Line],
     hoofdaannemer: Option<&Hoofdaannemer>,
-    hoofdaannemer_path: &Path,
     issues: &mut Issues,
 ) -> Option<Vec<Subcontract>> {
     let items = read::list(value, path, issues)?;
     let before = issues.as_slice().len();
-    if !items.is_empty() && !hoofdaannemer.is_some_and(|h| h.agreement) {
-        issues.push(hoofdaannemer_path.key("agreement"), Problem::NoAgreement);
-    }
     let known: HashMap<&str, &Line> = lines.iter().map(|l| (l.id.as_str(), l)).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::new();

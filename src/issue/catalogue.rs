@@ -365,10 +365,6 @@ impl Problem {
                 "er is geen gemeente met inwoners in het gebied van deze regel om het gemeentelijke deel te dragen; geef municipalities op".into(),
                 "no municipality with residents in this line's area can carry the municipal part; give municipalities".into(),
             ),
-            Problem::NoAgreement => (
-                "zonder schriftelijke overeenkomst met de zorgverzekeraars kan het RESV geen onderlinge dienstverlening inkopen (beleidsregel artikel 4)".into(),
-                "without the written agreement with the insurers the RESV cannot commission onderlinge dienstverlening (policy rule article 4)".into(),
-            ),
             Problem::SubcontractChain => (
                 "alleen het RESV als hoofdaannemer besteedt uit; een uitvoerende zorgaanbieder kan niet verder uitbesteden onder deze prestatie".into(),
                 "only the RESV as hoofdaannemer commissions; an executing provider cannot commission further under this prestatie".into(),
@@ -497,6 +493,10 @@ impl Warning {
                 format!("the contracted lump sum ({contracted}) differs from the budget's Zvw part ({budget}): difference {difference}"),
                 )
             }
+            Warning::NoAgreement => (
+                "de onderlinge dienstverlening is doorgerekend, maar wacht op de schriftelijke overeenkomst van het RESV met de zorgverzekeraars voor de prestatie resv-hoofdtaken (beleidsregel BR/REG-27110, artikel 4.1); zonder die overeenkomst kan het RESV niet uitbesteden".into(),
+                "the onderlinge dienstverlening is calculated, but pending the RESV's written agreement with the insurers for the prestatie resv-hoofdtaken (policy rule BR/REG-27110, article 4.1); without that agreement the RESV cannot subcontract".into(),
+            ),
             Warning::PostcodesWithoutMunicipality { insured } => {
                 let insured = insured.normalize();
                 (
@@ -603,7 +603,6 @@ mod tests {
             },
             Problem::AreaOutsideWorkArea,
             Problem::NoMunicipality,
-            Problem::NoAgreement,
             Problem::SubcontractChain,
             Problem::UnknownLine { id: "x".into() },
             Problem::TaskOutsideLines { task: 4 },
@@ -682,16 +681,15 @@ mod tests {
             Problem::PercentagesNotHundred { .. } => 55,
             Problem::AreaOutsideWorkArea => 56,
             Problem::NoMunicipality => 57,
-            Problem::NoAgreement => 58,
-            Problem::SubcontractChain => 59,
-            Problem::UnknownLine { .. } => 60,
-            Problem::TaskOutsideLines { .. } => 61,
-            Problem::SubcontractAboveLines { .. } => 62,
-            Problem::SubcontractsAboveLines { .. } => 63,
-            Problem::NotPositive => 64,
-            Problem::ExclusiveWith { .. } => 65,
-            Problem::TableFreed => 66,
-            Problem::Pc6NeedsPopulation => 67,
+            Problem::SubcontractChain => 58,
+            Problem::UnknownLine { .. } => 59,
+            Problem::TaskOutsideLines { .. } => 60,
+            Problem::SubcontractAboveLines { .. } => 61,
+            Problem::SubcontractsAboveLines { .. } => 62,
+            Problem::NotPositive => 63,
+            Problem::ExclusiveWith { .. } => 64,
+            Problem::TableFreed => 65,
+            Problem::Pc6NeedsPopulation => 66,
         }
     }
 
@@ -739,6 +737,7 @@ mod tests {
                 budget: Decimal::new(125, 2),
                 difference: Decimal::new(125, 2),
             },
+            Warning::NoAgreement,
             Warning::PostcodesWithoutMunicipality {
                 insured: Decimal::new(125, 2),
             },
@@ -760,7 +759,8 @@ mod tests {
             Warning::PossiblyFundedElsewhere { .. } => 10,
             Warning::YearOutsideExperiment { .. } => 11,
             Warning::ContractDiffers { .. } => 12,
-            Warning::PostcodesWithoutMunicipality { .. } => 13,
+            Warning::NoAgreement => 13,
+            Warning::PostcodesWithoutMunicipality { .. } => 14,
         }
     }
 

@@ -219,8 +219,6 @@ pub enum Problem {
     AreaOutsideWorkArea,
     /// A municipal share with no municipality (with residents) in its area to carry it.
     NoMunicipality,
-    /// Subcontracts without the written agreement with the insurers (policy rule art. 4).
-    NoAgreement,
     /// An executing provider commissioning further, or the RESV subcontracting itself.
     SubcontractChain,
     /// A budget line id that does not exist.
@@ -318,7 +316,6 @@ impl Problem {
             Problem::PercentagesNotHundred { .. } => "percentages_not_hundred",
             Problem::AreaOutsideWorkArea => "area_outside_work_area",
             Problem::NoMunicipality => "no_municipality",
-            Problem::NoAgreement => "no_agreement",
             Problem::SubcontractChain => "subcontract_chain",
             Problem::UnknownLine { .. } => "unknown_line",
             Problem::TaskOutsideLines { .. } => "task_outside_lines",

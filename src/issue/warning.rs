@@ -102,6 +102,9 @@ pub enum Warning {
         /// Contracted minus budget.
         difference: Decimal,
     },
+    /// Subcontracts are modelled before the written agreement with the insurers (BR/REG-27110
+    /// art. 4.1) is recorded: they are calculated, but pending that agreement.
+    NoAgreement,
     /// Work-area postcodes with insured persons but no municipality.
     PostcodesWithoutMunicipality {
         /// Insured persons there.
@@ -127,6 +130,7 @@ impl Warning {
             Warning::YearOutsideExperiment { .. } => "year_outside_experiment",
             Warning::ContractDiffers { .. } => "contract_differs",
             Warning::PostcodesWithoutMunicipality { .. } => "postcodes_without_municipality",
+            Warning::NoAgreement => "no_agreement",
         }
     }
 }

@@ -48,7 +48,7 @@ pub(super) fn fund(
         .hoofdaannemer
         .as_ref()
         .map_or("RESV", |h| h.name.as_str());
-    let (subcontracts, ledger, sankey) = flows::ledger(
+    let (mut subcontracts, ledger, sankey) = flows::ledger(
         &input.subcontracts,
         &results,
         pools,
@@ -63,6 +63,11 @@ pub(super) fn fund(
         resv_name,
     )
     .ok_or_else(overflow)?;
+    if !input.hoofdaannemer.as_ref().is_some_and(|h| h.agreement) {
+        for s in &mut subcontracts {
+            s.status = "pendingAgreement";
+        }
+    }
     Ok(Funded {
         subcontracts,
         ledger,

@@ -268,7 +268,6 @@ fn read_subcontracts(
         &root.key("subcontracts"),
         lump_line.map_or(lines?, std::slice::from_ref),
         hoofdaannemer?.as_ref(),
-        &root.key("hoofdaannemer"),
         issues,
     )
 }

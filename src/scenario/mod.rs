@@ -123,6 +123,13 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
             warning: Warning::Estimated { source },
         });
     }
+    if !input.subcontracts.is_empty() && !input.hoofdaannemer.as_ref().is_some_and(|h| h.agreement)
+    {
+        notes.agreement = Some(Warned {
+            path: root.key("hoofdaannemer").key("agreement"),
+            warning: Warning::NoAgreement,
+        });
+    }
     let mut issues = Issues::new();
     let Some(parties) = verdeelsleutel::resolve(
         market,

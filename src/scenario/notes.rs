@@ -16,6 +16,8 @@ pub(super) struct Notes {
     pub parties: Vec<Warned>,
     /// The contracted lump sum differs from the budget's Zvw.
     pub contract: Option<Warned>,
+    /// Subcontracts pending the written agreement with the insurers.
+    pub agreement: Option<Warned>,
     /// Insured persons living outside every municipality.
     pub municipal: Option<Warned>,
     /// Rows outside the work area, work-area postcodes without data.
@@ -36,6 +38,7 @@ impl Notes {
             reading,
             parties,
             contract,
+            agreement,
             municipal,
             area,
             co_assessment,
@@ -47,6 +50,7 @@ impl Notes {
         out.extend(reading);
         out.extend(parties);
         out.extend(contract);
+        out.extend(agreement);
         out.extend(municipal);
         out.extend(area);
         out.extend(co_assessment);

@@ -83,7 +83,8 @@ export interface Scenario extends AllocationSettings {
   /** The verdeelsleutel of the Zvw parts: "workArea" (default: every Zvw part by the insured persons
    *  of the work area) or "lineAreas" (a line with its own postcodes by the insured persons there). */
   pooling?: "workArea" | "lineAreas";
-  /** The RESV as opdrachtgevende zorgaanbieder; `agreement` is the written agreement with the insurers. */
+  /** The RESV as opdrachtgevende zorgaanbieder; `agreement` is its written agreement with the insurers for
+   *  the prestatie resv-hoofdtaken (art. 4.1): without it subcontracts are calculated pending it. */
   hoofdaannemer?: { form: "legalEntity" | "kassier"; name?: string; kassier?: string; agreement?: boolean };
   /** Onderlinge dienstverlening: the RESV passes Zvw money to executing providers. */
   subcontracts?: { id: string; contractor: string; amount: MoneyInput; lines?: string[]; mainTasks?: number[] }[];
@@ -137,7 +138,9 @@ export interface Report {
               payers: { payer: string; kind: "zvw" | "municipal"; amount: Money; instalments: Money[] }[] };
   hoofdaannemer?: { form: string; name: string; kassier?: string; agreement: boolean };
   subcontracts: { id: string; contractor: string; amount: Money; lines: string[]; mainTasks: number[];
-                  available: Money; fundedBy: { insurer: string; amount: Money }[] }[];
+                  available: Money; fundedBy: { insurer: string; amount: Money }[];
+                  /** "pendingAgreement" until hoofdaannemer.agreement (the written agreement of art. 4.1). */
+                  status: "agreed" | "pendingAgreement" }[];
   ledger: { zvwIn: Money; municipalIn: Money; subcontracted: Money; keptZvw: Money; keptMunicipal: Money;
             insurers: { insurer: string; paid: Money; subcontracted: Money; kept: Money }[] };
   /** Nodes and links (node indices) a Sankey diagram draws directly. */

@@ -225,3 +225,39 @@ fn an_estimates_mdz_population_is_its_residents_whatever_the_shares_add_up_to() 
         ]
     );
 }
+
+#[test]
+fn subcontracts_before_the_written_agreement_are_calculated_pending_it() {
+    // A RESV simulates onderlinge dienstverlening before it signs: the calculation runs, with
+    // a warning and every subcontract "pendingAgreement" (BR/REG-27110 art. 4.1).
+    let subs =
+        r#","subcontracts":[{"id":"S1","contractor":"Huisartsencoöperatie","amount":"300.00"}]"#;
+    let r = run(&format!(
+        r#","lumpSum":"1000.00","hoofdaannemer":{{"form":"legalEntity","name":"RESV"}}{subs}"#
+    ));
+    assert_eq!(r.subcontracts[0].status, "pendingAgreement");
+    let w: Vec<(&str, String)> = r
+        .warnings
+        .iter()
+        .map(|w| (w.warning.code(), w.path.to_string()))
+        .collect();
+    assert!(
+        w.contains(&("no_agreement", "hoofdaannemer.agreement".into())),
+        "{w:?}"
+    );
+    // S1's 300.00 over VGZ 2000 : CZ 1000.
+    let f: Vec<i128> = r.subcontracts[0]
+        .funded_by
+        .iter()
+        .map(|f| cents(&f.amount))
+        .collect();
+    assert_eq!(f, [20_000, 10_000]);
+    let r = run(&format!(
+        r#","lumpSum":"1000.00","hoofdaannemer":{{"form":"legalEntity","name":"RESV","agreement":true}}{subs}"#
+    ));
+    assert_eq!(r.subcontracts[0].status, "agreed");
+    assert!(r
+        .warnings
+        .iter()
+        .all(|w| w.warning.code() != "no_agreement"));
+}

@@ -142,7 +142,11 @@ fn estimates_from_national_shares_and_cbs_population() {
     // Insured persons: residents × the shares' 99.9%, shown as whole persons; the MDZ
     // population is the residents themselves.
     let insured: f64 = r.allocation.insured.parse().unwrap();
-    assert_eq!(insured, (want as f64 * 0.999).round(), "{insured} vs {want}");
+    assert_eq!(
+        insured,
+        (want as f64 * 0.999).round(),
+        "{insured} vs {want}"
+    );
     assert_eq!(r.mdz.region_population, want.to_string());
 }
 

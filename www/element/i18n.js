@@ -65,7 +65,8 @@ export const TEXT = {
       lines: "Dekt begrotingsregels (codes; leeg: alle)",
       form: "Vorm hoofdaannemer",
       kassier: "Kassier (lid dat int en betaalt)",
-      agreement: "Samenwerkingsovereenkomst onderlinge dienstverlening getekend",
+      agreement:
+        "Schriftelijke overeenkomst met de zorgverzekeraars voor de prestatie resv-hoofdtaken getekend (art. 4.1 beleidsregel)",
       framework: "Landelijk kader (euro)",
       population: "Landelijke bevolking",
       indexation: "Indexatie kader per jaar (%)",
@@ -329,7 +330,8 @@ export const TEXT = {
       lines: "Covers budget lines (codes; empty: all)",
       form: "Form of the hoofdaannemer",
       kassier: "Kassier (member that collects and pays)",
-      agreement: "Agreement on onderlinge dienstverlening signed",
+      agreement:
+        "Written agreement with the insurers for the prestatie resv-hoofdtaken signed (policy rule art. 4.1)",
       framework: "National framework (euros)",
       population: "National population",
       indexation: "Framework indexation per year (%)",
