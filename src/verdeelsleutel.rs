@@ -340,6 +340,58 @@ pub struct InsurerPart {
     pub co_assessor: bool,
     /// Its labels with their insured persons (per concern only).
     pub labels: Vec<LabelPart>,
+    /// Its amount broken down (by `calculate`; absent in `allocateRegions`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<Statement>,
+}
+
+/// An amount of one part of a breakdown, named by `id`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Share {
+    /// The part: a pool (`"workArea"` or the first line of its area), a line id, a level, a
+    /// label.
+    pub id: String,
+    /// Its amount.
+    pub amount: Money,
+}
+
+/// An amount of one hoofdtaak.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TaskShare {
+    /// The hoofdtaak, 1..5.
+    pub task: u8,
+    /// Its amount.
+    pub amount: Money,
+}
+
+/// An amount of one year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct YearShare {
+    /// The year.
+    pub year: u16,
+    /// The insurer's part of that year's Zvw (paid at the contract's scale).
+    pub amount: Money,
+}
+
+/// One insurer's amount, broken down.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Statement {
+    /// Per pool of lines (one pool, `"workArea"`, unless `pooling` is `"lineAreas"`).
+    pub pools: Vec<Share>,
+    /// Per budget line: the pool part over its lines by their paid Zvw.
+    pub lines: Vec<Share>,
+    /// Per hoofdtaak: each line part over its tasks (equal parts, the odd cent first).
+    pub main_tasks: Vec<TaskShare>,
+    /// Per level.
+    pub levels: Vec<Share>,
+    /// The part of lines whose Zvw is still conditional.
+    pub conditional: Money,
+    /// Per label of the concern, by the labels' insured persons (per concern only).
+    pub labels: Vec<Share>,
+    /// Per year of the experiment with budget figures: the year's Zvw over the insurers in
+    /// proportion to their amounts (each year adds up over the insurers, not to this amount).
+    pub years: Vec<YearShare>,
 }
 
 fn as_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -456,6 +508,7 @@ pub fn split_region(
             role: if rank == 0 { "leader" } else { "follower" },
             co_assessor: rank == 1 && co_assessment,
             labels,
+            statement: None,
         });
     }
     let warning = (co_assessment).then(|| Warning::CoAssessmentLikely {

@@ -19,7 +19,9 @@ mod notes;
 mod payers;
 mod regions;
 mod report;
+mod statement;
 
+pub use crate::verdeelsleutel::{Share, Statement, TaskShare, YearShare};
 pub use regions::{
     allocate_regions, national_view, NationalInsurer, NationalRegion, NationalView, RegionResult,
 };
@@ -57,6 +59,8 @@ pub enum Phase {
     Schedule,
     /// The summaries per hoofdtaak and level.
     Summaries,
+    /// Each insurer's statement breakdown.
+    Statements,
 }
 
 /// An amount that grew beyond the largest supported amount in a phase of the calculation.
@@ -160,6 +164,9 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         &municipalities,
     )?;
     let mdz = mdz_figures(&input, &budget, &zvw)?;
+    let mut zvw = zvw;
+    statement::fill(&input, &budget, &pools, &mut zvw.split.insurers)
+        .ok_or_else(|| Overflow::at(Phase::Statements, root.key("lumpSum")))?;
     let payments = payers::schedule(&zvw.split.insurers, &municipalities, input.quarterly)
         .ok_or_else(|| Overflow::at(Phase::Schedule, root.key("lumpSum")))?;
     Ok(Report::assemble(Phases {

@@ -111,6 +111,21 @@ export interface InsurerPart {
   coAssessor: boolean;
   /** Per concern: its labels and their insured persons. */
   labels: { name: string; insured: number }[];
+  /** Its amount broken down exactly (calculate only): every list adds up to `amount` to the cent. */
+  statement?: Statement;
+}
+/** One insurer's amount by pool, line, hoofdtaak, level, conditional part, label and year. */
+export interface Statement {
+  /** "workArea", or with pooling "lineAreas" the first line of each area. */
+  pools: { id: string; amount: Money }[];
+  lines: { id: string; amount: Money }[];
+  mainTasks: { task: number; amount: Money }[];
+  levels: { id: "regional" | "neighbourhood" | "monodisciplinary"; amount: Money }[];
+  /** Its part of totals.conditionalZvw (the insurers' parts add up to it). */
+  conditional: Money;
+  labels: { id: string; amount: Money }[];
+  /** Its part of each experiment year's Zvw as paid (each year adds up over the insurers). */
+  years: { year: number; amount: Money }[];
 }
 export interface AreaReport {
   entries: number; rowsInside: number; rowsOutside: number;

@@ -261,3 +261,163 @@ fn subcontracts_before_the_written_agreement_are_calculated_pending_it() {
         .iter()
         .all(|w| w.warning.code() != "no_agreement"));
 }
+
+mod statements {
+    use crate::budget::{BUDGET, MARKET, MUNICIPALITIES};
+    use crate::{cents, json, Rng};
+    use resv_calc::scenario::{calculate, Report};
+
+    fn sum<T>(v: &[T], f: impl Fn(&T) -> i128) -> i128 {
+        v.iter().map(f).sum()
+    }
+
+    /// Every breakdown of every insurer adds up to its amount; the conditional parts add up
+    /// to conditionalZvw; each year's parts add up to that year's Zvw over the insurers.
+    fn check(r: &Report, text: &str) {
+        for i in &r.insurers {
+            let s = i.statement.as_ref().unwrap();
+            let a = cents(&i.amount);
+            assert_eq!(
+                sum(&s.pools, |p| cents(&p.amount)),
+                a,
+                "{} pools: {text}",
+                i.id
+            );
+            if !r.lines.is_empty() && r.lines.iter().any(|l| cents(&l.paid_zvw) != 0) {
+                assert_eq!(
+                    sum(&s.lines, |p| cents(&p.amount)),
+                    a,
+                    "{} lines: {text}",
+                    i.id
+                );
+                assert_eq!(
+                    sum(&s.levels, |p| cents(&p.amount)),
+                    a,
+                    "{} levels: {text}",
+                    i.id
+                );
+                assert_eq!(
+                    sum(&s.main_tasks, |p| cents(&p.amount)),
+                    a,
+                    "{} tasks: {text}",
+                    i.id
+                );
+            }
+            if !s.labels.is_empty() {
+                assert_eq!(
+                    sum(&s.labels, |p| cents(&p.amount)),
+                    a,
+                    "{} labels: {text}",
+                    i.id
+                );
+            }
+            let year = s.years.iter().find(|y| y.year == r.year).unwrap();
+            assert_eq!(cents(&year.amount), a, "{} budget year: {text}", i.id);
+        }
+        let conditional: i128 = r
+            .insurers
+            .iter()
+            .map(|i| cents(&i.statement.as_ref().unwrap().conditional))
+            .sum();
+        assert_eq!(
+            conditional,
+            cents(&r.totals.conditional_zvw),
+            "conditional: {text}"
+        );
+        for y in &r.mdz.years {
+            let parts: i128 = r
+                .insurers
+                .iter()
+                .filter_map(|i| {
+                    let s = i.statement.as_ref().unwrap();
+                    s.years
+                        .iter()
+                        .find(|s| s.year == y.year)
+                        .map(|s| cents(&s.amount))
+                })
+                .sum();
+            if r.insurers.iter().any(|i| {
+                let s = i.statement.as_ref().unwrap();
+                s.years.iter().any(|s| s.year == y.year)
+            }) {
+                // The region's own claim in that year (others' claims are not in mdz options here).
+                assert_eq!(parts, cents(&y.claimed), "year {}: {text}", y.year);
+            }
+        }
+    }
+
+    #[test]
+    fn a_statement_breaks_an_insurers_amount_down_by_line_task_level_and_label() {
+        let text = format!(
+            r#"{{"market":{MARKET},"workArea":["1011-1012"],"budget":{BUDGET},"municipalities":{MUNICIPALITIES}}}"#
+        );
+        let r = calculate(&json(&text), None).unwrap();
+        check(&r, &text);
+        // Achmea pays 45,136.84 of 107,200.00: its line parts are that over L1 90,000.00,
+        // L2 10,000.00 and L3 7,200.00 — 3,789,473.50…, 421,052.61…, 303,157.88… cents; two
+        // cents left → L3 (.88) and L2 (.61): 37,894.73 / 4,210.53 / 3,031.58.
+        let achmea = r.insurers.iter().find(|i| i.id == "Achmea").unwrap();
+        let s = achmea.statement.as_ref().unwrap();
+        let lines: Vec<(&str, i128)> = s
+            .lines
+            .iter()
+            .map(|l| (l.id.as_str(), cents(&l.amount)))
+            .collect();
+        assert_eq!(lines, [("L1", 3_789_473), ("L2", 421_053), ("L3", 303_158)]);
+        // Labels: Zilveren Kruis 3,000 and FBTO 1,000 of Achmea's 4,000.
+        let labels: Vec<(&str, i128)> = s
+            .labels
+            .iter()
+            .map(|l| (l.id.as_str(), cents(&l.amount)))
+            .collect();
+        assert_eq!(labels, [("Zilveren Kruis", 3_385_263), ("FBTO", 1_128_421)]);
+    }
+
+    #[test]
+    fn every_breakdown_adds_up_over_generated_scenarios() {
+        let mut rng = Rng::new(15);
+        for case in 0..150 {
+            let lines: Vec<String> = (0..1 + rng.below(5))
+                .map(|i| {
+                    let tasks: Vec<String> = (1..=5u64)
+                        .filter(|_| rng.below(2) == 0)
+                        .map(|t| t.to_string())
+                        .collect();
+                    let tasks = if tasks.is_empty() { "1".to_string() } else { tasks.join(",") };
+                    format!(
+                        r#"{{"id":"L{i}","level":"{}","mainTasks":[{tasks}],"amount":"{}.{:02}","split":{{"zvw":{},"municipal":{},"wlz":{}}},"municipalApproved":{},"wlzGranted":{},"growth":"{}"{}}}"#,
+                        ["regional", "neighbourhood", "monodisciplinary"][rng.below(3) as usize],
+                        rng.below(200_000),
+                        rng.below(100),
+                        60,
+                        30,
+                        10,
+                        rng.below(2) == 0,
+                        rng.below(2) == 0,
+                        rng.below(5),
+                        if rng.below(3) == 0 { r#","postcodes":["1012"]"# } else { "" }
+                    )
+                })
+                .collect();
+            let extra = match case % 4 {
+                0 => String::new(),
+                1 => format!(
+                    r#","lumpSum":"{}.{:02}""#,
+                    rng.below(500_000),
+                    rng.below(100)
+                ),
+                2 => r#","pooling":"lineAreas""#.to_string(),
+                _ => format!(
+                    r#","pooling":"lineAreas","lumpSum":"-{}.00""#,
+                    rng.below(90_000)
+                ),
+            };
+            let text = format!(
+                r#"{{"market":{MARKET},"workArea":["1011-1012"],"municipalities":{MUNICIPALITIES},"budget":[{}]{extra}}}"#,
+                lines.join(",")
+            );
+            let r = calculate(&json(&text), None).unwrap_or_else(|e| panic!("{text}: {e}"));
+            check(&r, &text);
+        }
+    }
+}
