@@ -340,6 +340,10 @@ pub struct InsurerPart {
     pub co_assessor: bool,
     /// Its labels with their insured persons (per concern only).
     pub labels: Vec<LabelPart>,
+    /// Its contract and what is payable under it (by `calculate`; absent in
+    /// `allocateRegions`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contract: Option<Contract>,
     /// Its amount broken down (by `calculate`; absent in `allocateRegions`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<Statement>,
@@ -392,6 +396,16 @@ pub struct Statement {
     /// Per year of the experiment with budget figures: the year's Zvw over the insurers in
     /// proportion to their amounts (each year adds up over the insurers, not to this amount).
     pub years: Vec<YearShare>,
+}
+
+/// An insurer's contract: how it pays and what is payable under a written agreement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contract {
+    /// `"follows"` (the leader's assessment), `"own"` (its own amount), `"none"` or
+    /// `"pending"`.
+    pub status: &'static str,
+    /// Payable under the contract: its amount when it follows, its own amount, else zero.
+    pub payable: Money,
 }
 
 fn as_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -508,6 +522,7 @@ pub fn split_region(
             role: if rank == 0 { "leader" } else { "follower" },
             co_assessor: rank == 1 && co_assessment,
             labels,
+            contract: None,
             statement: None,
         });
     }

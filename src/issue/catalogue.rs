@@ -456,8 +456,8 @@ impl Warning {
             Warning::CoAssessmentLikely { party, percent, threshold } => {
                 let threshold = threshold.normalize();
                 (
-                format!("{party} heeft {percent}% van de verzekerden (drempel {threshold}%): medebeoordeling van het plan ligt voor de hand"),
-                format!("{party} has {percent}% of the insured persons (threshold {threshold}%): co-assessment of the plan is likely"),
+                format!("{party} heeft {percent}% van de verzekerden (drempel {threshold}%): medebeoordeling van het plan is mogelijk (wijs de medebeoordelaar aan met coAssessor)"),
+                format!("{party} has {percent}% of the insured persons (threshold {threshold}%): co-assessment of the plan is possible (designate the co-assessor with coAssessor)"),
                 )
             }
             Warning::Estimated { source } => {
@@ -491,6 +491,13 @@ impl Warning {
                 (
                 format!("de gecontracteerde lumpsum ({contracted}) wijkt af van het Zvw-deel van de begroting ({budget}): verschil {difference}"),
                 format!("the contracted lump sum ({contracted}) differs from the budget's Zvw part ({budget}): difference {difference}"),
+                )
+            }
+            Warning::LeaderDiffersFromData { designated, largest } => {
+                let designated = designated.join(", ");
+                (
+                    format!("aangewezen marktleider {designated}; volgens de gegevens heeft {largest} de meeste verzekerden in het werkgebied"),
+                    format!("designated market leader {designated}; by the data {largest} has the most insured persons in the work area"),
                 )
             }
             Warning::NoAgreement => (
@@ -737,6 +744,10 @@ mod tests {
                 budget: Decimal::new(125, 2),
                 difference: Decimal::new(125, 2),
             },
+            Warning::LeaderDiffersFromData {
+                designated: vec!["x".into(), "y".into()],
+                largest: "x".into(),
+            },
             Warning::NoAgreement,
             Warning::PostcodesWithoutMunicipality {
                 insured: Decimal::new(125, 2),
@@ -759,8 +770,9 @@ mod tests {
             Warning::PossiblyFundedElsewhere { .. } => 10,
             Warning::YearOutsideExperiment { .. } => 11,
             Warning::ContractDiffers { .. } => 12,
-            Warning::NoAgreement => 13,
-            Warning::PostcodesWithoutMunicipality { .. } => 14,
+            Warning::LeaderDiffersFromData { .. } => 13,
+            Warning::NoAgreement => 14,
+            Warning::PostcodesWithoutMunicipality { .. } => 15,
         }
     }
 

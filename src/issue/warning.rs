@@ -102,6 +102,13 @@ pub enum Warning {
         /// Contracted minus budget.
         difference: Decimal,
     },
+    /// The designated market leader(s) are not the party with the most insured persons.
+    LeaderDiffersFromData {
+        /// The designated leaders.
+        designated: Vec<String>,
+        /// The party with the most insured persons.
+        largest: String,
+    },
     /// Subcontracts are modelled before the written agreement with the insurers (BR/REG-27110
     /// art. 4.1) is recorded: they are calculated, but pending that agreement.
     NoAgreement,
@@ -131,6 +138,7 @@ impl Warning {
             Warning::ContractDiffers { .. } => "contract_differs",
             Warning::PostcodesWithoutMunicipality { .. } => "postcodes_without_municipality",
             Warning::NoAgreement => "no_agreement",
+            Warning::LeaderDiffersFromData { .. } => "leader_differs_from_data",
         }
     }
 }

@@ -35,6 +35,9 @@ const FIELDS: &[&str] = &[
     "leadMunicipality",
     "schedule",
     "pooling",
+    "marketLeaders",
+    "coAssessor",
+    "contracts",
     "hoofdaannemer",
     "subcontracts",
     "mdz",
@@ -86,6 +89,8 @@ pub(super) struct ScenarioInput<'m> {
     pub quarterly: bool,
     /// The verdeelsleutel of the Zvw parts.
     pub pooling: Pooling,
+    /// Who assesses and on what terms each insurer pays.
+    pub roles: super::roles::Roles,
     /// The hoofdaannemer, when given.
     pub hoofdaannemer: Option<Hoofdaannemer>,
     /// Onderlinge dienstverlening.
@@ -124,6 +129,7 @@ impl<'m> ScenarioInput<'m> {
         let has_budget = !field("budget").is_null();
         let lump_sum = read_lump_sum(field("lumpSum"), has_budget, &root, &mut issues);
         let settings = verdeelsleutel::read_settings(scenario, &root, &mut issues);
+        let roles = super::roles::Roles::read(scenario, &root, &mut issues);
         let illustrative = read::boolean(
             field("illustrative"),
             false,
@@ -225,6 +231,7 @@ impl<'m> ScenarioInput<'m> {
             lead,
             quarterly,
             pooling,
+            roles,
             hoofdaannemer,
             subcontracts,
             mdz,

@@ -4,8 +4,9 @@
 //! [`calculate`] is a pipeline of named phases, each a function with its own result type:
 //!
 //! ```text
-//! ScenarioInput::read -> parties -> BudgetTotals -> pools -> zvw_split -> municipal_split
-//!   -> fund (subcontracts checked, ledger, Sankey) -> mdz -> schedule -> Report::assemble
+//! ScenarioInput::read -> parties -> BudgetTotals -> pools -> zvw_split -> roles
+//!   -> municipal_split -> fund (subcontracts checked, ledger, Sankey) -> mdz -> statements
+//!   -> schedule -> Report::assemble
 //! ```
 //!
 //! Reading collects every issue; a later phase fails only by returning its issues, or an
@@ -19,13 +20,15 @@ mod notes;
 mod payers;
 mod regions;
 mod report;
+mod roles;
 mod statement;
 
-pub use crate::verdeelsleutel::{Share, Statement, TaskShare, YearShare};
+pub use crate::verdeelsleutel::{Contract, Share, Statement, TaskShare, YearShare};
 pub use regions::{
     allocate_regions, national_view, NationalInsurer, NationalRegion, NationalView, RegionResult,
 };
 pub use report::{Allocation, AreaReport, Flow, Payment, Payments, Report, Summaries};
+pub use roles::{Coverage, LeaderSource};
 
 use crate::experiment;
 use crate::input::value::Value;
@@ -61,6 +64,8 @@ pub enum Phase {
     Summaries,
     /// Each insurer's statement breakdown.
     Statements,
+    /// The roles and contracts.
+    Roles,
 }
 
 /// An amount that grew beyond the largest supported amount in a phase of the calculation.
@@ -153,7 +158,11 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         input.pooling,
     )
     .ok_or_else(|| Overflow::at(Phase::Pools, root.key("budget")))?;
-    let zvw = payers::zvw_split(&input, &parties, budget.contracted, &mut pools, &mut notes)?;
+    let mut zvw = payers::zvw_split(&input, &parties, budget.contracted, &mut pools, &mut notes)?;
+    let (leader_source, coverage) =
+        input
+            .roles
+            .apply(&mut zvw.split, input.estimated.is_some(), &mut notes)?;
     let municipalities =
         payers::municipal_split(&input, budget.sums.municipal, &pools, &mut notes)?;
     let funded = funding::fund(
@@ -164,7 +173,6 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         &municipalities,
     )?;
     let mdz = mdz_figures(&input, &budget, &zvw)?;
-    let mut zvw = zvw;
     statement::fill(&input, &budget, &pools, &mut zvw.split.insurers)
         .ok_or_else(|| Overflow::at(Phase::Statements, root.key("lumpSum")))?;
     let payments = payers::schedule(&zvw.split.insurers, &municipalities, input.quarterly)
@@ -179,6 +187,8 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         mdz,
         payments,
         notes,
+        leader_source,
+        coverage,
     })?)
 }
 

@@ -22,6 +22,8 @@ pub(super) struct Notes {
     pub municipal: Option<Warned>,
     /// Rows outside the work area, work-area postcodes without data.
     pub area: Vec<Warned>,
+    /// The designated market leader differs from the data's.
+    pub leader: Option<Warned>,
     /// The second party will likely co-assess the plan.
     pub co_assessment: Option<Warned>,
     /// The insured persons are an estimate.
@@ -41,6 +43,7 @@ impl Notes {
             agreement,
             municipal,
             area,
+            leader,
             co_assessment,
             estimate,
         } = self;
@@ -53,6 +56,7 @@ impl Notes {
         out.extend(agreement);
         out.extend(municipal);
         out.extend(area);
+        out.extend(leader);
         out.extend(co_assessment);
         out.extend(estimate);
         out

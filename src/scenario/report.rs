@@ -57,8 +57,10 @@ pub struct Allocation {
     pub pooling: crate::budget::Pooling,
     /// Whether the insured persons are an estimate (market shares × population).
     pub estimate: bool,
-    /// The market leader's id.
+    /// The market leader's id (the first, when several are designated).
     pub leader: String,
+    /// Where the leader comes from: designated, the data, or an estimate (to be confirmed).
+    pub leader_source: super::LeaderSource,
     /// Whether the second party will likely assess the plan too.
     pub co_assessment: bool,
     /// The threshold for that, in percent.
@@ -108,6 +110,8 @@ pub struct Report {
     pub mdz: Mdz,
     /// The money flows.
     pub flows: Vec<Flow>,
+    /// What of the plan is payable under written agreements, pending, and not covered.
+    pub coverage: super::Coverage,
     /// How the allocation was made.
     pub allocation: Allocation,
     /// Everything worth knowing that did not stop the calculation.
@@ -168,6 +172,10 @@ pub(super) struct Phases<'m> {
     pub payments: Payments,
     /// The warnings so far.
     pub notes: Notes,
+    /// Where the market leader comes from.
+    pub leader_source: super::LeaderSource,
+    /// What of the plan is payable under written agreements.
+    pub coverage: super::Coverage,
 }
 
 impl Report {
@@ -186,6 +194,8 @@ impl Report {
             mdz,
             payments,
             mut notes,
+            leader_source,
+            coverage,
         } = phases;
         let area = area_report(&input, &tally, &mut notes);
         let mut split = split;
@@ -222,12 +232,14 @@ impl Report {
             ledger: funded.ledger,
             sankey: funded.sankey,
             mdz,
+            coverage,
             allocation: Allocation {
                 by: parties.by,
                 rounding: settings.rounding,
                 pooling: input.pooling,
                 estimate: input.estimated.is_some(),
                 leader: split.leader,
+                leader_source,
                 co_assessment: split.co_assessment,
                 co_assessment_threshold: settings.threshold.normalize().to_string(),
                 insured: split.insured.to_string(),

@@ -83,6 +83,12 @@ export interface Scenario extends AllocationSettings {
   /** The verdeelsleutel of the Zvw parts: "workArea" (default: every Zvw part by the insured persons
    *  of the work area) or "lineAreas" (a line with its own postcodes by the insured persons there). */
   pooling?: "workArea" | "lineAreas";
+  /** The designated market leader(s) (party ids); default the party with the most insured persons. */
+  marketLeaders?: string[];
+  /** The designated co-assessor; without it the share threshold only hints that co-assessment is possible. */
+  coAssessor?: string;
+  /** Per party id: "follows" (default), { own: amount } (its own contracted amount), "none" or "pending". */
+  contracts?: Record<string, "follows" | "none" | "pending" | { own: MoneyInput }>;
   /** The RESV as opdrachtgevende zorgaanbieder; `agreement` is its written agreement with the insurers for
    *  the prestatie resv-hoofdtaken (art. 4.1): without it subcontracts are calculated pending it. */
   hoofdaannemer?: { form: "legalEntity" | "kassier"; name?: string; kassier?: string; agreement?: boolean };
@@ -111,6 +117,8 @@ export interface InsurerPart {
   coAssessor: boolean;
   /** Per concern: its labels and their insured persons. */
   labels: { name: string; insured: number }[];
+  /** Its contract and what is payable under it (calculate only). */
+  contract?: { status: "follows" | "own" | "none" | "pending"; payable: Money };
   /** Its amount broken down exactly (calculate only): every list adds up to `amount` to the cent. */
   statement?: Statement;
 }
@@ -165,9 +173,12 @@ export interface Report {
          fairShare: Money; nationalPopulation: number; regionPopulation: string;
          years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
   flows: { from: string; to: string; amount: Money; kind: string }[];
+  /** What of the plan is payable under written agreements, pending, and not covered. */
+  coverage: { payable: Money; pending: Money; uncovered: Money };
   allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
                 pooling: "workArea" | "lineAreas";
-                estimate: boolean; leader: string; coAssessment: boolean;
+                estimate: boolean; leader: string; leaderSource: "designated" | "data" | "estimate";
+                coAssessment: boolean;
                 coAssessmentThreshold: string; insured: string; area: AreaReport };
   warnings: Warning[];
 }

@@ -421,3 +421,86 @@ mod statements {
         }
     }
 }
+
+#[test]
+fn designated_roles_and_contract_terms_say_what_is_payable() {
+    // VGZ (2000) leads by the data; CZ (1000) is designated leader and co-assessor is VGZ.
+    let r = run(
+        r#","lumpSum":"900.00","marketLeaders":["CZ"],"coAssessor":"VGZ",
+        "contracts":{"VGZ":{"own":"500.00"}}"#,
+    );
+    let role: Vec<(&str, bool, &str, bool)> = r
+        .insurers
+        .iter()
+        .map(|i| (i.id.as_str(), i.market_leader, i.role, i.co_assessor))
+        .collect();
+    assert_eq!(
+        role,
+        [
+            ("VGZ", false, "follower", true),
+            ("CZ", true, "leader", false)
+        ]
+    );
+    assert_eq!(r.allocation.leader, "CZ");
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.warning.code() == "leader_differs_from_data"));
+    // VGZ's amount is 600.00, its own contract 500.00: 100.00 not covered; CZ follows (300.00).
+    let c: Vec<(&str, i128)> = r
+        .insurers
+        .iter()
+        .map(|i| {
+            let c = i.contract.as_ref().unwrap();
+            (c.status, cents(&c.payable))
+        })
+        .collect();
+    assert_eq!(c, [("own", 50_000), ("follows", 30_000)]);
+    assert_eq!(
+        (
+            cents(&r.coverage.payable),
+            cents(&r.coverage.pending),
+            cents(&r.coverage.uncovered)
+        ),
+        (80_000, 0, 10_000)
+    );
+    let r = run(r#","lumpSum":"900.00","contracts":{"CZ":"pending","VGZ":"none"}"#);
+    assert_eq!(
+        (
+            cents(&r.coverage.payable),
+            cents(&r.coverage.pending),
+            cents(&r.coverage.uncovered)
+        ),
+        (0, 30_000, 60_000)
+    );
+    // Ids that pay nothing here are refused at their place.
+    let text = format!(
+        r#"{{"market":{MARKET},"lumpSum":"1.00","marketLeaders":["Menzis"],"contracts":{{"DSW":"none"}}}}"#
+    );
+    let e = calculate(&json(&text), None).unwrap_err();
+    assert_eq!(
+        crate::codes(&e),
+        [
+            "marketLeaders[0] unknown_value",
+            "contracts.DSW unknown_value"
+        ]
+    );
+}
+
+#[test]
+fn an_estimates_leader_is_marked_as_an_estimate_until_designated() {
+    let text = r#"{"lumpSum":"1000.00","workArea":["7511"],"estimate":{}}"#;
+    let r = calculate(&json(text), None).unwrap();
+    assert_eq!(
+        serde_json::to_value(&r.allocation).unwrap()["leaderSource"],
+        "estimate"
+    );
+    let text =
+        r#"{"lumpSum":"1000.00","workArea":["7511"],"estimate":{},"marketLeaders":["Menzis"]}"#;
+    let r = calculate(&json(text), None).unwrap();
+    assert_eq!(
+        serde_json::to_value(&r.allocation).unwrap()["leaderSource"],
+        "designated"
+    );
+    assert_eq!(r.allocation.leader, "Menzis");
+}

@@ -330,9 +330,10 @@ fn regions_match_calculate_and_an_independent_reference() {
             serde_json::to_string(&region_postcodes(region)).unwrap()
         ));
         let mut rep = calculate(&scenario, Some(&market)).unwrap();
-        // calculate adds each insurer's statement; the parts are the same.
+        // calculate adds each insurer's statement and contract; the parts are the same.
         for p in &mut rep.insurers {
             p.statement = None;
+            p.contract = None;
         }
         assert_eq!(rep.insurers, res.insurers, "region {i}");
         // Independent: weights from a plain scan of the rows.
