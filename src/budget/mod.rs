@@ -98,6 +98,9 @@ pub struct Line {
     pub level: Level,
     /// Hoofdtaken 1..5, in the order given, without repeats.
     pub main_tasks: Vec<u8>,
+    /// Each hoofdtaak's share of the line in percent (aligned with `main_tasks`, adding up to
+    /// 100); `None`: equal shares.
+    pub task_shares: Option<Vec<Decimal>>,
     /// Whether its task-4 part is the wijkverband's own two tasks.
     pub own_tasks: bool,
     /// Gross amount for the scenario's year.
@@ -153,6 +156,32 @@ pub struct LineResult {
     pub status: &'static str,
     /// Whether it serves its own area rather than the whole work area.
     pub own_area: bool,
+    /// Each hoofdtaak's share in percent, when given (else the tasks share equally).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "percent_list"
+    )]
+    pub task_shares: Option<Vec<Decimal>>,
+}
+
+impl LineResult {
+    /// The weights its amounts are split over its hoofdtaken by: the task shares, or equal.
+    pub fn task_weights(&self) -> Vec<Decimal> {
+        match &self.task_shares {
+            Some(s) => s.clone(),
+            None => vec![Decimal::ONE; self.main_tasks.len()],
+        }
+    }
+}
+
+fn percent_list<S: serde::Serializer>(v: &Option<Vec<Decimal>>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let v = v.as_deref().unwrap_or_default();
+    let mut seq = s.serialize_seq(Some(v.len()))?;
+    for d in v {
+        seq.serialize_element(&d.normalize().to_string())?;
+    }
+    seq.end()
 }
 
 /// Amounts of a group of lines.
@@ -250,6 +279,7 @@ pub fn lump_sum_line(amount: Money) -> Line {
         name: "lumpSum".into(),
         level: Level::Regional,
         main_tasks: experiment::MAIN_TASKS.collect(),
+        task_shares: None,
         own_tasks: false,
         amount,
         existing: Money::ZERO,
@@ -297,5 +327,6 @@ pub fn line_result(l: &Line, amount: Money) -> Option<LineResult> {
             "final"
         },
         own_area: l.area.is_some(),
+        task_shares: l.task_shares.clone(),
     })
 }

@@ -16,6 +16,7 @@ const LINE_FIELDS: &[&str] = &[
     "name",
     "level",
     "mainTasks",
+    "taskShares",
     "ownTasks",
     "amount",
     "amounts",
@@ -128,6 +129,7 @@ fn read_line<'v>(
     };
     let level = read_level(field("level"), &at.key("level"), issues);
     let tasks = read_main_tasks(field("mainTasks"), &at.key("mainTasks"), issues);
+    let task_shares = read_task_shares(field("taskShares"), &at.key("taskShares"), &tasks, issues);
     let own_tasks =
         read::boolean(field("ownTasks"), false, &at.key("ownTasks"), issues).unwrap_or(false);
     if own_tasks && !tasks.contains(&experiment::OWN_TASKS_MAIN_TASK) && !tasks.is_empty() {
@@ -200,6 +202,7 @@ fn read_line<'v>(
             name: String::new(),
             level: level?,
             main_tasks: tasks,
+            task_shares: task_shares?,
             own_tasks,
             amount: amount?,
             existing: existing?,
@@ -257,6 +260,60 @@ fn read_main_tasks(value: &Value, at: &Path, issues: &mut Issues) -> Vec<u8> {
         }
     }
     tasks
+}
+
+/// The line's task shares, `{ "4": "80", "5": "20" }`: percentages of its hoofdtaken adding up
+/// to 100 (a task not named gets 0), aligned with `tasks`; `Some(None)` when absent.
+fn read_task_shares(
+    value: &Value,
+    at: &Path,
+    tasks: &[u8],
+    issues: &mut Issues,
+) -> Option<Option<Vec<Decimal>>> {
+    let fields = match value {
+        Value::Null => return Some(None),
+        Value::Object { fields, .. } => fields,
+        other => {
+            read::wrong_type(other, Expected::Object, at, issues);
+            return None;
+        }
+    };
+    let mut shares = vec![Decimal::ZERO; tasks.len()];
+    let mut ok = true;
+    for (k, v) in fields {
+        let t_at = at.key(k);
+        let task = k.parse::<u8>().ok();
+        let slot = task.and_then(|t| tasks.iter().position(|x| *x == t));
+        let p = read::percent(v, &t_at, issues);
+        match (slot.and_then(|i| shares.get_mut(i)), p) {
+            (Some(s), Some(p)) => *s = p,
+            (None, _) => {
+                let problem = match task.filter(|t| experiment::MAIN_TASKS.contains(t)) {
+                    Some(task) => Problem::TaskOutsideLines { task },
+                    None => Problem::MainTaskOutOfRange,
+                };
+                issues.push(t_at, problem);
+                ok = false;
+            }
+            (_, None) => ok = false,
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let sum = shares
+        .iter()
+        .try_fold(Decimal::ZERO, |a, s| a.checked_add(*s));
+    if sum != Some(Decimal::ONE_HUNDRED) {
+        issues.push(
+            at.clone(),
+            Problem::PercentagesNotHundred {
+                sum: sum.map(|s| s.normalize()),
+            },
+        );
+        return None;
+    }
+    Some(Some(shares))
 }
 
 /// The line's amount for `year` and its amounts per year: `amounts` per year where given,

@@ -32,8 +32,9 @@ pub fn by_level(lines: &[LineResult]) -> Option<Vec<Summary<Level>>> {
         .collect()
 }
 
-/// Per hoofdtaak (1..5): a line's amounts split equally over its tasks (largest remainder,
-/// the odd cent to the first-listed task), so the five add up to the totals.
+/// Per hoofdtaak (1..5): a line's amounts split over its tasks by its task shares, equally
+/// when it gives none (largest remainder, a tied odd cent to the first-listed task), so the
+/// five add up to the totals.
 pub fn by_main_task(lines: &[LineResult]) -> Option<Vec<Summary<u8>>> {
     let mut out: Vec<Summary<u8>> = experiment::MAIN_TASKS
         .map(|t| Summary {
@@ -47,8 +48,8 @@ pub fn by_main_task(lines: &[LineResult]) -> Option<Vec<Summary<u8>>> {
         if k == 0 {
             continue;
         }
-        let ones = vec![Decimal::ONE; k];
-        let part = |m: Money| crate::split::split(m.value(), &ones, cent).ok();
+        let weights = l.task_weights();
+        let part = |m: Money| crate::split::split(m.value(), &weights, cent).ok();
         let (g, e, n, z, mu, w) = (
             part(l.gross)?,
             part(l.existing_funding)?,

@@ -184,10 +184,9 @@ pub(super) fn cells(results: &[LineResult]) -> Option<Vec<Vec<(u8, Money)>>> {
     results
         .iter()
         .map(|l| {
-            let k = l.main_tasks.len().max(1);
-            let parts =
-                crate::split::split(l.zvw.value(), &vec![Decimal::ONE; k], Decimal::new(1, 2))
-                    .ok()?;
+            // A line's Zvw per hoofdtaak: by its task shares, equally when it gives none.
+            let weights = l.task_weights();
+            let parts = crate::split::split(l.zvw.value(), &weights, Decimal::new(1, 2)).ok()?;
             l.main_tasks
                 .iter()
                 .zip(parts)

@@ -111,8 +111,11 @@ fn statement(
             id: l.id.clone(),
             amount: part,
         });
-        let ws = vec![Decimal::ONE; l.main_tasks.len()];
-        for (&t, m) in l.main_tasks.iter().zip(split_over(part, &ws)?) {
+        for (&t, m) in l
+            .main_tasks
+            .iter()
+            .zip(split_over(part, &l.task_weights())?)
+        {
             add(
                 &mut tasks.get_mut(usize::from(t).checked_sub(1)?)?.amount,
                 m,

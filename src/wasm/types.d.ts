@@ -65,6 +65,9 @@ export interface BudgetLine {
   /** Percentages summing to 100; default zvw 100. */
   split?: { zvw?: string | number; municipal?: string | number; wlz?: string | number };
   municipalApproved?: boolean;
+  /** Each hoofdtaak's share of the line in percent, adding up to 100 ({ "4": "80", "5": "20" });
+   *  default equal. Used by the summaries, the subcontract caps and the statements. */
+  taskShares?: Record<string, string | number>;
   /** The Wlz part granted: until then (as for the municipal part) the line's Zvw is conditional. */
   wlzGranted?: boolean;
   /** The area this line serves (a wijkverband); default the work area. */
@@ -154,6 +157,8 @@ export interface Report {
            existingFunding: Money; net: Money; zvw: Money;
            /** The Zvw paid for the line: its part of a contract that differs from the budget. */
            paidZvw: Money; municipal: Money; wlz: Money;
+           /** The task shares when given, aligned with mainTasks. */
+           taskShares?: string[];
            status: "final" | "conditional"; ownArea: boolean }[];
   summaries: { byMainTask: (Sums & { key: number })[]; byLevel: (Sums & { key: string })[] };
   years: (Sums & { year: number })[];

@@ -504,3 +504,54 @@ fn an_estimates_leader_is_marked_as_an_estimate_until_designated() {
     );
     assert_eq!(r.allocation.leader, "Menzis");
 }
+
+#[test]
+fn task_shares_split_a_line_over_its_hoofdtaken_for_summaries_and_subcontract_caps() {
+    let resv = r#""hoofdaannemer":{"form":"legalEntity","name":"RESV","agreement":true}"#;
+    let line = |shares: &str| {
+        format!(
+            r#","budget":[{{"id":"L1","level":"regional","mainTasks":[4,5],"amount":"100000.00"{shares}}}],{resv},
+            "subcontracts":[{{"id":"S1","contractor":"Wijkverband","amount":"60000.00","lines":["L1"],"mainTasks":[4]}}]"#
+        )
+    };
+    // Equal shares: task 4 holds 50,000.00, so 60,000.00 on it is refused.
+    let text = format!(r#"{{"market":{MARKET}{}}}"#, line(""));
+    let e = calculate(&json(&text), None).unwrap_err();
+    assert_eq!(
+        crate::codes(&e),
+        ["subcontracts[0].amount subcontract_above_lines"]
+    );
+    // 80/20: task 4 holds 80,000.00 and the subcontract fits; the summaries follow the shares.
+    let r = run(&line(r#","taskShares":{"4":"80","5":"20"}"#));
+    assert_eq!(cents(&r.subcontracts[0].available), 8_000_000);
+    let tasks: Vec<i128> = r
+        .summaries
+        .by_main_task
+        .iter()
+        .map(|t| cents(&t.sums.zvw))
+        .collect();
+    assert_eq!(tasks, [0, 0, 0, 8_000_000, 2_000_000]);
+    let s = r.insurers[0].statement.as_ref().unwrap();
+    let t: Vec<i128> = s.main_tasks.iter().map(|t| cents(&t.amount)).collect();
+    // VGZ's 66,666.67 at 80/20: 53,333.34 and 13,333.33 (the odd cent to the larger remainder).
+    assert_eq!(t, [0, 0, 0, 5_333_334, 1_333_333]);
+    // Shares must name the line's tasks and add up to 100.
+    let text = format!(
+        r#"{{"market":{MARKET}{}}}"#,
+        line(r#","taskShares":{"4":"70","3":"20"}"#)
+    );
+    let e = calculate(&json(&text), None).unwrap_err();
+    assert_eq!(
+        crate::codes(&e),
+        ["budget[0].taskShares.3 task_outside_lines"]
+    );
+    let text = format!(
+        r#"{{"market":{MARKET}{}}}"#,
+        line(r#","taskShares":{"4":"70","5":"20"}"#)
+    );
+    let e = calculate(&json(&text), None).unwrap_err();
+    assert_eq!(
+        crate::codes(&e),
+        ["budget[0].taskShares percentages_not_hundred"]
+    );
+}
