@@ -141,8 +141,9 @@ const budget = [
     level: "regional",
     mainTasks: [2],
     amount: "140000.00",
+    // A provincial innovation grant (not ZonMw: its subsidy runs through 2026).
     existingFunding: "25000.00",
-    existingFundingSource: "zonmw",
+    existingFundingSource: "other",
     growth: "3",
   },
   {
@@ -153,6 +154,8 @@ const budget = [
     amount: "120000.00",
     existingFunding: "30000.00",
     existingFundingSource: "patientGroups",
+    existingFundingReason:
+      "De regionale zorgafspraken komen bovenop de coördinatie per patiëntgroep: die bekostiging is afgetrokken.",
   },
   {
     id: "wijk-kampen",
@@ -190,6 +193,8 @@ const budget = [
     amount: "60000.00",
     existingFunding: "20000.00",
     existingFundingSource: "oi",
+    existingFundingReason:
+      "Delegatie en mandaat voor de RESV-hoofdtaken vallen buiten de O&I-afspraken van de huisartsen; het O&I-deel is afgetrokken.",
   },
   {
     id: "wijkverpleging",
@@ -200,6 +205,8 @@ const budget = [
     amount: "45000.00",
     existingFunding: "15000.00",
     existingFundingSource: "districtNursing",
+    existingFundingReason:
+      "De regionale capaciteitsafstemming komt bovenop de coördinatie in de wijkverpleging; die is afgetrokken.",
   },
   {
     id: "facilitering",

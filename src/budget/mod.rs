@@ -105,8 +105,12 @@ pub struct Line {
     pub own_tasks: bool,
     /// Gross amount for the scenario's year.
     pub amount: Money,
-    /// Existing funding deducted.
+    /// Existing funding deducted in the scenario's year.
     pub existing: Money,
+    /// Existing funding per year, when given per year (else `existing` every year).
+    pub existing_years: Option<Vec<(u16, Money)>>,
+    /// Why the line is additional to the funding its discipline already has.
+    pub funding_reason: Option<String>,
     /// Its source.
     pub source: Option<FundingSource>,
     /// Discipline (monodisciplinary lines).
@@ -283,6 +287,8 @@ pub fn lump_sum_line(amount: Money) -> Line {
         own_tasks: false,
         amount,
         existing: Money::ZERO,
+        existing_years: None,
+        funding_reason: None,
         source: None,
         discipline: None,
         split: (Decimal::ONE_HUNDRED, Decimal::ZERO, Decimal::ZERO),
@@ -296,7 +302,23 @@ pub fn lump_sum_line(amount: Money) -> Line {
 /// A line's amounts: net, the split (municipal and Wlz rounded half away from zero to the cent,
 /// Zvw the rest) and its status.
 pub fn line_result(l: &Line, amount: Money) -> Option<LineResult> {
-    let net = amount.checked_sub(l.existing)?;
+    line_result_with(l, amount, l.existing)
+}
+
+/// A line's amounts in `year`: its gross for that year less that year's existing funding.
+pub fn line_result_in(l: &Line, year: u16, amount: Money) -> Option<LineResult> {
+    let existing = match &l.existing_years {
+        Some(given) => given
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map_or(Money::ZERO, |(_, m)| *m),
+        None => l.existing,
+    };
+    line_result_with(l, amount, existing)
+}
+
+fn line_result_with(l: &Line, amount: Money, existing: Money) -> Option<LineResult> {
+    let net = amount.checked_sub(existing)?;
     let part = |pct: Decimal| -> Option<Money> {
         let v = net
             .value()
@@ -313,7 +335,7 @@ pub fn line_result(l: &Line, amount: Money) -> Option<LineResult> {
         level: l.level,
         main_tasks: l.main_tasks.clone(),
         gross: amount,
-        existing_funding: l.existing,
+        existing_funding: existing,
         net,
         zvw,
         paid_zvw: zvw,

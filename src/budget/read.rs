@@ -23,6 +23,7 @@ const LINE_FIELDS: &[&str] = &[
     "growth",
     "existingFunding",
     "existingFundingSource",
+    "existingFundingReason",
     "discipline",
     "split",
     "municipalApproved",
@@ -103,7 +104,7 @@ pub fn read_lines(
     if issues.as_slice().len() > before {
         return None;
     }
-    double_funding(&lines, path, warnings);
+    double_funding(&lines, path, year, warnings);
     Some(lines)
 }
 
@@ -137,13 +138,19 @@ fn read_line<'v>(
     }
     let (amount, years) = read_amounts(item, at, year, issues);
     let existing_at = at.key("existingFunding");
-    let existing = match field("existingFunding") {
-        Value::Null => Some(Money::ZERO),
-        v => read::cents(v, &existing_at, issues),
-    };
+    let existing_years = read_existing(field("existingFunding"), &existing_at, issues);
+    let existing = existing_years.as_ref().map(|e| e.for_year(year));
     if let (Some(a), Some(e)) = (amount, existing) {
         if e.value() > a.value() {
-            issues.push(existing_at, Problem::FundingAboveAmount);
+            issues.push(existing_at.clone(), Problem::FundingAboveAmount);
+        }
+    }
+    if let Some(Existing::PerYear(given)) = &existing_years {
+        for (y, e) in given {
+            let gross = years.iter().find(|(gy, _)| gy == y).map(|(_, m)| *m);
+            if *y != year && gross.is_some_and(|g| e.value() > g.value()) {
+                issues.push(existing_at.key(&y.to_string()), Problem::FundingAboveAmount);
+            }
         }
     }
     let source = optional(field("existingFundingSource"), |v| {
@@ -162,6 +169,22 @@ fn read_line<'v>(
         )
     })
     .flatten();
+    // Bouwsteen 7 asks why a line is additional to funding its discipline already has.
+    let reason_at = at.key("existingFundingReason");
+    let funding_reason = match field("existingFundingReason") {
+        Value::Null => None,
+        v => read::text(v, &reason_at, issues)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned),
+    };
+    let needs_reason = matches!(
+        source,
+        Some(FundingSource::OI | FundingSource::DistrictNursing | FundingSource::PatientGroups)
+    ) && existing.is_some_and(|e| !e.value().is_zero());
+    if needs_reason && funding_reason.is_none() {
+        issues.push(reason_at, Problem::Missing);
+    }
     let discipline = optional(field("discipline"), |v| {
         choice(
             v,
@@ -206,6 +229,11 @@ fn read_line<'v>(
             own_tasks,
             amount: amount?,
             existing: existing?,
+            existing_years: match existing_years? {
+                Existing::PerYear(given) => Some(given),
+                Existing::Every(_) => None,
+            },
+            funding_reason,
             source,
             discipline,
             split: split?,
@@ -260,6 +288,38 @@ fn read_main_tasks(value: &Value, at: &Path, issues: &mut Issues) -> Vec<u8> {
         }
     }
     tasks
+}
+
+/// A line's existing funding: one amount for every year, or per year.
+enum Existing {
+    Every(Money),
+    PerYear(Vec<(u16, Money)>),
+}
+
+impl Existing {
+    fn for_year(&self, year: u16) -> Money {
+        match self {
+            Existing::Every(m) => *m,
+            Existing::PerYear(given) => given
+                .iter()
+                .find(|(y, _)| *y == year)
+                .map_or(Money::ZERO, |(_, m)| *m),
+        }
+    }
+}
+
+/// `existingFunding`: an amount (the same every year) or `{ "2027": "…", "2028": "…" }` (a
+/// year not named has none).
+fn read_existing(value: &Value, at: &Path, issues: &mut Issues) -> Option<Existing> {
+    match value {
+        Value::Null => Some(Existing::Every(Money::ZERO)),
+        Value::Object { .. } => {
+            let before = issues.as_slice().len();
+            let given = read_year_amounts(value, at, issues);
+            (issues.as_slice().len() == before).then_some(Existing::PerYear(given))
+        }
+        v => read::cents(v, at, issues).map(Existing::Every),
+    }
 }
 
 /// The line's task shares, `{ "4": "80", "5": "20" }`: percentages of its hoofdtaken adding up
@@ -437,8 +497,23 @@ fn read_line_area(
 
 /// Double funding: a monodisciplinary line for GPs (O&I) or district nursing (coordination)
 /// claims what that discipline may already be paid for, unless it deducts that funding.
-fn double_funding(lines: &[Line], path: &Path, warnings: &mut Vec<Warned>) {
+fn double_funding(lines: &[Line], path: &Path, year: u16, warnings: &mut Vec<Warned>) {
     for (i, l) in lines.iter().enumerate() {
+        // ZonMw subsidy runs through 2026: from the experiment's first year it is not there
+        // to deduct.
+        let zonmw_after = l.source == Some(FundingSource::Zonmw)
+            && match &l.existing_years {
+                Some(given) => given
+                    .iter()
+                    .any(|(y, m)| *y >= experiment::FIRST_YEAR && !m.value().is_zero()),
+                None => year >= experiment::FIRST_YEAR && !l.existing.value().is_zero(),
+            };
+        if zonmw_after {
+            warnings.push(Warned {
+                path: path.index(i).key("existingFundingSource"),
+                warning: Warning::ZonmwEnded { line: l.id.clone() },
+            });
+        }
         let paid = match l.discipline {
             Some(Discipline::Gp) => Some(FundingSource::OI),
             Some(Discipline::DistrictNursing) => Some(FundingSource::DistrictNursing),

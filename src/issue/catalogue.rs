@@ -500,6 +500,10 @@ impl Warning {
                     format!("designated market leader {designated}; by the data {largest} has the most insured persons in the work area"),
                 )
             }
+            Warning::ZonmwEnded { line } => (
+                format!("regel {line} trekt ZonMw-subsidie af, maar die loopt tot en met 2026; vanaf 2027 is er geen ZonMw-financiering om af te trekken"),
+                format!("line {line} deducts ZonMw subsidy, but that runs until the end of 2026; from 2027 there is no ZonMw funding to deduct"),
+            ),
             Warning::NoAgreement => (
                 "de onderlinge dienstverlening is doorgerekend, maar wacht op de schriftelijke overeenkomst van het RESV met de zorgverzekeraars voor de prestatie resv-hoofdtaken (beleidsregel BR/REG-27110, artikel 4.1); zonder die overeenkomst kan het RESV niet uitbesteden".into(),
                 "the onderlinge dienstverlening is calculated, but pending the RESV's written agreement with the insurers for the prestatie resv-hoofdtaken (policy rule BR/REG-27110, article 4.1); without that agreement the RESV cannot subcontract".into(),
@@ -748,6 +752,7 @@ mod tests {
                 designated: vec!["x".into(), "y".into()],
                 largest: "x".into(),
             },
+            Warning::ZonmwEnded { line: "x".into() },
             Warning::NoAgreement,
             Warning::PostcodesWithoutMunicipality {
                 insured: Decimal::new(125, 2),
@@ -771,8 +776,9 @@ mod tests {
             Warning::YearOutsideExperiment { .. } => 11,
             Warning::ContractDiffers { .. } => 12,
             Warning::LeaderDiffersFromData { .. } => 13,
-            Warning::NoAgreement => 14,
-            Warning::PostcodesWithoutMunicipality { .. } => 15,
+            Warning::ZonmwEnded { .. } => 14,
+            Warning::NoAgreement => 15,
+            Warning::PostcodesWithoutMunicipality { .. } => 16,
         }
     }
 

@@ -109,6 +109,11 @@ pub enum Warning {
         /// The party with the most insured persons.
         largest: String,
     },
+    /// A line deducts ZonMw subsidy in a year of the experiment, though it runs through 2026.
+    ZonmwEnded {
+        /// The line.
+        line: String,
+    },
     /// Subcontracts are modelled before the written agreement with the insurers (BR/REG-27110
     /// art. 4.1) is recorded: they are calculated, but pending that agreement.
     NoAgreement,
@@ -138,6 +143,7 @@ impl Warning {
             Warning::ContractDiffers { .. } => "contract_differs",
             Warning::PostcodesWithoutMunicipality { .. } => "postcodes_without_municipality",
             Warning::NoAgreement => "no_agreement",
+            Warning::ZonmwEnded { .. } => "zonmw_ended",
             Warning::LeaderDiffersFromData { .. } => "leader_differs_from_data",
         }
     }

@@ -147,7 +147,7 @@ fn development_years(input: &ScenarioInput<'_>) -> Option<Vec<YearTotals>> {
                     l.years
                         .iter()
                         .find(|(ly, _)| *ly == y)
-                        .and_then(|(_, a)| budget::line_result(l, *a))
+                        .and_then(|(_, a)| budget::line_result_in(l, y, *a))
                 })
                 .collect();
             Some(YearTotals {

@@ -58,9 +58,12 @@ export interface BudgetLine {
   amounts?: Record<string, MoneyInput>;
   /** Yearly growth in percent from 2027, compounded and rounded to the cent each year. */
   growth?: string | number;
-  /** Already paid through other titles: deducted. */
-  existingFunding?: MoneyInput;
+  /** Already paid through other titles: deducted. One amount for every year, or per year
+   *  ({ "2027": "…", "2028": "…" }; a year not named has none). */
+  existingFunding?: MoneyInput | Record<string, MoneyInput>;
   existingFundingSource?: "oi" | "districtNursing" | "patientGroups" | "zonmw" | "other";
+  /** Required with oi, districtNursing or patientGroups funding: why the line is additional to it. */
+  existingFundingReason?: string;
   discipline?: "gp" | "districtNursing" | "pharmacy" | "physiotherapy" | "other";
   /** Percentages summing to 100; default zvw 100. */
   split?: { zvw?: string | number; municipal?: string | number; wlz?: string | number };

@@ -555,3 +555,57 @@ fn task_shares_split_a_line_over_its_hoofdtaken_for_summaries_and_subcontract_ca
         ["budget[0].taskShares percentages_not_hundred"]
     );
 }
+
+#[test]
+fn existing_funding_can_differ_per_year_and_zonmw_is_not_there_after_2026() {
+    // 10,000.00 a year, growing 10%; existing funding 2,000.00 in 2027 and 500.00 in 2028
+    // (none named for the later years).
+    let r = run(
+        r#","budget":[{"id":"L1","level":"regional","mainTasks":[1],"amount":"10000.00","growth":"10",
+        "existingFunding":{"2027":"2000.00","2028":"500.00"},"existingFundingSource":"other"}]"#,
+    );
+    let zvw: Vec<(u16, i128)> = r
+        .years
+        .iter()
+        .map(|y| (y.year, cents(&y.sums.zvw)))
+        .collect();
+    // 2027 8,000.00; 2028 11,000.00 − 500.00; 2029 12,100.00; 2030 13,310.00; 2031 14,641.00.
+    assert_eq!(
+        zvw,
+        [
+            (2027, 800_000),
+            (2028, 1_050_000),
+            (2029, 1_210_000),
+            (2030, 1_331_000),
+            (2031, 1_464_100)
+        ]
+    );
+    // ZonMw subsidy runs through 2026: deducting it in 2027 is warned about.
+    let r = run(
+        r#","budget":[{"id":"L1","level":"regional","mainTasks":[1],"amount":"10000.00",
+        "existingFunding":"2000.00","existingFundingSource":"zonmw"}]"#,
+    );
+    let w: Vec<(&str, String)> = r
+        .warnings
+        .iter()
+        .map(|w| (w.warning.code(), w.path.to_string()))
+        .collect();
+    assert!(
+        w.contains(&("zonmw_ended", "budget[0].existingFundingSource".into())),
+        "{w:?}"
+    );
+    // Keeping O&I, wijkverpleging or patiëntgroepen funding alongside asks why.
+    let text = format!(
+        r#"{{"market":{MARKET},"budget":[{{"id":"L1","level":"regional","mainTasks":[1],"amount":"10000.00","existingFunding":"2000.00","existingFundingSource":"oi"}}]}}"#
+    );
+    let e = calculate(&json(&text), None).unwrap_err();
+    assert_eq!(
+        crate::codes(&e),
+        ["budget[0].existingFundingReason missing"]
+    );
+    let text = text.replace(
+        r#""oi""#,
+        r#""oi","existingFundingReason":"aanvullend op O&I""#,
+    );
+    assert!(calculate(&json(&text), None).is_ok());
+}

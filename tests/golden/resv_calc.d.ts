@@ -85,7 +85,14 @@ export interface Scenario extends AllocationSettings {
     /** The verdeelsleutel of the Zvw parts: "workArea" (default: every Zvw part by the insured persons
      *  of the work area) or "lineAreas" (a line with its own postcodes by the insured persons there). */
     pooling?: "workArea" | "lineAreas";
-    /** The RESV as opdrachtgevende zorgaanbieder; `agreement` is the written agreement with the insurers. */
+    /** The designated market leader(s) (party ids); default the party with the most insured persons. */
+    marketLeaders?: string[];
+    /** The designated co-assessor; without it the share threshold only hints that co-assessment is possible. */
+    coAssessor?: string;
+    /** Per party id: "follows" (default), { own: amount } (its own contracted amount), "none" or "pending". */
+    contracts?: Record<string, "follows" | "none" | "pending" | { own: MoneyInput }>;
+    /** The RESV as opdrachtgevende zorgaanbieder; `agreement` is its written agreement with the insurers for
+     *  the prestatie resv-hoofdtaken (art. 4.1): without it subcontracts are calculated pending it. */
     hoofdaannemer?: { form: "legalEntity" | "kassier"; name?: string; kassier?: string; agreement?: boolean };
     /** Onderlinge dienstverlening: the RESV passes Zvw money to executing providers. */
     subcontracts?: { id: string; contractor: string; amount: MoneyInput; lines?: string[]; mainTasks?: number[] }[];
@@ -112,6 +119,23 @@ export interface InsurerPart {
     coAssessor: boolean;
     /** Per concern: its labels and their insured persons. */
     labels: { name: string; insured: number }[];
+    /** Its contract and what is payable under it (calculate only). */
+    contract?: { status: "follows" | "own" | "none" | "pending"; payable: Money };
+    /** Its amount broken down exactly (calculate only): every list adds up to `amount` to the cent. */
+    statement?: Statement;
+}
+/** One insurer's amount by pool, line, hoofdtaak, level, conditional part, label and year. */
+export interface Statement {
+    /** "workArea", or with pooling "lineAreas" the first line of each area. */
+    pools: { id: string; amount: Money }[];
+    lines: { id: string; amount: Money }[];
+    mainTasks: { task: number; amount: Money }[];
+    levels: { id: "regional" | "neighbourhood" | "monodisciplinary"; amount: Money }[];
+    /** Its part of totals.conditionalZvw (the insurers' parts add up to it). */
+    conditional: Money;
+    labels: { id: string; amount: Money }[];
+    /** Its part of each experiment year's Zvw as paid (each year adds up over the insurers). */
+    years: { year: number; amount: Money }[];
 }
 export interface AreaReport {
     entries: number; rowsInside: number; rowsOutside: number;
@@ -139,7 +163,9 @@ export interface Report {
     payers: { payer: string; kind: "zvw" | "municipal"; amount: Money; instalments: Money[] }[] };
     hoofdaannemer?: { form: string; name: string; kassier?: string; agreement: boolean };
     subcontracts: { id: string; contractor: string; amount: Money; lines: string[]; mainTasks: number[];
-    available: Money; fundedBy: { insurer: string; amount: Money }[] }[];
+    available: Money; fundedBy: { insurer: string; amount: Money }[];
+    /** "pendingAgreement" until hoofdaannemer.agreement (the written agreement of art. 4.1). */
+    status: "agreed" | "pendingAgreement" }[];
     ledger: { zvwIn: Money; municipalIn: Money; subcontracted: Money; keptZvw: Money; keptMunicipal: Money;
     insurers: { insurer: string; paid: Money; subcontracted: Money; kept: Money }[] };
     /** Nodes and links (node indices) a Sankey diagram draws directly. */
@@ -149,9 +175,12 @@ export interface Report {
     fairShare: Money; nationalPopulation: number; regionPopulation: string;
     years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
     flows: { from: string; to: string; amount: Money; kind: string }[];
+    /** What of the plan is payable under written agreements, pending, and not covered. */
+    coverage: { payable: Money; pending: Money; uncovered: Money };
     allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
     pooling: "workArea" | "lineAreas";
-    estimate: boolean; leader: string; coAssessment: boolean;
+    estimate: boolean; leader: string; leaderSource: "designated" | "data" | "estimate";
+    coAssessment: boolean;
     coAssessmentThreshold: string; insured: string; area: AreaReport };
     warnings: Warning[];
 }
