@@ -19,7 +19,8 @@ pub const ACCEPTED_YEARS_TEXT: &str = "2000..2100";
 pub const MAIN_TASKS: RangeInclusive<u8> = 1..=5;
 /// The hoofdtaak whose own tasks (`ownTasks`) a line may list: 4, the regional tasks.
 pub const OWN_TASKS_MAIN_TASK: u8 = 4;
-/// The national MDZ framework: €70,000,000.00 a year, structurally from 2027.
+/// The structural increase of the MDZ framework for RESV activities: €70,000,000.00 a year
+/// from 2027 (the figures weigh a region's claim against this increase).
 pub const MDZ_FRAMEWORK: Money = Money::from_cents(7_000_000_000);
 /// The national population: 18,044,025 (CBS, 1 January 2025, the sum of the PC4 table).
 pub const NATIONAL_POPULATION: u64 = 18_044_025;

@@ -1,12 +1,14 @@
-//! The budgettair kader multidisciplinaire zorg (MDZ): the national framework, raised
-//! structurally by €70 million from 2027, against which every region's Zvw claim is weighed.
+//! The budgettair kader multidisciplinaire zorg (MDZ): its structural increase of €70 million
+//! from 2027 for RESV activities (the `framework` here: the increase, not the whole MDZ
+//! framework), against which every region's Zvw claim is weighed.
 //!
 //! - `claimed` = this region's Zvw amount + the other listed regions' `zvw`;
 //! - `headroom` = `framework − claimed` (negative when the framework is exceeded);
 //! - `perCapita` = Zvw amount / insured persons in the work area;
 //! - `nationalProjection` = what the framework would need if every region asked this per capita:
 //!   Zvw amount × national population / region population;
-//! - `fairShare` = framework × region population / national population.
+//! - `fairShare` = framework × region population / national population: an indicative share
+//!   by inhabitants, not an entitlement (the seeds allocate no money per region).
 //!
 //! Each is computed exactly and rounded half away from zero to the cent once. A multi-year view
 //! indexes the framework per year (compounded, rounded to the cent each year).
@@ -177,7 +179,7 @@ pub struct Mdz {
     pub per_capita: Money,
     /// The framework needed if every region asked this per capita.
     pub national_projection: Money,
-    /// This region's share of the framework by population.
+    /// This region's indicative share of the framework by inhabitants (not an entitlement).
     pub fair_share: Money,
     /// The national population used.
     pub national_population: u64,

@@ -198,10 +198,13 @@ pub fn allocate(
             share: r
                 .checked_div(all)
                 .map(|d| {
-                    d.round_dp_with_strategy(
+                    // Always 10 decimals, as the insurers' shares ("0.5000000000", not "0.5").
+                    let mut d = d.round_dp_with_strategy(
                         10,
                         rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                    )
+                    );
+                    d.rescale(10);
+                    d
                 })
                 .unwrap_or_default(),
             amount: a,

@@ -177,6 +177,8 @@ export interface Report {
   /** Nodes and links (node indices) a Sankey diagram draws directly. */
   sankey: { nodes: { id: string; label: string; labelEn?: string; kind: string }[];
             links: { source: number; target: number; value: Money; kind: string }[] };
+  /** The region against the structural increase of the MDZ framework for RESV activities (€70 million from
+   *  2027): `framework` is that increase; `fairShare` an indicative share by inhabitants, not an entitlement. */
   mdz: { framework: Money; zvw: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
          fairShare: Money; nationalPopulation: number; regionPopulation: string;
          years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };

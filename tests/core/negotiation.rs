@@ -609,3 +609,18 @@ fn existing_funding_can_differ_per_year_and_zonmw_is_not_there_after_2026() {
     );
     assert!(calculate(&json(&text), None).is_ok());
 }
+
+#[test]
+fn municipal_shares_have_ten_decimals_like_the_insurers() {
+    // Two municipalities sharing 8011 half and half.
+    let r = run(
+        r#","budget":[{"id":"L1","level":"regional","mainTasks":[1],"amount":"100.00","split":{"zvw":50,"municipal":50}}],
+        "municipalities":[{"id":"A","postcodes":[{"postcode":"8011","fraction":"0.5"}]},{"id":"B","postcodes":[{"postcode":"8011","fraction":"0.5"}]}]"#,
+    );
+    let shares: Vec<String> = r
+        .municipalities
+        .iter()
+        .map(|m| m.share.to_string())
+        .collect();
+    assert_eq!(shares, ["0.5000000000", "0.5000000000"]);
+}

@@ -203,7 +203,7 @@ export const TEXT = {
     subsTitle: "Onderlinge dienstverlening",
     ledgerTitle: "Geldstromen per verzekeraar",
     flowTitle: "Geldstromen",
-    mdzTitle: "Plaats in het landelijk kader MDZ",
+    mdzTitle: "Plaats in de ophoging van het MDZ-kader voor RESV-activiteiten",
     mdzYearsTitle: "Kader MDZ per jaar",
     subCols: {
       contractor: "Uitvoerende zorgaanbieder",
@@ -223,12 +223,12 @@ export const TEXT = {
     flowAlt: (n) => `Sankeydiagram van de geldstromen: ${n}`,
     mdzBars: {
       region: "Zvw-lumpsum van deze regio",
-      fair: "Eerlijk aandeel naar inwoners",
+      fair: "Indicatief aandeel naar inwoners",
       projection: "Nodig als elke regio dit per inwoner vroeg",
-      framework: "Landelijk kader MDZ",
+      framework: "Ophoging MDZ-kader voor RESV-activiteiten",
     },
     mdzText: (m) =>
-      `${m.perCapita} per verzekerde; landelijk doorgetrokken ${m.nationalProjection} tegenover een kader van ${m.framework}.`,
+      `${m.perCapita} per verzekerde; landelijk doorgetrokken ${m.nationalProjection} tegenover een ophoging van het MDZ-kader van ${m.framework}.`,
     mdzOver: "boven het kader",
     mdzUnder: "binnen het kader",
     compareTitle: "Scenario's vergelijken",
@@ -468,7 +468,7 @@ export const TEXT = {
     subsTitle: "Onderlinge dienstverlening (subcontracts)",
     ledgerTitle: "Money per insurer",
     flowTitle: "Money flows",
-    mdzTitle: "Place in the national MDZ framework",
+    mdzTitle: "Place in the increase of the MDZ framework for RESV activities",
     mdzYearsTitle: "MDZ framework per year",
     subCols: {
       contractor: "Executing provider",
@@ -488,12 +488,12 @@ export const TEXT = {
     flowAlt: (n) => `Sankey diagram of the money flows: ${n}`,
     mdzBars: {
       region: "This region's Zvw lump sum",
-      fair: "Fair share by population",
+      fair: "Indicative share by inhabitants",
       projection: "Needed if every region asked this per head",
-      framework: "National MDZ framework",
+      framework: "Increase of the MDZ framework for RESV activities",
     },
     mdzText: (m) =>
-      `${m.perCapita} per insured person; projected nationally ${m.nationalProjection} against a framework of ${m.framework}.`,
+      `${m.perCapita} per insured person; projected nationally ${m.nationalProjection} against an increase of the MDZ framework of ${m.framework}.`,
     mdzOver: "above the framework",
     mdzUnder: "within the framework",
     compareTitle: "Compare scenarios",
