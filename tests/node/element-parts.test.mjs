@@ -277,3 +277,12 @@ test("the scenario the core reads leaves out the editor's empty lists, and is a 
   assert.equal(live.municipalities[0].id, "GM1");
   assert.deepEqual(clean({ mdz: { framework: "1.00", regions: [] } }), { mdz: { framework: "1.00" } });
 });
+
+test("task shares are read as typed and written back the same way", async () => {
+  const { taskSharesOf, taskSharesText } = await import("../../www/element/editor-sections.js");
+  assert.deepEqual(taskSharesOf("4: 80, 5: 20%"), { 4: "80", 5: "20" });
+  assert.deepEqual(taskSharesOf("4=55,5; 5=44,5"), { 4: "55.5", 5: "44.5" });
+  assert.equal(taskSharesOf("  "), undefined);
+  assert.equal(taskSharesText({ 4: "80", 5: "20" }), "4: 80, 5: 20");
+  assert.equal(taskSharesText(undefined), "");
+});

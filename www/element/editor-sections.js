@@ -41,6 +41,33 @@ export function generalSection(f, s) {
       { hint: t.lumpSumHint },
     ),
     f.field(
+      "pooling",
+      t.pooling,
+      "select",
+      () => s.pooling ?? "workArea",
+      (v) => set(s, "pooling", v === "workArea" ? undefined : v),
+      {
+        options: [
+          ["workArea", t.poolingWorkArea],
+          ["lineAreas", t.poolingLineAreas],
+        ],
+      },
+    ),
+    f.field(
+      "marketLeaders",
+      t.marketLeaders,
+      "list",
+      () => s.marketLeaders,
+      (v) => set(s, "marketLeaders", v && v.length ? v : undefined),
+    ),
+    f.field(
+      "coAssessor",
+      t.coAssessor,
+      "text",
+      () => s.coAssessor,
+      (v) => set(s, "coAssessor", v && v.trim() ? v.trim() : undefined),
+    ),
+    f.field(
       "schedule",
       t.schedule,
       "select",
@@ -241,6 +268,20 @@ export function budgetSection(f, s) {
           { options: SOURCES.map((x) => [x, t.sources[x]]) },
         ),
         f.field(
+          `${p}.existingFundingReason`,
+          t.f.existingFundingReason,
+          "text",
+          () => line.existingFundingReason,
+          (v) => set(line, "existingFundingReason", v && v.trim() ? v : undefined),
+        ),
+        f.field(
+          `${p}.taskShares`,
+          t.f.taskShares,
+          "text",
+          () => taskSharesText(line.taskShares),
+          (v) => set(line, "taskShares", taskSharesOf(v)),
+        ),
+        f.field(
           `${p}.growth`,
           t.f.growth,
           "text",
@@ -254,6 +295,13 @@ export function budgetSection(f, s) {
           "checkbox",
           () => line.municipalApproved,
           (v) => set(line, "municipalApproved", v || undefined),
+        ),
+        f.field(
+          `${p}.wlzGranted`,
+          t.f.wlzGranted,
+          "checkbox",
+          () => line.wlzGranted,
+          (v) => set(line, "wlzGranted", v || undefined),
         ),
         f.field(
           `${p}.postcodes`,
@@ -499,4 +547,27 @@ export function mdzSection(f, s) {
       ],
     ),
   );
+}
+
+/** Task shares as typed: "4: 80, 5: 20" ↔ { "4": "80", "5": "20" } (the core checks them). */
+export function taskSharesOf(text) {
+  const pairs = String(text ?? "")
+    // Pairs part at ";" or at a "," before the next "task:" (so a decimal comma stays).
+    .split(/;|,(?=\s*\d\s*[:=])/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  if (pairs.length === 0) return undefined;
+  const out = {};
+  for (const p of pairs) {
+    const [task, share = ""] = p.split(/[:=]/).map((x) => x.trim());
+    out[task] = share.replace(/%$/, "").replace(",", ".");
+  }
+  return out;
+}
+
+export function taskSharesText(shares) {
+  if (!shares || typeof shares !== "object") return "";
+  return Object.entries(shares)
+    .map(([task, share]) => `${task}: ${share}`)
+    .join(", ");
 }
