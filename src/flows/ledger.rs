@@ -114,7 +114,8 @@ type Payer = (String, String, Money);
 
 /// Splits each subcontract over the insurers and builds the ledger and the Sankey.
 ///
-/// `pools`: the pools of lines, with their budget Zvw and their parts per insurer.
+/// `pools`: the pools of lines, with their budget Zvw and their parts per insurer. `kassier`:
+/// the member that receives the money on behalf of the RESV, when it works through one.
 pub fn ledger(
     subs: &[Subcontract],
     results: &[LineResult],
@@ -122,6 +123,7 @@ pub fn ledger(
     insurers: &[Payer],
     municipalities: &[Payer],
     resv_name: &str,
+    kassier: Option<&str>,
 ) -> Option<(Vec<SubcontractReport>, Ledger, Sankey)> {
     let cells = cells(results)?;
     let position: HashMap<&str, usize> = insurers
@@ -152,7 +154,7 @@ pub fn ledger(
         });
     }
     let ledger = money_ledger(subs, insurers, municipalities, &subcontracted)?;
-    let sankey = sankey(subs, insurers, municipalities, &ledger, resv_name)?;
+    let sankey = sankey(subs, insurers, municipalities, &ledger, resv_name, kassier)?;
     Some((reports, ledger, sankey))
 }
 
@@ -254,6 +256,7 @@ fn sankey(
     municipalities: &[Payer],
     ledger: &Ledger,
     resv_name: &str,
+    kassier: Option<&str>,
 ) -> Option<Sankey> {
     let mut nodes = Vec::new();
     let mut links = Vec::new();
@@ -277,10 +280,18 @@ fn sankey(
             kind: link,
         });
     }
+    // With a kassier the payers pay the kassier on behalf of the RESV: the node says so.
+    let (label, label_en) = match kassier {
+        Some(k) => {
+            let (nl, en) = crate::issue::kassier_label(k, resv_name);
+            (nl, Some(en))
+        }
+        None => (resv_name.to_owned(), None),
+    };
     nodes.push(Node {
         id: "resv".into(),
-        label: resv_name.to_owned(),
-        label_en: None,
+        label,
+        label_en,
         kind: "resv",
     });
     let mut contractors: Vec<(&str, Money)> = Vec::new();

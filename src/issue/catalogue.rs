@@ -68,6 +68,14 @@ fn paid_through(funding: PaidThrough) -> (&'static str, &'static str) {
     }
 }
 
+/// The Sankey's label for the kassier that receives the money on behalf of the RESV.
+pub fn kassier_label(kassier: &str, resv_name: &str) -> (String, String) {
+    (
+        format!("{kassier} (kassier namens {resv_name})"),
+        format!("{kassier} (kassier on behalf of {resv_name})"),
+    )
+}
+
 /// The Sankey's label for what the RESV keeps, in Dutch and English.
 pub fn kept_label(resv_name: &str) -> (String, String) {
     (format!("{resv_name} (zelf)"), format!("{resv_name} (kept)"))

@@ -12,7 +12,9 @@ mod path;
 mod problem;
 mod warning;
 
-pub use catalogue::{amount_text, invalid_input_summary, kept_label, Lang, NATIONAL_SHARES_SOURCE};
+pub use catalogue::{
+    amount_text, invalid_input_summary, kassier_label, kept_label, Lang, NATIONAL_SHARES_SOURCE,
+};
 pub use path::{Path, Segment};
 pub use problem::{Expected, Problem};
 pub use warning::{PaidThrough, ShareSource, Warned, Warning};

@@ -27,6 +27,9 @@ pub struct Flow {
     pub amount: Money,
     /// `"zvw"`, `"municipal"` or `"subcontract"`.
     pub kind: &'static str,
+    /// The kassier that receives a payment to the RESV on its behalf, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 /// The work area as the calculation saw it.
@@ -209,7 +212,17 @@ impl Report {
             by_main_task: budget::by_main_task(&paid).ok_or_else(overflow)?,
             by_level: budget::by_level(&paid).ok_or_else(overflow)?,
         };
-        let flows = money_flows(&split.insurers, &municipalities, &funded.subcontracts);
+        let kassier = input
+            .hoofdaannemer
+            .as_ref()
+            .filter(|h| h.form == crate::flows::Form::Kassier)
+            .and_then(|h| h.kassier.as_deref());
+        let flows = money_flows(
+            &split.insurers,
+            &municipalities,
+            &funded.subcontracts,
+            kassier,
+        );
         let settings = &input.settings;
         Ok(Report {
             name: input.name,
@@ -310,12 +323,14 @@ fn money_flows(
     insurers: &[InsurerPart],
     municipalities: &[MunicipalityPart],
     subcontracts: &[SubcontractReport],
+    kassier: Option<&str>,
 ) -> Vec<Flow> {
     let flow = |from: &str, to: &str, amount: Money, kind| Flow {
         from: from.to_owned(),
         to: to.to_owned(),
         amount,
         kind,
+        via: (to == "resv").then(|| kassier.map(str::to_owned)).flatten(),
     };
     let zvw = insurers
         .iter()

@@ -182,7 +182,8 @@ export interface Report {
   mdz: { framework: Money; zvw: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
          fairShare: Money; nationalPopulation: number; regionPopulation: string;
          years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
-  flows: { from: string; to: string; amount: Money; kind: string }[];
+  /** `via`: the kassier that receives a payment on behalf of the RESV, when it works through one. */
+  flows: { from: string; to: string; amount: Money; kind: string; via?: string }[];
   /** What of the plan is payable under written agreements, pending, and not covered. */
   coverage: { payable: Money; pending: Money; uncovered: Money };
   allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";

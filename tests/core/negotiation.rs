@@ -624,3 +624,24 @@ fn municipal_shares_have_ten_decimals_like_the_insurers() {
         .collect();
     assert_eq!(shares, ["0.5000000000", "0.5000000000"]);
 }
+
+#[test]
+fn with_a_kassier_the_insurers_pay_the_kassier_on_behalf_of_the_resv() {
+    let r = run(
+        r#","lumpSum":"900.00","hoofdaannemer":{"form":"kassier","name":"RESV IJssel","kassier":"Huisartsenkring Zwolle","agreement":true}"#,
+    );
+    let node = r.sankey.nodes.iter().find(|n| n.kind == "resv").unwrap();
+    assert_eq!(
+        node.label,
+        "Huisartsenkring Zwolle (kassier namens RESV IJssel)"
+    );
+    assert_eq!(
+        node.label_en.as_deref(),
+        Some("Huisartsenkring Zwolle (kassier on behalf of RESV IJssel)")
+    );
+    assert!(r
+        .flows
+        .iter()
+        .filter(|f| f.kind == "zvw")
+        .all(|f| f.via.as_deref() == Some("Huisartsenkring Zwolle")));
+}

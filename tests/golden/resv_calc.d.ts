@@ -60,13 +60,19 @@ export interface BudgetLine {
     amounts?: Record<string, MoneyInput>;
     /** Yearly growth in percent from 2027, compounded and rounded to the cent each year. */
     growth?: string | number;
-    /** Already paid through other titles: deducted. */
-    existingFunding?: MoneyInput;
+    /** Already paid through other titles: deducted. One amount for every year, or per year
+     *  ({ "2027": "…", "2028": "…" }; a year not named has none). */
+    existingFunding?: MoneyInput | Record<string, MoneyInput>;
     existingFundingSource?: "oi" | "districtNursing" | "patientGroups" | "zonmw" | "other";
+    /** Required with oi, districtNursing or patientGroups funding: why the line is additional to it. */
+    existingFundingReason?: string;
     discipline?: "gp" | "districtNursing" | "pharmacy" | "physiotherapy" | "other";
     /** Percentages summing to 100; default zvw 100. */
     split?: { zvw?: string | number; municipal?: string | number; wlz?: string | number };
     municipalApproved?: boolean;
+    /** Each hoofdtaak's share of the line in percent, adding up to 100 ({ "4": "80", "5": "20" });
+     *  default equal. Used by the summaries, the subcontract caps and the statements. */
+    taskShares?: Record<string, string | number>;
     /** The Wlz part granted: until then (as for the municipal part) the line's Zvw is conditional. */
     wlzGranted?: boolean;
     /** The area this line serves (a wijkverband); default the work area. */
@@ -156,6 +162,8 @@ export interface Report {
     existingFunding: Money; net: Money; zvw: Money;
     /** The Zvw paid for the line: its part of a contract that differs from the budget. */
     paidZvw: Money; municipal: Money; wlz: Money;
+    /** The task shares when given, aligned with mainTasks. */
+    taskShares?: string[];
     status: "final" | "conditional"; ownArea: boolean }[];
     summaries: { byMainTask: (Sums & { key: number })[]; byLevel: (Sums & { key: string })[] };
     years: (Sums & { year: number })[];
@@ -171,6 +179,8 @@ export interface Report {
     /** Nodes and links (node indices) a Sankey diagram draws directly. */
     sankey: { nodes: { id: string; label: string; labelEn?: string; kind: string }[];
     links: { source: number; target: number; value: Money; kind: string }[] };
+    /** The region against the structural increase of the MDZ framework for RESV activities (€70 million from
+     *  2027): `framework` is that increase; `fairShare` an indicative share by inhabitants, not an entitlement. */
     mdz: { framework: Money; zvw: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
     fairShare: Money; nationalPopulation: number; regionPopulation: string;
     years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
