@@ -61,12 +61,12 @@ test("the page shows the sample region's numbers in Dutch formatting", async () 
     19,
     "10 insurers + 3 municipalities in, 5 contractors + kept out",
   );
-  // Fair share 70,000,000 × 203,095 / 18,044,025 = 787,886.85; per capita 810,500 / 203,095 = 3.99.
+  // Indicative share 70,000,000 × 203,095 / 18,044,025 = 787,886.85; per capita 810,500 / 203,095 = 3.99.
   const mdz = await page.textContent("#mdz");
   assert.match(mdz, /€\u00a0787\.886,85/);
   assert.match(
     mdz,
-    /€\u00a03,99 per verzekerde; landelijk doorgetrokken €\u00a072\.009\.070,94 tegenover een kader van €\u00a070\.000\.000,00\. ▲ boven het kader/,
+    /€\u00a03,99 per verzekerde; landelijk doorgetrokken €\u00a072\.009\.070,94 tegenover een ophoging van het MDZ-kader van €\u00a070\.000\.000,00\. ▲ boven het kader/,
   );
   const payments = await rowsOf(page, "#payments");
   assert.deepEqual(payments[0].slice(0, 3), ["Achmea", "Zvw", "€\u00a0238.818,05"]);
