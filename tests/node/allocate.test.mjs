@@ -38,7 +38,7 @@ const cases = [
   ["an unknown option", () => allocate("1", three, { minorUnits: "0.01" }), ["unknown_option@options.minorUnits"]],
   ["a zero minor unit", () => allocate("1", three, { minorUnit: 0 }), ["minor_unit_not_positive@options.minorUnit"]],
   ["a function", () => allocate("1", () => 1), ["unreadable@weights"]],
-  ["a symbol id", () => allocate("1", [{ id: Symbol("x"), weight: 1 }]), ["unreadable@weights"]],
+  ["a symbol id", () => allocate("1", [{ id: Symbol("x"), weight: 1 }]), ["unreadable@weights[0].id"]],
   ["__proto__ keys", () => allocate("1", JSON.parse('[{"__proto__":{"id":"p"},"weight":1}]')), ["missing@weights[0].id"]],
   ["deep nesting", () => {
     const deep = []; let cur = deep;
