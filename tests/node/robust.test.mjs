@@ -85,3 +85,22 @@ test("parseMarketCsv counts the file limit in UTF-8 bytes, not UTF-16 units", ()
   assert.deepEqual(issuesOf(() => pkg.parseMarketCsv(euro)), ["file_too_large@data"]);
   valid();
 });
+
+test("20,000 subcontracts are checked and funded without a stall (a hang bound, not a speed claim)", () => {
+  const s = pkg.sampleScenario();
+  s.hoofdaannemer = { form: "legalEntity", agreement: true };
+  s.subcontracts = Array.from({ length: 20_000 }, (_, i) => ({ id: `s${i}`, contractor: `c${i % 50}`, amount: "0.01" }));
+  const t0 = performance.now();
+  const r = pkg.calculate(s);
+  const ms = performance.now() - t0;
+  assert.equal(r.subcontracts.length, 20_000);
+  assert.ok(ms < 20_000, `${Math.round(ms)} ms (was 42 s before issue 18)`);
+});
+
+test("the largest lump sum (€10^15) calculates for a small region; one cent more is refused at lumpSum", () => {
+  const market = pkg.sampleScenario().market;
+  const r = pkg.calculate({ market, lumpSum: "1000000000000000.00" });
+  assert.equal(r.totals.zvw, "1000000000000000.00");
+  assert.ok(r.mdz.nationalProjection.length > "1000000000000000.00".length, r.mdz.nationalProjection);
+  assert.deepEqual(issuesOf(() => pkg.calculate({ market, lumpSum: "1000000000000000.01" })), ["amount_too_large@lumpSum"]);
+});
