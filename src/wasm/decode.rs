@@ -75,6 +75,8 @@ impl Trail<'_> {
 /// Walks one argument with the same bounds as the serde decoder of [`Value`]: depth, items
 /// per list or object, values in all, plus the string limits above.
 struct Walker<'i> {
+    /// `Symbol.iterator`, fetched once.
+    iterator: JsValue,
     nodes_left: usize,
     text_left: usize,
     issues: &'i mut Issues,
@@ -115,17 +117,30 @@ impl Walker<'_> {
         if depth >= MAX_DEPTH {
             return Value::TooDeep;
         }
-        if value.is_null() || value.is_undefined() {
-            return Value::Null;
-        }
-        if let Some(b) = value.as_bool() {
-            return Value::Bool(b);
-        }
+        // Most likely kinds first: each check is a call into JS.
         if let Some(n) = value.as_f64() {
             return Value::Number(js_number_string(n));
         }
         if value.is_string() {
             return self.text(value, at).map_or(Value::Null, Value::Text);
+        }
+        if !value.is_object() {
+            return self.scalar(value, at);
+        }
+        match guarded::is_array(value) {
+            Err(_) => self.fail(at, Problem::ReadThrew),
+            Ok(true) => self.list(value, depth, at),
+            Ok(false) => self.object(value, depth, at),
+        }
+    }
+
+    /// Anything that is neither a number, a string nor an object.
+    fn scalar(&mut self, value: &JsValue, at: &Trail<'_>) -> Value {
+        if value.is_null() || value.is_undefined() {
+            return Value::Null;
+        }
+        if let Some(b) = value.as_bool() {
+            return Value::Bool(b);
         }
         if value.is_bigint() {
             return match i64::try_from(value.clone()) {
@@ -136,15 +151,8 @@ impl Walker<'_> {
                 },
             };
         }
-        if !value.is_object() {
-            // A symbol or a function.
-            return self.fail(at, Problem::Unreadable);
-        }
-        match guarded::is_array(value) {
-            Err(_) => self.fail(at, Problem::ReadThrew),
-            Ok(true) => self.list(value, depth, at),
-            Ok(false) => self.object(value, depth, at),
-        }
+        // A symbol or a function.
+        self.fail(at, Problem::Unreadable)
     }
 
     fn list(&mut self, list: &JsValue, depth: usize, at: &Trail<'_>) -> Value {
@@ -182,7 +190,7 @@ impl Walker<'_> {
 
     fn object(&mut self, object: &JsValue, depth: usize, at: &Trail<'_>) -> Value {
         // Iterables (Map, Set, typed arrays) and buffers are not plain data, as before.
-        let iterable = js_sys::Reflect::has(object, &js_sys::Symbol::iterator().into());
+        let iterable = js_sys::Reflect::has(object, &self.iterator);
         match iterable {
             Err(_) => return self.fail(at, Problem::ReadThrew),
             Ok(true) => return self.fail(at, Problem::Unreadable),
@@ -245,6 +253,7 @@ pub(super) fn decode_root(value: JsValue, name: &str, issues: &mut Issues) -> Va
 
 fn walk(value: &JsValue, at: Trail<'_>, issues: &mut Issues) -> Value {
     let mut walker = Walker {
+        iterator: js_sys::Symbol::iterator().into(),
         nodes_left: MAX_NODES,
         text_left: MAX_TEXT_TOTAL,
         issues,
