@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: setup pkg serve test bench fuzz fuzz-smoke fmt-check js-fmt-check clippy sample-check test-host test-node dts test-browser golden clean
+.PHONY: setup pkg serve test bench fuzz fuzz-smoke fuzz-js-smoke fmt-check js-fmt-check clippy sample-check test-host test-node dts test-browser golden clean
 
 # Installs what is missing on a fresh machine (Debian packages, wasm-bindgen-cli, npm tools).
 setup:
@@ -18,7 +18,7 @@ serve: pkg
 	@PORT=$(PORT) node scripts/serve.mjs
 
 # Every test, cheapest first: format, lints, host tests, the package under Node, its types, the page.
-test: fmt-check js-fmt-check clippy sample-check test-host fuzz-smoke pkg test-node dts test-browser
+test: fmt-check js-fmt-check clippy sample-check test-host fuzz-smoke pkg test-node fuzz-js-smoke dts test-browser
 
 # Formatting is checked, never rewritten, in tests.
 fmt-check:
@@ -43,12 +43,19 @@ test-host:
 
 # Coverage-guided fuzzing of the host build, FUZZ_SECONDS per target (crashes: fuzz/artifacts/).
 FUZZ_SECONDS ?= 300
-fuzz: setup
+# Then the JS-side fuzz of the built package (throwing getters, proxies, detached buffers, huge
+# strings over every export), out of memory included.
+fuzz: setup pkg
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+	node scripts/fuzz-js.mjs $(FUZZ_SECONDS) --oom
 
 # A short fuzz run in every `make test`: the targets build and find nothing in 15 s each.
 fuzz-smoke: setup
 	bash scripts/fuzz.sh 15
+
+# A short JS-side fuzz in every `make test`: 10 s of hostile JS values, the module still works.
+fuzz-js-smoke: pkg
+	node scripts/fuzz-js.mjs 10
 
 # The built package under Node: the JS boundary contract and the README's examples.
 test-node:

@@ -235,7 +235,14 @@ pub fn compute(
     };
     let n = u128::from(o.population);
     let per_capita = signed(from_cents(rounded_ratio(&[z, ps], &[pu])?)?);
-    let national_projection = signed(from_cents(rounded_ratio(&[z, n, ps], &[pu])?)?);
+    // May pass the €10^15 limit for a small region (10^15 × 18 M / 200,000): derived, not input.
+    let national_projection = signed(Money::derived(
+        Decimal::try_from_i128_with_scale(
+            i128::try_from(rounded_ratio(&[z, n, ps], &[pu])?).ok()?,
+            2,
+        )
+        .ok()?,
+    ));
     let fair_share = from_cents(rounded_ratio(&[cents(o.framework)?, pu], &[ps, n])?)?;
     let first = crate::experiment::FIRST_YEAR;
     let mut out_years = Vec::new();

@@ -111,6 +111,17 @@ impl Money {
         Ok(Money(value))
     }
 
+    /// Wraps a derived figure that may pass [`MAX_AMOUNT`] although every input is within it
+    /// (the MDZ national projection: a region's Zvw × national / region population). Never
+    /// for inputs or for amounts that are split or added up further.
+    pub fn derived(value: Decimal) -> Money {
+        let mut value = value;
+        if value.is_zero() {
+            value.set_sign_positive(true);
+        }
+        Money(value)
+    }
+
     /// Parses an amount under the grammar of [`parse_decimal`] and the limit of [`Money::new`].
     ///
     /// # Errors

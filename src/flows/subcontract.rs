@@ -218,8 +218,90 @@ pub(super) fn available(
     Some(sum)
 }
 
+/// What a subcontract names: its lines (`None`: all) and hoofdtaken (`None`: all), sorted and
+/// without repeats, so that subcontracts naming the same cover share one key.
+type Spec = (Option<Vec<usize>>, Option<Vec<u8>>);
+
+/// Each subcontract's cover as an index into a list of distinct covers, and each distinct cover
+/// as its cells: numbers into the flat list of (line, task) cells, ascending. Subcontracts with
+/// the same lines and hoofdtaken share one cover, so the usual case (all lines, or one line
+/// each) builds few sets whatever the number of subcontracts. O(n·k + Σ |cover|), k the
+/// longest list a subcontract names.
+fn distinct_covers(
+    subs: &[Subcontract],
+    results: &[LineResult],
+    cells: &[Vec<(u8, Money)>],
+) -> Option<(Vec<usize>, Vec<Vec<usize>>)> {
+    let index: HashMap<&str, usize> = results
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    // The number of the first cell of each line.
+    let mut first = Vec::with_capacity(cells.len());
+    let mut n = 0usize;
+    for cs in cells {
+        first.push(n);
+        n = n.checked_add(cs.len())?;
+    }
+    let mut keys: HashMap<Spec, usize> = HashMap::new();
+    let mut covers: Vec<Vec<usize>> = Vec::new();
+    let mut of = Vec::with_capacity(subs.len());
+    for s in subs {
+        let lines = s.lines.as_ref().map(|ids| {
+            let mut ls: Vec<usize> = ids
+                .iter()
+                .filter_map(|id| index.get(id.as_str()).copied())
+                .collect();
+            ls.sort_unstable();
+            ls.dedup();
+            ls
+        });
+        let tasks = s.main_tasks.as_ref().map(|ts| {
+            let mut ts = ts.clone();
+            ts.sort_unstable();
+            ts.dedup();
+            ts
+        });
+        let spec: Spec = (lines, tasks);
+        if let Some(&k) = keys.get(&spec) {
+            of.push(k);
+            continue;
+        }
+        let all: Vec<usize>;
+        let line_list = match &spec.0 {
+            Some(ls) => ls,
+            None => {
+                all = (0..cells.len()).collect();
+                &all
+            }
+        };
+        let mut set = Vec::new();
+        for &li in line_list {
+            let base = *first.get(li)?;
+            for (pos, (t, _)) in cells.get(li)?.iter().enumerate() {
+                if spec.1.as_ref().is_none_or(|ts| ts.binary_search(t).is_ok()) {
+                    set.push(base.checked_add(pos)?);
+                }
+            }
+        }
+        let k = covers.len();
+        covers.push(set);
+        keys.insert(spec, k);
+        of.push(k);
+    }
+    Some((of, covers))
+}
+
 /// Checks that subcontracts stay within what their lines carry: each alone, and every group of
 /// subcontracts whose cells lie within one subcontract's cells, together.
+///
+/// Complexity, for n subcontracts over D distinct covers: O(n) to group them (see
+/// [`distinct_covers`]); then for each distinct cover S, the covers T ⊆ S are found among
+/// those *filed* under a cell of S — each cover is filed under its cell that the fewest covers
+/// share — and checked cell by cell against a mark of S. That is O(Σ_S Σ_(c∈S) Σ_(T filed
+/// under c) |T|): linear for the usual shapes (all lines, one line each, disjoint sets) and
+/// quadratic only in D for many distinct covers that all share their rarest cell.
 pub fn check_amounts(
     subs: &[Subcontract],
     results: &[LineResult],
@@ -227,63 +309,104 @@ pub fn check_amounts(
     issues: &mut Issues,
 ) -> Option<()> {
     let cells = cells(results)?;
-    let cover_set = |s: &Subcontract| -> Vec<(usize, u8)> {
-        results
+    let money: Vec<Money> = cells.iter().flatten().map(|(_, m)| *m).collect();
+    let (of, covers) = distinct_covers(subs, results, &cells)?;
+    // What each cover may use, and what the subcontracts with that very cover add up to.
+    let mut avail = Vec::with_capacity(covers.len());
+    for set in &covers {
+        let mut sum = Money::ZERO;
+        for &c in set {
+            sum = sum.checked_add(*money.get(c)?)?;
+        }
+        avail.push(sum);
+    }
+    let mut own = vec![Money::ZERO; covers.len()];
+    for (s, &k) in subs.iter().zip(&of) {
+        let e = own.get_mut(k)?;
+        *e = e.checked_add(s.amount)?;
+    }
+    // File each cover under its rarest cell.
+    let mut sharing = vec![0usize; money.len()];
+    for set in &covers {
+        for &c in set {
+            let e = sharing.get_mut(c)?;
+            *e = e.saturating_add(1);
+        }
+    }
+    let mut filed: Vec<Vec<usize>> = vec![Vec::new(); money.len()];
+    let mut empty = Vec::new();
+    for (k, set) in covers.iter().enumerate() {
+        match set
             .iter()
-            .zip(&cells)
-            .enumerate()
-            .flat_map(|(i, (l, cs))| {
-                cs.iter()
-                    .filter(|(t, _)| covers(s, l, *t))
-                    .map(move |(t, _)| (i, *t))
-            })
-            .collect()
-    };
-    let sets: Vec<Vec<(usize, u8)>> = subs.iter().map(cover_set).collect();
-    for (i, s) in subs.iter().enumerate() {
-        let avail = available(s, results, &cells)?;
-        if s.amount.value() > avail.value() {
+            .min_by_key(|&&c| sharing.get(c).copied().unwrap_or(0))
+        {
+            Some(&c) => filed.get_mut(c)?.push(k),
+            None => empty.push(k),
+        }
+    }
+    // For each cover S: the sum of the subcontracts whose cover lies within S.
+    let mut mark = vec![usize::MAX; money.len()];
+    let mut together = Vec::with_capacity(covers.len());
+    for (k, set) in covers.iter().enumerate() {
+        for &c in set {
+            *mark.get_mut(c)? = k;
+        }
+        let mut sum = Money::ZERO;
+        for &e in &empty {
+            sum = sum.checked_add(*own.get(e)?)?;
+        }
+        for &c in set {
+            for &t in filed.get(c)? {
+                let inside = covers
+                    .get(t)?
+                    .iter()
+                    .all(|&tc| mark.get(tc).is_some_and(|&m| m == k));
+                if inside {
+                    sum = sum.checked_add(*own.get(t)?)?;
+                }
+            }
+        }
+        together.push(sum);
+    }
+    for (i, (s, &k)) in subs.iter().zip(&of).enumerate() {
+        let available = *avail.get(k)?;
+        if s.amount.value() > available.value() {
             issues.push(
                 path.index(i).key("amount"),
                 Problem::SubcontractAboveLines {
-                    available: avail.value(),
+                    available: available.value(),
                 },
             );
-            continue;
-        }
-        let mine = sets.get(i)?;
-        let mut together = Money::ZERO;
-        for (j, other) in subs.iter().enumerate() {
-            if sets.get(j)?.iter().all(|c| mine.contains(c)) {
-                together = together.checked_add(other.amount)?;
-            }
-        }
-        if together.value() > avail.value() {
+        } else if together.get(k)?.value() > available.value() {
             issues.push(
                 path.index(i).key("amount"),
                 Problem::SubcontractsAboveLines {
-                    available: avail.value(),
+                    available: available.value(),
                 },
             );
         }
     }
     // All together within the Zvw of every cell any of them covers.
-    let mut union: Vec<(usize, u8)> = sets.concat();
-    union.sort_unstable();
-    union.dedup();
-    let mut avail = Money::ZERO;
-    for (i, t) in &union {
-        let m = cells.get(*i)?.iter().find(|(ct, _)| ct == t)?.1;
-        avail = avail.checked_add(m)?;
+    let mut union = vec![false; money.len()];
+    for set in &covers {
+        for &c in set {
+            *union.get_mut(c)? = true;
+        }
+    }
+    let mut avail_all = Money::ZERO;
+    for (c, m) in money.iter().enumerate() {
+        if *union.get(c)? {
+            avail_all = avail_all.checked_add(*m)?;
+        }
     }
     let total = subs
         .iter()
         .try_fold(Money::ZERO, |a, s| a.checked_add(s.amount))?;
-    if total.value() > avail.value() && issues.is_empty() {
+    if total.value() > avail_all.value() && issues.is_empty() {
         issues.push(
             path.clone(),
             Problem::SubcontractsAboveLines {
-                available: avail.value(),
+                available: avail_all.value(),
             },
         );
     }

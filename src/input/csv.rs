@@ -41,16 +41,25 @@ pub fn prepare(bytes: &[u8]) -> Result<(Cow<'_, [u8]>, Option<u8>), Problem> {
     if text.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Problem::FileEmpty);
     }
-    // Old Mac files end lines with a lone CR; the fast line splitter looks for LF.
-    let text: Cow<'_, [u8]> = if !text.contains(&b'\n') && text.contains(&b'\r') {
-        Cow::Owned(
-            text.iter()
-                .map(|&b| if b == b'\r' { b'\n' } else { b })
-                .collect(),
-        )
-    } else {
-        text
-    };
+    // Old Mac files end lines with a lone CR, and files pasted together mix CR with LF or
+    // CRLF; the fast line splitter looks for LF, so every lone CR becomes one (CRLF stays).
+    let lone_cr = |i: usize| text.get(i.saturating_add(1)) != Some(&b'\n');
+    let text: Cow<'_, [u8]> =
+        if memchr::memchr_iter(b'\r', &text).any(lone_cr) {
+            let mut out = Vec::new();
+            out.try_reserve_exact(text.len())
+                .map_err(|_| Problem::OutOfMemory)?;
+            out.extend(text.iter().enumerate().map(|(i, &b)| {
+                if b == b'\r' && lone_cr(i) {
+                    b'\n'
+                } else {
+                    b
+                }
+            }));
+            Cow::Owned(out)
+        } else {
+            text
+        };
     // `sep=;` (Excel's hint line) names the delimiter.
     let first_end = text.iter().position(|&b| b == b'\n').unwrap_or(text.len());
     let first = trim(text.get(..first_end).unwrap_or_default());

@@ -415,6 +415,14 @@ impl Problem {
                 "een schatting met de ingebouwde CBS-bevolking kent alleen PC4-gebieden; geef bevolking per PC6 op".into(),
                 "an estimate on the built-in CBS population knows PC4 areas only; give population per PC6".into(),
             ),
+            Problem::ReadThrew => (
+                "kon niet worden gelezen: het lezen gaf een fout (een getter of proxy die een fout gooit, of een losgekoppelde buffer)".into(),
+                "could not be read: reading it threw an error (a getter or proxy that throws, or a detached buffer)".into(),
+            ),
+            Problem::OutOfMemory => (
+                "is te groot om te verwerken: het geheugen van de rekenmodule is op".into(),
+                "is too large to process: the calculation module is out of memory".into(),
+            ),
         }
     }
 }
@@ -637,6 +645,8 @@ mod tests {
             },
             Problem::TableFreed,
             Problem::Pc6NeedsPopulation,
+            Problem::ReadThrew,
+            Problem::OutOfMemory,
         ]
     }
 
@@ -709,6 +719,8 @@ mod tests {
             Problem::ExclusiveWith { .. } => 64,
             Problem::TableFreed => 65,
             Problem::Pc6NeedsPopulation => 66,
+            Problem::ReadThrew => 67,
+            Problem::OutOfMemory => 68,
         }
     }
 

@@ -252,6 +252,11 @@ pub enum Problem {
     TableFreed,
     /// An estimate over built-in PC4 population cannot cover a PC6 postcode.
     Pc6NeedsPopulation,
+    /// Reading the value threw a JS exception (a throwing getter, a revoked proxy, a detached
+    /// buffer): it could not be read.
+    ReadThrew,
+    /// The input needs more memory than the module has: it is too large to process.
+    OutOfMemory,
 }
 
 impl Problem {
@@ -296,7 +301,6 @@ impl Problem {
             Problem::CountTooLarge { .. } => "count_too_large",
             Problem::FractionOutOfRange => "fraction_out_of_range",
             Problem::FractionTooPrecise { .. } => "fraction_too_precise",
-            Problem::TextTooLong { .. } => "text_too_long",
             Problem::TooManyInsurers { .. } => "too_many_insurers",
             Problem::TooManyRows { .. } => "too_many_rows",
             Problem::TooManyProblems { .. } => "too_many_problems",
@@ -325,6 +329,9 @@ impl Problem {
             Problem::ExclusiveWith { .. } => "exclusive_with",
             Problem::TableFreed => "table_freed",
             Problem::Pc6NeedsPopulation => "pc6_needs_population",
+            Problem::ReadThrew => "read_failed",
+            Problem::OutOfMemory => "too_large",
+            Problem::TextTooLong { .. } => "text_too_long",
         }
     }
 }

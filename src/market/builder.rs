@@ -167,6 +167,12 @@ impl Builder {
                 .push(at.path(), Problem::TooManyRows { max: MAX_ROWS });
             return;
         }
+        // Grown fallibly (amortised doubling as `push` does): out of Wasm memory is a clean
+        // `too_large`, not an abort that leaves the instance unusable.
+        if self.rows.len() == self.rows.capacity() && self.rows.try_reserve(1).is_err() {
+            self.issues.push(at.path(), Problem::OutOfMemory);
+            return;
+        }
         let slot = match fraction {
             Some(f) if f != 1_000_000 => {
                 self.fractions.push(f);

@@ -79,8 +79,15 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
     let (mut pos, mut line) = reader.position();
     let mut slices: Vec<&[u8]> = Vec::with_capacity(16);
     while pos < text.len() {
-        if b.rows.len() == 1000 && b.rows.capacity() < reserve {
-            b.rows.reserve(reserve.saturating_sub(1000));
+        if b.rows.len() == 1000
+            && b.rows.capacity() < reserve
+            && b.rows.try_reserve(reserve.saturating_sub(1000)).is_err()
+        {
+            // The estimate does not fit: refuse before the work, not halfway through it.
+            return Err(Issues::from(crate::issue::Issue::new(
+                root.clone(),
+                Problem::OutOfMemory,
+            )));
         }
         if let Some(layout) = &fast {
             if let Some(next) = fast_line(&mut b, layout, delimiter, &text, pos) {

@@ -13,7 +13,7 @@ pub use table::MarketTable;
 use crate::input::value::Value;
 use crate::issue::{Issues, Path};
 use crate::market::Market;
-use decode::{csv_bytes, decode, decode_options, decode_scalar, encode};
+use decode::{csv_bytes, decode, decode_options, decode_root, decode_scalar, encode};
 use error::{invalid_input, one_issue, respond};
 use js_sys::Reflect;
 use serde::Serialize;
@@ -85,7 +85,7 @@ pub fn calculate(
     let market = Reflect::get(&scenario, &"market".into()).unwrap_or(JsValue::UNDEFINED);
     let table = table_of(&market).map_err(|p| one_issue(market_path, p))?;
     let mut issues = Issues::new();
-    let scenario = decode(scenario, "scenario", &mut issues);
+    let scenario = decode_root(scenario, "scenario", &mut issues);
     if !issues.is_empty() {
         return Err(invalid_input(&issues));
     }

@@ -363,3 +363,135 @@ fn weighs_all_regions_against_the_framework_in_the_national_view() {
         ]
     );
 }
+
+/// The subcontract checks by their definition, pair by pair (quadratic): each subcontract alone
+/// within its cells, then with every subcontract whose cells lie within its own.
+fn checked_pairwise(
+    subs: &[resv_calc::flows::Subcontract],
+    cells: &[(usize, u8, i128)],
+    lines: &[resv_calc::budget::LineResult],
+) -> Vec<String> {
+    let cover = |s: &resv_calc::flows::Subcontract| -> Vec<(usize, u8)> {
+        cells
+            .iter()
+            .filter(|(l, t, _)| {
+                s.lines
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&lines[*l].id))
+                    && s.main_tasks.as_ref().is_none_or(|ts| ts.contains(t))
+            })
+            .map(|(l, t, _)| (*l, *t))
+            .collect()
+    };
+    let value = |set: &[(usize, u8)]| -> i128 {
+        cells
+            .iter()
+            .filter(|(l, t, _)| set.contains(&(*l, *t)))
+            .map(|c| c.2)
+            .sum()
+    };
+    let sets: Vec<_> = subs.iter().map(cover).collect();
+    let mut out = Vec::new();
+    for (i, s) in subs.iter().enumerate() {
+        let avail = value(&sets[i]);
+        if cents(&s.amount) > avail {
+            out.push(format!("subcontracts[{i}].amount subcontract_above_lines"));
+            continue;
+        }
+        let together: i128 = subs
+            .iter()
+            .zip(&sets)
+            .filter(|(_, set)| set.iter().all(|c| sets[i].contains(c)))
+            .map(|(o, _)| cents(&o.amount))
+            .sum();
+        if together > avail {
+            out.push(format!("subcontracts[{i}].amount subcontracts_above_lines"));
+        }
+    }
+    let mut union: Vec<(usize, u8)> = sets.concat();
+    union.sort_unstable();
+    union.dedup();
+    let total: i128 = subs.iter().map(|s| cents(&s.amount)).sum();
+    if total > value(&union) && out.is_empty() {
+        out.push(" subcontracts_above_lines".to_owned());
+    }
+    out
+}
+
+#[test]
+fn checks_subcontract_amounts_as_the_pairwise_definition_does_over_generated_covers() {
+    use resv_calc::budget::{Level, LineResult};
+    use resv_calc::flows::{check_amounts, Subcontract};
+    use resv_calc::issue::{Issues, Path};
+    use resv_calc::money::Money;
+    let mut seed = 0x2545_f491_u64;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let money = |c: i128| Money::new(rust_decimal::Decimal::from_i128_with_scale(c, 2)).unwrap();
+    for round in 0..300 {
+        // Lines whose Zvw splits evenly over their tasks, so each cell is known exactly.
+        let line_count = 1 + next(5) as usize;
+        let mut lines = Vec::new();
+        let mut cells = Vec::new();
+        for l in 0..line_count {
+            let mut tasks: Vec<u8> = (1..=5).filter(|_| next(2) == 0).collect();
+            if tasks.is_empty() {
+                tasks.push(1 + next(5) as u8);
+            }
+            let per_task = 100 * (1 + next(20) as i128);
+            for t in &tasks {
+                cells.push((l, *t, per_task));
+            }
+            let zvw = money(per_task * tasks.len() as i128);
+            lines.push(LineResult {
+                id: format!("L{l}"),
+                name: format!("L{l}"),
+                level: Level::Regional,
+                main_tasks: tasks,
+                gross: zvw,
+                existing_funding: Money::ZERO,
+                net: zvw,
+                zvw,
+                paid_zvw: zvw,
+                municipal: Money::ZERO,
+                wlz: Money::ZERO,
+                status: "final",
+                own_area: false,
+                task_shares: None,
+            });
+        }
+        let subs: Vec<Subcontract> = (0..1 + next(8))
+            .map(|i| Subcontract {
+                id: format!("S{i}"),
+                contractor: "X".into(),
+                amount: money(100 * next(40) as i128),
+                lines: (next(3) != 0).then(|| {
+                    (0..1 + next(3))
+                        .map(|_| format!("L{}", next(line_count as u64)))
+                        .collect()
+                }),
+                main_tasks: (next(3) == 0)
+                    .then(|| (0..1 + next(3)).map(|_| 1 + next(5) as u8).collect()),
+            })
+            .collect();
+        let mut issues = Issues::new();
+        check_amounts(
+            &subs,
+            &lines,
+            &Path::root().key("subcontracts"),
+            &mut issues,
+        )
+        .unwrap();
+        let mut want = checked_pairwise(&subs, &cells, &lines);
+        for w in &mut want {
+            if w.starts_with(' ') {
+                *w = format!("subcontracts{w}");
+            }
+        }
+        assert_eq!(codes(&issues), want, "round {round}: {subs:?}");
+    }
+}

@@ -301,3 +301,15 @@ fn replays_what_the_fuzzers_found() {
         }
     }
 }
+
+#[test]
+fn reads_files_that_mix_lone_cr_with_lf_and_crlf_line_ends() {
+    let mixed =
+        "postcode;verzekeraar;verzekerden\r\n1011;CZ;1\r1012;CZ;2\n1013;CZ;3\r\n1014;CZ;4\r";
+    let m = resv_calc::market::parse_csv(mixed.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m.row_count(), 4, "{mixed:?}");
+    let lf =
+        resv_calc::market::parse_csv(mixed.replace("\r\n", "\n").replace('\r', "\n").as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m.to_rows(), lf.to_rows());
+}

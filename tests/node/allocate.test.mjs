@@ -103,7 +103,7 @@ const cases = [
     ["minor_unit_not_positive@options.minorUnit"],
   ],
   ["a function", () => allocate("1", () => 1), ["unreadable@weights"]],
-  ["a symbol id", () => allocate("1", [{ id: Symbol("x"), weight: 1 }]), ["unreadable@weights"]],
+  ["a symbol id", () => allocate("1", [{ id: Symbol("x"), weight: 1 }]), ["unreadable@weights[0].id"]],
   [
     "__proto__ keys",
     () => allocate("1", JSON.parse('[{"__proto__":{"id":"p"},"weight":1}]')),

@@ -606,8 +606,8 @@ export const ISSUES = {
   },
   xlsx_sheet_too_large: {
     code: "file_too_large",
-    nl: "Het Excel-blad is te groot (meer dan 512 MB uitgepakt); sla het op als CSV.",
-    en: "The Excel sheet is too large (over 512 MB unpacked); save it as CSV.",
+    nl: "Het Excel-bestand is te groot (meer dan 512 MB uitgepakt); sla het op als CSV.",
+    en: "The Excel file is too large (over 512 MB unpacked); save it as CSV.",
   },
   // Not an issue of the input: the core could not load (the `resv-error` event's code).
   not_started: {

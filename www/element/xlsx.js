@@ -3,12 +3,19 @@
 // so a workbook's rows get the same checks, and errors the same line numbers (= Excel's row
 // numbers), as a CSV. Loaded on demand only, so the core page stays small. No dependency: the
 // platform inflates (DecompressionStream "deflate-raw") and the few XML shapes a sheet uses are
-// read with anchored patterns (DOMParser does not exist in a worker). Hostile workbooks (zip
+// read by a small scanner (DOMParser does not exist in a worker). Hostile workbooks (zip
 // bombs, absurd entry counts, Zip64, encryption) are refused with a clear error, never trusted.
+// Every scan is linear in the text it reads: no regular expression runs over untrusted XML with
+// a part that can backtrack (a pattern like /<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/ retries
+// from every "<row" to the end of the text, so a 1,293-byte workbook froze the page 11 s).
 import { issue } from "./i18n.js";
 
-/** Most a single XML part may inflate to. The national PC6 table is ~250 MB as sheet XML. */
-export const MAX_PART_BYTES = 512 * 1024 * 1024;
+/** Most the whole workbook may inflate to, all its parts together (entries can share one
+ *  deflate stream, so a per-part limit alone lets a 510 KB file inflate 2,000 MiB). The
+ *  national PC6 table is ~250 MB as sheet XML. */
+export const MAX_WORKBOOK_BYTES = 512 * 1024 * 1024;
+/** Most a single XML part may inflate to (the whole workbook's budget). */
+export const MAX_PART_BYTES = MAX_WORKBOOK_BYTES;
 const MAX_ENTRIES = 10_000;
 
 /** An error the page shows as one issue (`key` in the catalogue of i18n.js), in both languages. */
@@ -53,15 +60,20 @@ function entries(bytes) {
   return { get: (name) => out.get(name), bad };
 }
 
-/** One part's text, inflated with a running limit (declared sizes are not trusted). */
-async function part(bytes, dir, name) {
+/** One part's text, inflated with a running limit shared by every part of the workbook
+ *  (`budget.left` bytes; declared sizes are not trusted). */
+async function part(bytes, dir, name, budget) {
   const e = dir.get(name);
   if (!e) return null;
   const p = e.offset;
   if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) throw dir.bad();
   const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
   const raw = bytes.subarray(start, start + e.size);
-  if (e.method === 0) return new TextDecoder().decode(raw);
+  if (e.method === 0) {
+    budget.left -= raw.length;
+    if (budget.left < 0) throw tooLarge();
+    return new TextDecoder().decode(raw);
+  }
   if (e.method !== 8) throw dir.bad();
   const reader = new Blob([raw]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const chunks = [];
@@ -71,9 +83,9 @@ async function part(bytes, dir, name) {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.length;
-      if (total > MAX_PART_BYTES) {
+      if (total > budget.left) {
         await reader.cancel();
-        throw refuse("xlsx_sheet_too_large");
+        throw tooLarge();
       }
       chunks.push(value);
     }
@@ -81,6 +93,7 @@ async function part(bytes, dir, name) {
     if (err.code === "invalid_input") throw err;
     throw dir.bad();
   }
+  budget.left -= total;
   const all = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
@@ -90,6 +103,8 @@ async function part(bytes, dir, name) {
   return new TextDecoder().decode(all);
 }
 
+const tooLarge = () => refuse("xlsx_sheet_too_large");
+
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 function unescape(s) {
   return s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (m, e) => {
@@ -98,14 +113,98 @@ function unescape(s) {
     return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "";
   });
 }
-/** The text of a rich or plain string item (phonetic runs left out). */
-const itemText = (xml) =>
-  unescape(
-    [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)]
-      .map((m) => m[1])
-      .join(""),
-  );
-const attr = (attrs, name) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+// ---- the scanner: each search starts where the last one ended, so a scan is linear ----------
+
+/** Whether `c` continues an XML name (so `<c` does not match `<col`, nor `<row` `<rows`). */
+const nameChar = (c) => c !== undefined && /[\w:.-]/.test(c);
+
+/** The start of the next `<tag` (a whole name) in `xml` from `i`, or -1. */
+function openAt(xml, tag, i) {
+  const open = `<${tag}`;
+  for (;;) {
+    const at = xml.indexOf(open, i);
+    if (at < 0 || !nameChar(xml[at + open.length])) return at;
+    i = at + open.length;
+  }
+}
+
+/** The attribute text of every `<tag …>` or `<tag …/>` in `xml`, in order. */
+function* openTags(xml, tag) {
+  for (let i = 0; ;) {
+    const at = openAt(xml, tag, i);
+    if (at < 0) return;
+    const gt = xml.indexOf(">", at);
+    if (gt < 0) return;
+    yield xml.slice(at + tag.length + 1, xml[gt - 1] === "/" ? gt - 1 : gt);
+    i = gt + 1;
+  }
+}
+
+/**
+ * Every `<tag …/>` (body undefined) or `<tag …>body</tag>` in `xml`, in order, as
+ * `[attrs, body]`. The body ends at the first `</tag>`, as a lazy pattern would end it. An
+ * element that is never closed ends the scan: no later one can close either.
+ */
+function* elements(xml, tag) {
+  const close = `</${tag}>`;
+  for (let i = 0; ;) {
+    const at = openAt(xml, tag, i);
+    if (at < 0) return;
+    const gt = xml.indexOf(">", at);
+    if (gt < 0) return;
+    const attrs = xml.slice(at + tag.length + 1, xml[gt - 1] === "/" ? gt - 1 : gt);
+    if (xml[gt - 1] === "/") {
+      yield [attrs, undefined];
+      i = gt + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, gt + 1);
+    if (end < 0) return;
+    yield [attrs, xml.slice(gt + 1, end)];
+    i = end + close.length;
+  }
+}
+
+/** The value of attribute `name` in a tag's attribute text (`r="A1" t="s"`), read left to right. */
+function attr(attrs, name) {
+  for (let i = 0; ;) {
+    const eq = attrs.indexOf('="', i);
+    if (eq < 0) return undefined;
+    const end = attrs.indexOf('"', eq + 2);
+    if (end < 0) return undefined;
+    let s = eq;
+    while (s > i && !/\s/.test(attrs[s - 1])) s--;
+    if (attrs.slice(s, eq) === name) return attrs.slice(eq + 2, end);
+    i = end + 1;
+  }
+}
+
+/** The text of the first `<tag>…</tag>` in `xml` (no attributes), or undefined. */
+function firstText(xml, tag) {
+  const open = `<${tag}>`;
+  const at = xml.indexOf(open);
+  if (at < 0) return undefined;
+  const end = xml.indexOf(`</${tag}>`, at + open.length);
+  return end < 0 ? undefined : xml.slice(at + open.length, end);
+}
+
+/** The text of a rich or plain string item (phonetic runs `<rPh>…</rPh>` left out). */
+function itemText(xml) {
+  let plain = "";
+  for (let i = 0; ;) {
+    const at = openAt(xml, "rPh", i);
+    const end = at < 0 ? -1 : xml.indexOf("</rPh>", at);
+    if (end < 0) {
+      plain += xml.slice(i);
+      break;
+    }
+    plain += xml.slice(i, at);
+    i = end + "</rPh>".length;
+  }
+  let text = "";
+  for (const [, body] of elements(plain, "t")) text += body ?? "";
+  return unescape(text);
+}
 
 /** Column number (0-based) of a cell reference like "AB12". */
 function column(ref) {
@@ -126,27 +225,31 @@ const quote = (v) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
  */
 export async function xlsxToCsv(bytes) {
   const dir = entries(bytes);
-  const workbook = await part(bytes, dir, "xl/workbook.xml");
-  const rels = await part(bytes, dir, "xl/_rels/workbook.xml.rels");
+  const budget = { left: MAX_WORKBOOK_BYTES };
+  const workbook = await part(bytes, dir, "xl/workbook.xml", budget);
+  const rels = await part(bytes, dir, "xl/_rels/workbook.xml.rels", budget);
   if (workbook === null || rels === null) throw dir.bad();
-  const sheet = /<sheet\b([^>]*)\/?>/.exec(workbook);
-  const rid = sheet && attr(sheet[1], "r:id");
-  const rel = [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)]
-    .map((m) => m[1])
-    .find((a) => attr(a, "Id") === rid);
+  const sheet = openTags(workbook, "sheet").next().value;
+  const rid = sheet !== undefined ? attr(sheet, "r:id") : undefined;
+  let rel;
+  for (const a of openTags(rels, "Relationship"))
+    if (rid !== undefined && attr(a, "Id") === rid) {
+      rel = a;
+      break;
+    }
   const target = rel && attr(rel, "Target");
   if (!target) throw dir.bad();
   const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, "/");
   const shared = [];
-  const sst = await part(bytes, dir, "xl/sharedStrings.xml");
-  if (sst !== null) for (const m of sst.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>/g)) shared.push(itemText(m[1]));
-  const xml = await part(bytes, dir, path);
+  const sst = await part(bytes, dir, "xl/sharedStrings.xml", budget);
+  if (sst !== null) for (const [, body] of elements(sst, "si")) shared.push(itemText(body ?? ""));
+  const xml = await part(bytes, dir, path, budget);
   if (xml === null) throw dir.bad();
 
   const lines = [];
   let next = 1; // the row number the next line stands for
-  for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = Number(attr(row[1], "r") ?? next);
+  for (const [rowAttrs, rowBody] of elements(xml, "row")) {
+    const r = Number(attr(rowAttrs, "r") ?? next);
     if (!Number.isInteger(r) || r < next || r > 10_000_000) throw dir.bad();
     while (next < r) {
       lines.push("");
@@ -154,14 +257,14 @@ export async function xlsxToCsv(bytes) {
     }
     const cells = [];
     let auto = 0;
-    for (const c of (row[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const ref = attr(c[1], "r");
+    for (const [cellAttrs, cellBody] of elements(rowBody ?? "", "c")) {
+      const ref = attr(cellAttrs, "r");
       const col = ref ? column(ref) : auto;
       if (col < 0 || col > 16_383) throw dir.bad();
       auto = col + 1;
-      const type = attr(c[1], "t") ?? "n";
-      const body = c[2] ?? "";
-      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      const type = attr(cellAttrs, "t") ?? "n";
+      const body = cellBody ?? "";
+      const v = firstText(body, "v");
       let text = "";
       if (type === "s") text = shared[Number(v)] ?? "";
       else if (type === "inlineStr") text = itemText(body);
