@@ -137,54 +137,10 @@ fn read_line<'v>(
         issues.push(at.key("ownTasks"), Problem::OwnTasksOutsideTask4);
     }
     let (amount, years) = read_amounts(item, at, year, issues);
-    let existing_at = at.key("existingFunding");
-    let existing_years = read_existing(field("existingFunding"), &existing_at, issues);
+    let funding = read_funding(item, at, year, amount, &years, issues);
+    let existing_years = funding.existing;
     let existing = existing_years.as_ref().map(|e| e.for_year(year));
-    if let (Some(a), Some(e)) = (amount, existing) {
-        if e.value() > a.value() {
-            issues.push(existing_at.clone(), Problem::FundingAboveAmount);
-        }
-    }
-    if let Some(Existing::PerYear(given)) = &existing_years {
-        for (y, e) in given {
-            let gross = years.iter().find(|(gy, _)| gy == y).map(|(_, m)| *m);
-            if *y != year && gross.is_some_and(|g| e.value() > g.value()) {
-                issues.push(existing_at.key(&y.to_string()), Problem::FundingAboveAmount);
-            }
-        }
-    }
-    let source = optional(field("existingFundingSource"), |v| {
-        choice(
-            v,
-            &at.key("existingFundingSource"),
-            &[
-                ("oi", FundingSource::OI),
-                ("districtNursing", FundingSource::DistrictNursing),
-                ("patientGroups", FundingSource::PatientGroups),
-                ("zonmw", FundingSource::Zonmw),
-                ("other", FundingSource::Other),
-            ],
-            "\"oi\", \"districtNursing\", \"patientGroups\", \"zonmw\", \"other\"",
-            issues,
-        )
-    })
-    .flatten();
-    // Bouwsteen 7 asks why a line is additional to funding its discipline already has.
-    let reason_at = at.key("existingFundingReason");
-    let funding_reason = match field("existingFundingReason") {
-        Value::Null => None,
-        v => read::text(v, &reason_at, issues)
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned),
-    };
-    let needs_reason = matches!(
-        source,
-        Some(FundingSource::OI | FundingSource::DistrictNursing | FundingSource::PatientGroups)
-    ) && existing.is_some_and(|e| !e.value().is_zero());
-    if needs_reason && funding_reason.is_none() {
-        issues.push(reason_at, Problem::Missing);
-    }
+    let (source, funding_reason) = (funding.source, funding.reason);
     let discipline = optional(field("discipline"), |v| {
         choice(
             v,
@@ -243,6 +199,80 @@ fn read_line<'v>(
             years,
         },
     })
+}
+
+/// A line's existing funding as read.
+struct Funding {
+    existing: Option<Existing>,
+    source: Option<FundingSource>,
+    reason: Option<String>,
+}
+
+/// Reads `existingFunding` (every year or per year; never above the line's amount in a year),
+/// its source, and the reason bouwsteen 7 asks for beside O&I, wijkverpleging or
+/// patiëntgroepen funding.
+fn read_funding(
+    item: &Value,
+    at: &Path,
+    year: u16,
+    amount: Option<Money>,
+    years: &[(u16, Money)],
+    issues: &mut Issues,
+) -> Funding {
+    let field = |name: &str| read::field(item, name);
+    let existing_at = at.key("existingFunding");
+    let existing_years = read_existing(field("existingFunding"), &existing_at, issues);
+    let existing = existing_years.as_ref().map(|e| e.for_year(year));
+    if let (Some(a), Some(e)) = (amount, existing) {
+        if e.value() > a.value() {
+            issues.push(existing_at.clone(), Problem::FundingAboveAmount);
+        }
+    }
+    if let Some(Existing::PerYear(given)) = &existing_years {
+        for (y, e) in given {
+            let gross = years.iter().find(|(gy, _)| gy == y).map(|(_, m)| *m);
+            if *y != year && gross.is_some_and(|g| e.value() > g.value()) {
+                issues.push(existing_at.key(&y.to_string()), Problem::FundingAboveAmount);
+            }
+        }
+    }
+    let source = optional(field("existingFundingSource"), |v| {
+        choice(
+            v,
+            &at.key("existingFundingSource"),
+            &[
+                ("oi", FundingSource::OI),
+                ("districtNursing", FundingSource::DistrictNursing),
+                ("patientGroups", FundingSource::PatientGroups),
+                ("zonmw", FundingSource::Zonmw),
+                ("other", FundingSource::Other),
+            ],
+            "\"oi\", \"districtNursing\", \"patientGroups\", \"zonmw\", \"other\"",
+            issues,
+        )
+    })
+    .flatten();
+    // Bouwsteen 7 asks why a line is additional to funding its discipline already has.
+    let reason_at = at.key("existingFundingReason");
+    let funding_reason = match field("existingFundingReason") {
+        Value::Null => None,
+        v => read::text(v, &reason_at, issues)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned),
+    };
+    let needs_reason = matches!(
+        source,
+        Some(FundingSource::OI | FundingSource::DistrictNursing | FundingSource::PatientGroups)
+    ) && existing.is_some_and(|e| !e.value().is_zero());
+    if needs_reason && funding_reason.is_none() {
+        issues.push(reason_at, Problem::Missing);
+    }
+    Funding {
+        existing: existing_years,
+        source,
+        reason: funding_reason,
+    }
 }
 
 /// The line's level (required).

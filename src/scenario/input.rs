@@ -158,21 +158,7 @@ impl<'m> ScenarioInput<'m> {
             ),
             _ => Some(Vec::new()),
         };
-        let municipalities = match field("municipalities") {
-            Value::Null => Some(Vec::new()),
-            v => municipality::read_municipalities(
-                v,
-                &root.key("municipalities"),
-                &mut issues,
-                warnings,
-            ),
-        };
-        let lead = read_lead(
-            field("leadMunicipality"),
-            municipalities.as_deref(),
-            &root,
-            &mut issues,
-        );
+        let (municipalities, lead) = read_municipal(scenario, &root, &mut issues, warnings);
         let quarterly = read_schedule(field("schedule"), &root.key("schedule"), &mut issues);
         let pooling = read_pooling(field("pooling"), &root.key("pooling"), &mut issues);
         let hoofdaannemer = match field("hoofdaannemer") {
@@ -325,6 +311,26 @@ fn read_lump_sum(
         // A negative lump sum is a correction, allocated mirrored (as `allocate` does).
         v => read::signed_cents(v, &at, issues).map(Some),
     }
+}
+
+/// Reads the municipalities and the mandaatgemeente.
+fn read_municipal(
+    scenario: &Value,
+    root: &Path,
+    issues: &mut Issues,
+    warnings: &mut Vec<Warned>,
+) -> (Option<Vec<Municipality>>, Option<String>) {
+    let municipalities = match read::field(scenario, "municipalities") {
+        Value::Null => Some(Vec::new()),
+        v => municipality::read_municipalities(v, &root.key("municipalities"), issues, warnings),
+    };
+    let lead = read_lead(
+        read::field(scenario, "leadMunicipality"),
+        municipalities.as_deref(),
+        root,
+        issues,
+    );
+    (municipalities, lead)
 }
 
 /// Reads the mandaatgemeente, which must be one of the municipalities.
