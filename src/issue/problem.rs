@@ -252,6 +252,20 @@ pub enum Problem {
     TableFreed,
     /// An estimate over built-in PC4 population cannot cover a PC6 postcode.
     Pc6NeedsPopulation,
+    /// A typed amount that fits no reading of the page's number format (`input::typed`).
+    AmountUnreadable {
+        /// What was typed (trimmed, cut to 40 characters).
+        typed: String,
+        /// The number format it was read in.
+        format: super::Lang,
+    },
+    /// A typed percentage that fits no reading of the page's number format.
+    PercentUnreadable {
+        /// What was typed (trimmed, cut to 40 characters).
+        typed: String,
+        /// The number format it was read in.
+        format: super::Lang,
+    },
 }
 
 impl Problem {
@@ -325,6 +339,8 @@ impl Problem {
             Problem::ExclusiveWith { .. } => "exclusive_with",
             Problem::TableFreed => "table_freed",
             Problem::Pc6NeedsPopulation => "pc6_needs_population",
+            Problem::AmountUnreadable { .. } => "amount_unreadable",
+            Problem::PercentUnreadable { .. } => "percent_unreadable",
         }
     }
 }
