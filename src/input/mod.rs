@@ -1,6 +1,8 @@
 //! Reading loose input: the [`value::Value`] tree decoded from JS (or JSON), the field readers
-//! that record every problem with its path ([`read`]), and the RFC 4180 CSV reader ([`csv`]).
+//! that record every problem with its path ([`read`]), the RFC 4180 CSV reader ([`csv`]), and amounts and percentages as people type them
+//! ([`typed`]).
 
 pub mod csv;
 pub mod read;
+pub mod typed;
 pub mod value;

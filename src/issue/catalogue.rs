@@ -423,6 +423,22 @@ impl Problem {
                 "is te groot om te verwerken: het geheugen van de rekenmodule is op".into(),
                 "is too large to process: the calculation module is out of memory".into(),
             ),
+            Problem::AmountUnreadable { typed, format: Lang::Nl } => (
+                format!("„{typed}” is geen bedrag; schrijf bijvoorbeeld 810.500, 1.250.000,00 of € 1.250.000,- (een punt tussen de duizendtallen, een komma voor de centen)"),
+                format!("“{typed}” is not an amount; write for example 810.500, 1.250.000,00 or € 1.250.000,- (a point between the thousands, a comma before the cents, as in Dutch)"),
+            ),
+            Problem::AmountUnreadable { typed, format: Lang::En } => (
+                format!("„{typed}” is geen bedrag; schrijf in het Engels bijvoorbeeld 810,500, 1,250,000.00 of €1,250,000 (een komma tussen de duizendtallen, een punt voor de centen)"),
+                format!("“{typed}” is not an amount; write for example 810,500, 1,250,000.00 or €1,250,000 (a comma between the thousands, a point before the cents)"),
+            ),
+            Problem::PercentUnreadable { typed, format: Lang::Nl } => (
+                format!("„{typed}” is geen percentage; schrijf bijvoorbeeld 40, 55,5 of 40% (een komma voor de decimalen)"),
+                format!("“{typed}” is not a percentage; write for example 40, 55,5 or 40% (a comma before the decimals, as in Dutch)"),
+            ),
+            Problem::PercentUnreadable { typed, format: Lang::En } => (
+                format!("„{typed}” is geen percentage; schrijf in het Engels bijvoorbeeld 40, 55.5 of 40% (een punt voor de decimalen)"),
+                format!("“{typed}” is not a percentage; write for example 40, 55.5 or 40% (a point before the decimals)"),
+            ),
         }
     }
 }
@@ -647,6 +663,14 @@ mod tests {
             Problem::Pc6NeedsPopulation,
             Problem::ReadThrew,
             Problem::OutOfMemory,
+            Problem::AmountUnreadable {
+                typed: "x".into(),
+                format: Lang::En,
+            },
+            Problem::PercentUnreadable {
+                typed: "x".into(),
+                format: Lang::En,
+            },
         ]
     }
 
@@ -721,6 +745,8 @@ mod tests {
             Problem::Pc6NeedsPopulation => 66,
             Problem::ReadThrew => 67,
             Problem::OutOfMemory => 68,
+            Problem::AmountUnreadable { .. } => 69,
+            Problem::PercentUnreadable { .. } => 70,
         }
     }
 

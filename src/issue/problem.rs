@@ -257,6 +257,20 @@ pub enum Problem {
     ReadThrew,
     /// The input needs more memory than the module has: it is too large to process.
     OutOfMemory,
+    /// A typed amount that fits no reading of the page's number format (`input::typed`).
+    AmountUnreadable {
+        /// What was typed (trimmed, cut to 40 characters).
+        typed: String,
+        /// The number format it was read in.
+        format: super::Lang,
+    },
+    /// A typed percentage that fits no reading of the page's number format.
+    PercentUnreadable {
+        /// What was typed (trimmed, cut to 40 characters).
+        typed: String,
+        /// The number format it was read in.
+        format: super::Lang,
+    },
 }
 
 impl Problem {
@@ -332,6 +346,8 @@ impl Problem {
             Problem::ReadThrew => "read_failed",
             Problem::OutOfMemory => "too_large",
             Problem::TextTooLong { .. } => "text_too_long",
+            Problem::AmountUnreadable { .. } => "amount_unreadable",
+            Problem::PercentUnreadable { .. } => "percent_unreadable",
         }
     }
 }

@@ -162,3 +162,124 @@ pub fn national_view(
 ) -> Result<JsValue, JsValue> {
     over_regions(&market, regions, options, crate::scenario::national_view)
 }
+
+// ---- Amounts and percentages as people type them (`input::typed`) ----
+
+/// An amount read as typed: the core's form and the page's echo (`"€ 810.500,00"`).
+#[derive(Serialize)]
+struct TypedAmount {
+    amount: crate::money::Money,
+    text: String,
+}
+
+/// A percentage read as typed: the core's form and the page's echo (`"55,5%"`).
+#[derive(Serialize)]
+struct TypedPercent {
+    percent: String,
+    text: String,
+}
+
+/// The typed text and the language of a `read*` or `format*` call, or the one error shape.
+fn typed_args(
+    text: JsValue,
+    name: &str,
+    lang: Option<String>,
+) -> Result<(String, crate::issue::Lang), JsValue> {
+    let at = Path::root().key(name);
+    let Some(text) = text.as_string() else {
+        let mut issues = Issues::new();
+        let v = decode_scalar(text, name, &mut issues);
+        if issues.is_empty() {
+            crate::input::read::wrong_type(&v, crate::issue::Expected::Text, &at, &mut issues);
+        }
+        return Err(invalid_input(&issues));
+    };
+    let lang = match lang.as_deref() {
+        None => crate::issue::Lang::Nl,
+        Some(tag) => crate::input::typed::lang_of(tag).ok_or_else(|| {
+            one_issue(
+                Path::root().key("lang"),
+                crate::issue::Problem::UnknownValue { allowed: "nl, en" },
+            )
+        })?,
+    };
+    Ok((text, lang))
+}
+
+/// Reads an amount as people type it in the page's language (`"nl"`, the default, or `"en"`):
+/// `810.500`, `1.250.000,00`, `€ 1.250.000,-` / `1,250,000.00`, `€1,250,000`; `1250000.00` in
+/// both. Returns `{ amount, text }`: the core's form (`"810500.00"`) and how the page says it
+/// (`"€ 810.500,00"`). A text that fits no reading throws the one error shape with
+/// `amount_unreadable` at `text`, quoting what was typed and how to write it.
+#[wasm_bindgen(js_name = readAmount, unchecked_return_type = "TypedAmount")]
+pub fn read_amount(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let (text, lang) = typed_args(text, "text", lang)?;
+    let amount = crate::input::typed::read_amount(&text, lang)
+        .map_err(|p| one_issue(Path::root().key("text"), p))?;
+    let text = crate::input::typed::amount_phrase(amount, lang);
+    encode(&TypedAmount { amount, text })
+}
+
+/// Reads a percentage as people type it (`40%`, `55,5`, `55.5 %`). Returns `{ percent, text }`:
+/// the core's form (`"55.5"`) and the page's (`"55,5%"`); `percent_unreadable` when it fits no
+/// reading. The range (0 to 100) is the calculation's to check.
+#[wasm_bindgen(js_name = readPercent, unchecked_return_type = "TypedPercent")]
+pub fn read_percent(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let (text, lang) = typed_args(text, "text", lang)?;
+    let percent = crate::input::typed::read_percent(&text, lang)
+        .map_err(|p| one_issue(Path::root().key("text"), p))?;
+    let shown = crate::input::typed::format_percent(percent, lang);
+    encode(&TypedPercent {
+        percent: percent.normalize().to_string(),
+        text: format!("{shown}%"),
+    })
+}
+
+/// An amount in the core's form (`"1250000.00"` or a JS number) as a field shows it in the
+/// page's language, without the euro sign: `"1.250.000,00"` / `"1,250,000.00"`. What it
+/// writes, `readAmount` reads back to the same amount.
+#[wasm_bindgen(js_name = formatAmount)]
+pub fn format_amount(
+    #[wasm_bindgen(unchecked_param_type = "MoneyInput")] amount: JsValue,
+    lang: Option<String>,
+) -> Result<String, JsValue> {
+    let (text, lang) = typed_number(amount, "amount", lang)?;
+    let amount =
+        crate::money::Money::parse(&text).map_err(|p| one_issue(Path::root().key("amount"), p))?;
+    Ok(crate::input::typed::format_amount(amount, lang))
+}
+
+/// A percentage in the core's form (`"55.5"` or a JS number) as a field shows it in the page's
+/// language: `"55,5"` / `"55.5"`.
+#[wasm_bindgen(js_name = formatPercent)]
+pub fn format_percent(
+    #[wasm_bindgen(unchecked_param_type = "string | number")] value: JsValue,
+    lang: Option<String>,
+) -> Result<String, JsValue> {
+    let (text, lang) = typed_number(value, "value", lang)?;
+    let value =
+        crate::money::parse_decimal(&text).map_err(|p| one_issue(Path::root().key("value"), p))?;
+    Ok(crate::input::typed::format_percent(value, lang))
+}
+
+/// A number argument as the core's text (a JS number as `String(n)` prints it).
+fn typed_number(
+    value: JsValue,
+    name: &str,
+    lang: Option<String>,
+) -> Result<(String, crate::issue::Lang), JsValue> {
+    match value.as_f64() {
+        Some(n) => typed_args(
+            JsValue::from(crate::input::value::js_number_string(n)),
+            name,
+            lang,
+        ),
+        None => typed_args(value, name, lang),
+    }
+}

@@ -216,3 +216,7 @@ export interface NationalView {
   framework: Money; claimed: Money; headroom: Money; nationalPopulation: number;
 }
 export interface LabelSummary { id: string; concern?: string; insured: number; rows: number }
+/** An amount read as typed: the core's form (`"810500.00"`) and how the page says it (`"€ 810.500,00"`). */
+export interface TypedAmount { amount: Money; text: string }
+/** A percentage read as typed: the core's form (`"55.5"`) and how the page says it (`"55,5%"`). */
+export interface TypedPercent { percent: string; text: string }

@@ -32,6 +32,8 @@ function toolbar(t, actions) {
   add(t.exportXlsx, actions.exportXlsx, "export-xlsx");
   add(t.shareLink, actions.share, "share");
   add(t.reset, actions.reset, "reset");
+  if (actions.startEmpty) add(t.newEmpty, () => actions.startEmpty(false), "new-empty");
+  if (actions.startEmpty) add(t.onlySplit, () => actions.startEmpty(true), "only-split");
   const wrap = el("div", undefined, "field share");
   wrap.hidden = true;
   const label = el("label", t.shareLabel);

@@ -17,6 +17,9 @@ export class Persistence {
   #host;
   #market;
   #savedMarket = -1; // the market version last written
+  // Where the autosave writes: the user's own slot, or beside it for a scenario from a link.
+  #slot = "scenario";
+  #lastWritten = null; // the text this tab last wrote, to tell another tab's write from ours
 
   constructor(host, market) {
     this.#host = host;
@@ -24,7 +27,16 @@ export class Persistence {
   }
 
   #key(part) {
-    return `resv-calc:${this.#host.element.getAttribute("autosave")}:${part}`;
+    const name =
+      this.#slot === "scenario" || (part !== "scenario" && part !== "market")
+        ? part
+        : `${this.#slot}-${part}`;
+    return `resv-calc:${this.#host.element.getAttribute("autosave")}:${name}`;
+  }
+  /** The autosave writes beside the user's own save (a shared link) or into it again. */
+  useSlot(slot) {
+    this.#slot = slot;
+    this.#savedMarket = -1;
   }
   get #on() {
     return this.#host.element.hasAttribute("autosave");
@@ -37,20 +49,50 @@ export class Persistence {
     const max = forLink ? MAX_LINKED_MARKET : MAX_SAVED_MARKET;
     if (["file", "paste", "rows"].includes(m.kind) && typeof m.text === "string" && m.text.length <= max)
       market.text = m.text;
-    return { v: 2, savedAt: Date.now(), scenario: this.#host.scenario(), market };
+    const typed = Object.fromEntries(this.#host.typed?.() ?? []);
+    return { v: 2, savedAt: Date.now(), scenario: this.#host.scenario(), market, typed };
   }
 
-  /** The autosaved state, or null (none, or not readable: a corrupt autosave is ignored). */
-  read() {
+  /**
+   * The autosaved state, or null. A save that cannot be read is set aside (kept under
+   * `…:set-aside`, so nothing is destroyed) and `{ setAside: true }` says so.
+   */
+  read(part = "scenario") {
     if (!this.#on) return null;
+    let raw = null;
     try {
-      const s = JSON.parse(localStorage.getItem(this.#key("scenario")) ?? "null");
-      if (!s || s.v !== 2) return null;
-      const text = localStorage.getItem(this.#key("market"));
+      raw = localStorage.getItem(this.#key(part));
+      const s = JSON.parse(raw ?? "null");
+      if (raw === null) return null;
+      if (!s || typeof s !== "object" || s.v !== 2 || !s.scenario || typeof s.scenario !== "object")
+        throw new Error("not a saved state");
+      if (s.market !== undefined && (typeof s.market !== "object" || s.market === null)) s.market = {};
+      const text = part === "scenario" ? localStorage.getItem(this.#key("market")) : null;
       if (text !== null && s.market) s.market.text = text;
       return s;
     } catch {
-      return null;
+      this.setAside(part, raw);
+      return { setAside: true };
+    }
+  }
+
+  /** Moves a saved state that could not be used out of the way, keeping it for the curious. */
+  setAside(part, raw = localStorage.getItem(this.#key(part))) {
+    try {
+      if (raw !== null) localStorage.setItem(this.#key("set-aside"), raw);
+      localStorage.removeItem(this.#key(part));
+    } catch {
+      /* storage blocked: nothing to set aside */
+    }
+  }
+
+  /** Keeps `state` (the scenario about to be replaced) one click away, also after a reload. */
+  keepPrevious(state) {
+    if (!this.#on) return;
+    try {
+      localStorage.setItem(this.#key("previous"), JSON.stringify(state));
+    } catch {
+      /* storage full: the undo still works until the page is closed */
     }
   }
 
@@ -72,10 +114,35 @@ export class Persistence {
         else localStorage.removeItem(this.#key("market"));
         this.#savedMarket = this.#market.version;
       }
-      localStorage.setItem(this.#key("scenario"), JSON.stringify({ ...state, market: m }));
+      const saved = JSON.stringify({ ...state, market: m });
+      localStorage.setItem(this.#key("scenario"), saved);
+      this.#lastWritten = saved;
+      if (this.#full) this.#host.note?.("");
+      this.#full = false;
     } catch {
-      /* storage full or blocked: work goes on, nothing is lost from the page */
+      // Storage full or blocked: the work stays on the page, and the user is told how to keep it.
+      this.#savedMarket = -1;
+      if (!this.#full) this.#host.storageFull?.();
+      this.#full = true;
     }
+  }
+  #full = false;
+
+  /**
+   * Another tab of this page wrote the same autosave: `onOther(state)` offers the choice
+   * instead of silently overwriting it on the next edit.
+   */
+  watch(onOther) {
+    if (!this.#on) return;
+    window.addEventListener("storage", (e) => {
+      if (e.key !== this.#key("scenario") || e.newValue === null || e.newValue === this.#lastWritten) return;
+      try {
+        const other = JSON.parse(e.newValue);
+        if (other?.v === 2 && other.scenario && typeof other.scenario === "object") onOther(other);
+      } catch {
+        /* not ours to judge: the next read sets it aside */
+      }
+    });
   }
 
   /** Takes a saved or shared state back: its scenario, and its market the way it was loaded. */
@@ -83,7 +150,8 @@ export class Persistence {
     if (!state || typeof state !== "object" || !state.scenario || typeof state.scenario !== "object")
       return this.#host.useSample();
     this.#host.setScenario(structuredClone(state.scenario));
-    await this.#market.restore(state.market ?? {});
+    this.#host.setTyped?.(state.typed);
+    await this.#market.restore(state.market && typeof state.market === "object" ? state.market : {});
   }
 
   /** A link to this page that holds the current state in its fragment. */

@@ -2,6 +2,8 @@
 // editable list of items and a folding group. Every control registers the core's path of its
 // value, so an issue can be shown next to it (editor-issues.js decides where).
 import { el, button } from "./dom.js";
+import { readTyped, shownTyped } from "./typed.js";
+import { covers } from "./editor-issues.js";
 
 /** Money as typed → the core's grammar: "1.234,56" and "1234,56" become "1234.56". */
 export function normalMoney(text) {
@@ -56,7 +58,7 @@ function control(kind, value, opts) {
     input = el("input");
     input.type = "text";
     input.autocomplete = "off";
-    if (kind === "money") input.inputMode = "decimal";
+    if (kind === "money" || kind === "percent") input.inputMode = "decimal";
     if (kind === "number") input.inputMode = "numeric";
     if (opts.placeholder) input.placeholder = opts.placeholder; // the core's default, shown
     input.value = value ?? "";
@@ -72,9 +74,47 @@ function control(kind, value, opts) {
 export class EditorForm {
   fields = new Map();
 
+  /** Path → the core's refusal of what a money or percent field holds (shown at the field). */
+  refusals = new Map();
+
   constructor(t, hooks) {
     this.t = t;
     this.hooks = hooks;
+    this.lang = hooks.lang?.() ?? "nl";
+    // Path → { text, value, lang }: what the user typed, so a rebuilt field shows it again.
+    this.typed = hooks.typed ?? new Map();
+  }
+
+  /** An edit at `path`: the new item around it is touched, so its issues show from now on. */
+  touched(path) {
+    const fresh = this.hooks.untouched;
+    if (fresh) for (const item of [...fresh]) if (covers(item, path)) fresh.delete(item);
+  }
+
+  /**
+   * A money or percent field: shows what the user typed (or the value in the page's language),
+   * reads every keystroke with the core and echoes how it read it (`= € 810.500,00`).
+   */
+  #typedField(path, kind, input, echo, put) {
+    const value = input.value;
+    const memo = this.typed.get(path);
+    const lang = this.lang;
+    input.value =
+      memo && memo.lang === lang && memo.value === value ? memo.text : shownTyped(kind, value, lang);
+    const show = (r) => {
+      echo.textContent = r.echo ? `= ${r.echo}` : "";
+      echo.hidden = !r.echo;
+      if (r.issue) this.refusals.set(path, { ...r.issue, path });
+      else this.refusals.delete(path);
+    };
+    show(readTyped(kind, input.value, lang));
+    return () => {
+      const r = readTyped(kind, input.value, lang);
+      if (r.value === undefined) this.typed.delete(path);
+      else this.typed.set(path, { text: input.value, value: r.value, lang });
+      show(r);
+      put(r.value);
+    };
   }
 
   register(path, input, error, entries) {
@@ -88,7 +128,7 @@ export class EditorForm {
     return p;
   }
 
-  /** One labelled control; `kind`: text | money | number | select | checkbox | list | textarea. */
+  /** One labelled control; `kind`: text | money | percent | number | select | checkbox | list | textarea. */
   field(path, label, kind, get, put, opts = {}) {
     const id = slug(path);
     const wrap = el("div", undefined, `field ${kind}`);
@@ -108,10 +148,21 @@ export class EditorForm {
       wrap.append(hint);
     }
     if (kind !== "checkbox") wrap.append(input);
+    let typed;
+    if (kind === "money" || kind === "percent") {
+      const echo = el("p", undefined, "echo");
+      echo.id = `${id}-echo`;
+      echo.setAttribute("aria-live", "polite");
+      described.push(echo.id);
+      wrap.append(echo);
+      typed = this.#typedField(path, kind, input, echo, put);
+    }
     wrap.append(error);
     input.setAttribute("aria-describedby", described.join(" "));
     input.addEventListener(kind === "checkbox" || kind === "select" ? "change" : "input", () => {
-      put(readValue(kind, input));
+      this.touched(path);
+      if (typed) typed();
+      else put(readValue(kind, input));
       this.hooks.changed(Boolean(opts.structural), opts.structural ? { id } : undefined);
     });
     this.register(path, input, error, kind === "list" ? () => list(input.value) : undefined);
@@ -133,6 +184,7 @@ export class EditorForm {
       box.dataset.path = path;
       box.setAttribute("aria-describedby", error.id);
       box.addEventListener("change", () => {
+        this.touched(path);
         const chosen = new Set(Array.isArray(obj.mainTasks) ? obj.mainTasks : []);
         if (box.checked) chosen.add(k);
         else chosen.delete(k);
@@ -181,9 +233,11 @@ export class EditorForm {
         `${t.f.municipal.replace(" %", "")} ${line.split?.municipal ?? 0}%`,
       );
       for (const k of ["zvw", "municipal", "wlz"])
-        if (exact[k] && exact[k].getRootNode().activeElement !== exact[k]) exact[k].value = shown(k);
+        if (exact[k] && exact[k].getRootNode().activeElement !== exact[k])
+          exact[k].value = shownTyped("percent", shown(k), this.lang);
     };
     slider.addEventListener("input", () => {
+      this.touched(path);
       const m = Number(slider.value),
         w = Math.min(num(line.split?.wlz), 100 - m);
       const s = sp();
@@ -198,16 +252,15 @@ export class EditorForm {
       const w = this.field(
         `${path}.${k}`,
         t.f[k],
-        "text",
+        "percent",
         () => shown(k),
         (v) => {
-          set(sp(), k, decimal(v));
+          set(sp(), k, v);
           if (!Object.keys(line.split).length) delete line.split;
           sync();
         },
       );
       exact[k] = w.querySelector("input");
-      exact[k].inputMode = "decimal";
       row.append(w);
     }
     fs.append(sliderLabel, slider, row, error);
@@ -237,6 +290,7 @@ export class EditorForm {
       () => {
         arr.push(make(arr.length + 1));
         this.hooks.setOpen(`${key}[${arr.length - 1}]`, true);
+        this.hooks.untouched?.add(`${key}[${arr.length - 1}]`); // its issues wait until it is edited
         this.hooks.changed(true, { lastItemOf: `${key}-add` });
       },
       "add",
@@ -268,6 +322,9 @@ export class EditorForm {
         text.remove(String(label || i + 1)),
         () => {
           arr.splice(i, 1);
+          this.hooks.removed?.(key, item); // references to it fall back, with a notice
+          this.hooks.untouched?.clear(); // the paths after it moved
+          this.typed.clear();
           this.hooks.changed(true, { id: `${key}-add` });
         },
         "remove",

@@ -1,7 +1,7 @@
 // The sections of the scenario editor, one builder each, in the order of the form. Each takes
 // the form's controls (editor-fields.js) and the live scenario, which its inputs write into.
 import { el } from "./dom.js";
-import { isObject, set, decimal } from "./editor-fields.js";
+import { isObject, set } from "./editor-fields.js";
 
 const LEVELS = ["regional", "neighbourhood", "monodisciplinary"];
 const SOURCES = ["", "oi", "districtNursing", "patientGroups", "zonmw", "other"];
@@ -110,9 +110,9 @@ export function generalSection(f, s) {
     f.field(
       "coAssessmentThreshold",
       t.threshold,
-      "text",
+      "percent",
       () => s.coAssessmentThreshold,
-      (v) => set(s, "coAssessmentThreshold", decimal(v)),
+      (v) => set(s, "coAssessmentThreshold", v),
       { placeholder: "30" },
     ),
   );
@@ -284,9 +284,9 @@ export function budgetSection(f, s) {
         f.field(
           `${p}.growth`,
           t.f.growth,
-          "text",
+          "percent",
           () => line.growth,
-          (v) => set(line, "growth", decimal(v)),
+          (v) => set(line, "growth", v),
         ),
         f.split(`${p}.split`, line),
         f.field(
@@ -506,9 +506,9 @@ export function mdzSection(f, s) {
     f.field(
       "mdz.indexation",
       t.f.indexation,
-      "text",
+      "percent",
       () => s.mdz?.indexation,
-      (v) => set(mdz(), "indexation", decimal(v)),
+      (v) => set(mdz(), "indexation", v),
     ),
     el("h4", t.otherRegions),
     f.items(

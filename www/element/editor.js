@@ -6,8 +6,8 @@
 // by aria-describedby. The sections are built in editor-sections.js, the controls in
 // editor-fields.js.
 import { el } from "./dom.js";
-import { EditorForm } from "./editor-fields.js";
-import { placeIssues } from "./editor-issues.js";
+import { EditorForm, slug } from "./editor-fields.js";
+import { placeIssues, covers } from "./editor-issues.js";
 import {
   generalSection,
   workAreaSection,
@@ -61,7 +61,17 @@ export function buildEditor(scenario, market, t, hooks) {
     form,
     /** Shows `issues` next to their fields; the rest in the list at the top. */
     showIssues(issues, lang) {
-      const { byPath, rest } = placeIssues(issues, [...f.fields.keys()], lang, t, (path) =>
+      // What a field could not read, in the core's words about the typed text, replaces the
+      // calculation's issue at that path; a new item's issues wait until it is touched.
+      const refused = [...f.refusals.values()];
+      const untouched = [...(hooks.untouched ?? [])];
+      const waiting = new Set();
+      const shown = [...issues.filter((i) => !f.refusals.has(i.path)), ...refused].filter((i) => {
+        const item = untouched.find((u) => covers(u, i.path));
+        if (item) waiting.add(item);
+        return !item;
+      });
+      const { byPath, rest } = placeIssues(shown, [...f.fields.keys()], lang, t, (path) =>
         f.fields.get(path).entries?.(),
       );
       for (const [path, field] of f.fields) showAt(field, byPath.get(path) ?? []);
@@ -72,7 +82,13 @@ export function buildEditor(scenario, market, t, hooks) {
         ul.append(...rest.map((m) => el("li", m)));
         general.append(ul);
       }
-      general.hidden = rest.length === 0;
+      if (waiting.size) {
+        const names = [...waiting].map(
+          (p) => form.querySelector(`#item-${CSS.escape(slug(p).slice(2))}-summary`)?.textContent ?? p,
+        );
+        general.append(el("p", t.incomplete(names), "hint"));
+      }
+      general.hidden = rest.length === 0 && waiting.size === 0;
     },
     /** The market part's status line, and its progress: a fraction, null (busy) or undefined (hidden). */
     marketStatus(text, progressValue) {

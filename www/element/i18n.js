@@ -274,6 +274,27 @@ export const TEXT = {
     },
     line: "regel",
     column: "kolom",
+    incomplete: (names) =>
+      `Nog niet ingevuld, dus nog niet berekend: ${names.join(", ")}. Vul ${names.length === 1 ? "het onderdeel" : "de onderdelen"} in om de fouten te zien.`,
+    storageFull:
+      "Uw wijzigingen konden niet in deze browser worden bewaard (de opslag is vol). Bewaar uw werk als bestand:",
+    saveAsFile: "Opslaan als bestand",
+    otherTab: "Dit scenario is in een ander tabblad gewijzigd. Welke versie wilt u houden?",
+    keepThis: "Deze versie houden",
+    takeOther: "De versie uit het andere tabblad openen",
+    setAside:
+      "Een opgeslagen scenario kon niet worden gelezen en is apart gezet; u begint met de voorbeeldregio.",
+    resetAsk: "Uw huidige scenario wordt vervangen. Doorgaan?",
+    resetYes: "Ja, vervangen",
+    cancel: "Annuleren",
+    replaced: "Het vorige scenario is vervangen.",
+    undo: "Ongedaan maken",
+    newEmpty: "Nieuw leeg scenario",
+    onlySplit: "Alleen een lumpsum verdelen",
+    previousBack: "Het vorige scenario terugzetten",
+    leadCleared: (id) => `${id} was de mandaatgemeente; die wordt nu automatisch gekozen.`,
+    linesCleared: (id, n) =>
+      `Begrotingsregel ${id} is verwijderd uit ${n === 1 ? "de onderaanneming die ernaar verwees" : `${n} onderaannemingen die ernaar verwezen`}.`,
   },
   en: {
     loading: "Loading the calculator…",
@@ -547,6 +568,26 @@ export const TEXT = {
     },
     line: "line",
     column: "column",
+    incomplete: (names) =>
+      `Not filled in yet, so not yet calculated: ${names.join(", ")}. Fill ${names.length === 1 ? "it" : "them"} in to see the errors.`,
+    storageFull:
+      "Your changes could not be kept in this browser (its storage is full). Save your work as a file:",
+    saveAsFile: "Save as file",
+    otherTab: "This scenario was changed in another tab. Which version do you want to keep?",
+    keepThis: "Keep this version",
+    takeOther: "Open the version from the other tab",
+    setAside: "A saved scenario could not be read and was set aside; you start with the sample region.",
+    resetAsk: "Your current scenario will be replaced. Continue?",
+    resetYes: "Yes, replace",
+    cancel: "Cancel",
+    replaced: "The previous scenario was replaced.",
+    undo: "Undo",
+    newEmpty: "New empty scenario",
+    onlySplit: "Only split a lump sum",
+    previousBack: "Bring back the previous scenario",
+    leadCleared: (id) => `${id} was the mandate municipality; it is now chosen automatically.`,
+    linesCleared: (id, n) =>
+      `Budget line ${id} was removed from ${n === 1 ? "the subcontract that named it" : `${n} subcontracts that named it`}.`,
   },
 };
 

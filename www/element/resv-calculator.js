@@ -25,6 +25,7 @@ import { MarketSource } from "./calculator-market.js";
 import { Persistence } from "./calculator-persistence.js";
 import { Comparison } from "./calculator-comparison.js";
 import { CSS } from "./style.js";
+import { startTyped } from "./typed.js";
 
 /**
  * The parts of one update, in the order they run. The calculation first: it takes its copy of
@@ -60,6 +61,8 @@ export class ResvCalculator extends HTMLElement {
   #booted = false;
   #parts = {};
   #notice = "";
+  #typed = new Map(); // path → what the user typed there (editor-fields.js)
+  #untouched = new Set(); // paths of new items not yet edited: their issues wait
   #host = {
     element: this,
     engine: this.#engine,
@@ -72,6 +75,17 @@ export class ResvCalculator extends HTMLElement {
       this.#scenario = s;
     },
     useSample: () => this.#useSample(),
+    typed: () => this.#typed,
+    setTyped: (saved) => {
+      this.#typed.clear();
+      if (!saved || typeof saved !== "object") return;
+      for (const [path, m] of Object.entries(saved))
+        if (m && typeof m.text === "string" && typeof m.value === "string" && typeof m.lang === "string")
+          this.#typed.set(path, { text: m.text, value: m.value, lang: m.lang });
+    },
+    note: (text, ...actions) => this.#note(text, ...actions),
+    storageFull: () =>
+      this.#note(this.#t().storageFull, { label: this.#t().saveAsFile, run: () => this.#saveFile() }),
   };
   #market = new MarketSource(this.#host);
   #persist = new Persistence(this.#host, this.#market);
@@ -224,6 +238,10 @@ export class ResvCalculator extends HTMLElement {
       market: (kind, payload) => this.#market.choose(kind, this.#scenario, payload),
       isOpen: (id) => this.#open.has(id),
       setOpen: (id, open) => (open ? this.#open.add(id) : this.#open.delete(id)),
+      lang: () => this.#lang(),
+      removed: (key, item) => this.#removed(key, item),
+      typed: this.#typed,
+      untouched: this.#untouched,
     });
     this.#parts.editorBody.replaceChildren(this.#editor.form);
     if (this.#issues) this.#editor.showIssues(this.#issues, this.#lang());
@@ -310,30 +328,138 @@ export class ResvCalculator extends HTMLElement {
 
   async #boot() {
     this.#layout();
+    await startTyped(); // the editor reads amounts as they are typed, with the core, on this thread
     // A scenario set before connection wins; then a shared link, the autosave, src, the sample.
     if (this.#scenario) return;
     const t = this.#t();
-    const shared = await this.#persist.fromLink();
-    if (shared) {
-      const backup = this.#persist.read();
-      await this.#persist.restore(shared);
+    this.#persist.watch((other) =>
+      this.#note(
+        t.otherTab,
+        { label: t.keepThis, run: () => this.#persist.save() },
+        {
+          label: t.takeOther,
+          run: () => this.#persist.restore(other),
+        },
+      ),
+    );
+    let shared = null;
+    try {
+      shared = await this.#persist.fromLink();
+    } catch {
+      shared = { setAside: true };
+    }
+    if (shared && !shared.setAside) {
+      // A shared link opens beside the user's own save, which stays one click away.
+      const own = this.#persist.read();
+      this.#persist.useSlot("shared");
+      if (!(await this.#tryRestore(shared))) return;
       this.#note(
         t.restoredShared,
-        backup ? { label: t.backToOwn, run: () => this.#persist.restore(backup) } : null,
+        own && !own.setAside
+          ? {
+              label: t.backToOwn,
+              run: () => {
+                this.#persist.useSlot("scenario");
+                return this.#tryRestore(own);
+              },
+            }
+          : null,
       );
       return;
     }
     const saved = this.#persist.read();
+    if (saved?.setAside || shared?.setAside) {
+      await this.#useSample();
+      return this.#note(t.setAside);
+    }
     if (saved) {
-      await this.#persist.restore(saved);
-      this.#note(t.restored(formats(this.#lang()).date(saved.savedAt ?? Date.now())), {
-        label: t.reset,
-        run: () => this.#useSample(),
-      });
+      if (!(await this.#tryRestore(saved))) return;
+      const previous = this.#persist.read("previous");
+      this.#note(
+        t.restored(formats(this.#lang()).date(saved.savedAt ?? Date.now())),
+        previous && !previous.setAside
+          ? { label: t.previousBack, run: () => this.#replace(() => this.#tryRestore(previous)) }
+          : { label: t.reset, run: () => this.#askReset() },
+      );
       return;
     }
     if (this.getAttribute("src")) return this.#loadSrc(this.getAttribute("src"));
     await this.#useSample();
+  }
+
+  /** Restores a saved or shared state; one that cannot be used is set aside, and the sample starts. */
+  async #tryRestore(state) {
+    try {
+      await this.#persist.restore(state);
+      return true;
+    } catch {
+      this.#persist.setAside("scenario");
+      this.#persist.useSlot("scenario");
+      await this.#useSample();
+      this.#note(this.#t().setAside);
+      return false;
+    }
+  }
+
+  /** Reset and the empty starts ask first; what they replace stays one click away. */
+  #askReset(start = () => this.#useSample()) {
+    const t = this.#t();
+    this.#note(
+      t.resetAsk,
+      { label: t.resetYes, run: () => this.#replace(start) },
+      { label: t.cancel, run: () => {} },
+    );
+  }
+
+  async #replace(start) {
+    const t = this.#t();
+    const previous = this.#persist.state();
+    this.#persist.keepPrevious(previous);
+    this.#persist.useSlot("scenario");
+    await start();
+    this.#note(t.replaced, { label: t.undo, run: () => this.#replace(() => this.#tryRestore(previous)) });
+  }
+
+  /** A new empty scenario, or only a lump sum to split (work area and market kept). */
+  #startEmpty(onlySplit) {
+    this.#askReset(async () => {
+      const s = this.#scenario ?? {};
+      const next = { name: "", year: s.year ?? 2027, workArea: onlySplit ? (s.workArea ?? []) : [] };
+      if (onlySplit && s.lumpSum !== undefined) next.lumpSum = s.lumpSum;
+      next.budget = [];
+      next.municipalities = [];
+      next.subcontracts = [];
+      this.#typed.clear();
+      this.#untouched.clear();
+      this.#scenario = next;
+      this.#request("editor", "calculate", "save");
+    });
+  }
+
+  /** After an item is removed: what referred to it falls back, and the notice says so. */
+  #removed(key, item) {
+    const t = this.#t();
+    const s = this.#scenario;
+    if (!s || !item || typeof item !== "object") return;
+    if (key === "municipalities" && item.id && s.leadMunicipality === item.id) {
+      delete s.leadMunicipality;
+      this.#note(t.leadCleared(item.id));
+    }
+    if (key === "budget" && item.id && Array.isArray(s.subcontracts)) {
+      let n = 0;
+      for (const c of s.subcontracts)
+        if (c && Array.isArray(c.lines) && c.lines.includes(item.id)) {
+          c.lines = c.lines.filter((l) => l !== item.id);
+          if (!c.lines.length) delete c.lines;
+          n++;
+        }
+      if (n) this.#note(t.linesCleared(item.id, n));
+    }
+  }
+
+  async #saveFile() {
+    const s = await this.exportScenario();
+    download(fileName(s.name, "json"), `${JSON.stringify(s, null, 2)}\n`, "application/json");
   }
 
   async #useSample() {
@@ -410,7 +536,8 @@ export class ResvCalculator extends HTMLElement {
         ),
       exportXlsx: () => this.#exportXlsx(),
       share: () => this.#share(),
-      reset: () => this.#useSample(),
+      reset: () => this.#askReset(),
+      startEmpty: (onlySplit) => this.#startEmpty(onlySplit),
     });
     this.#note(this.#notice);
   }
@@ -427,19 +554,20 @@ export class ResvCalculator extends HTMLElement {
     );
   }
 
-  #note(text, action) {
+  #note(text, ...actions) {
     this.#notice = text;
     const n = this.#parts.notice;
     if (!n) return;
     n.replaceChildren();
     if (!text) return;
     n.append(el("span", `${text} `));
-    if (action) {
+    for (const action of actions) {
+      if (!action) continue;
       const b = el("button", action.label);
       b.type = "button";
       b.addEventListener("click", () => {
-        action.run();
         this.#note("");
+        action.run();
       });
       n.append(b);
     }
