@@ -236,3 +236,19 @@ test("two tabs on one origin: the other tab's save is offered, not silently over
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a warning also shows next to its cause, as a warning and not an error", async () => {
+  const { page, context, problems } = await openCalculator();
+  // A year after the experiment is calculated with a warning at `year`: the note shows under
+  // the year field too, and does not mark it invalid.
+  const n = await renders(page);
+  await page.fill("#f-year", "2032");
+  await recalculated(page, n);
+  const codes = (await report(page)).warnings.map((w) => `${w.code}@${w.path}`);
+  assert.ok(codes.includes("year_outside_experiment@year"), codes.join(", "));
+  const note = await page.textContent("#f-year-error .note");
+  assert.match(note, /^⚠ 2032 valt buiten het experiment/);
+  assert.equal(await page.getAttribute("#f-year", "aria-invalid"), "false");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -59,8 +59,9 @@ export function buildEditor(scenario, market, t, hooks) {
   );
   return {
     form,
-    /** Shows `issues` next to their fields; the rest in the list at the top. */
-    showIssues(issues, lang) {
+    /** Shows `issues` next to their fields, the rest in the list at the top; `warnings` of the
+     * last result also next to their cause (the work area, the market data), never in the list. */
+    showIssues(issues, lang, warnings = []) {
       // What a field could not read, in the core's words about the typed text, replaces the
       // calculation's issue at that path; a new item's issues wait until it is touched.
       const refused = [...f.refusals.values()];
@@ -74,7 +75,10 @@ export function buildEditor(scenario, market, t, hooks) {
       const { byPath, rest } = placeIssues(shown, [...f.fields.keys()], lang, t, (path) =>
         f.fields.get(path).entries?.(),
       );
-      for (const [path, field] of f.fields) showAt(field, byPath.get(path) ?? []);
+      const noted = placeIssues(warnings, [...f.fields.keys()], lang, t, (path) =>
+        f.fields.get(path).entries?.(),
+      ).byPath;
+      for (const [path, field] of f.fields) showAt(field, byPath.get(path) ?? [], noted.get(path) ?? []);
       general.replaceChildren();
       if (rest.length) {
         general.append(el("p", t.otherProblems));
@@ -112,9 +116,13 @@ export function buildEditor(scenario, market, t, hooks) {
 }
 
 /** One field's messages under it; a field with an error opens every group around it. */
-function showAt(field, msgs) {
-  field.error.replaceChildren(...msgs.map((m) => el("span", m)));
-  field.error.hidden = msgs.length === 0;
+function showAt(field, msgs, notes = []) {
+  // Errors first; a warning about the same field after them, marked as a warning, not an error.
+  field.error.replaceChildren(
+    ...msgs.map((m) => el("span", m)),
+    ...notes.map((m) => el("span", `⚠ ${m}`, "note")),
+  );
+  field.error.hidden = msgs.length === 0 && notes.length === 0;
   field.input?.setAttribute("aria-invalid", String(msgs.length > 0));
   for (
     let d = msgs.length ? field.error.closest("details") : null;

@@ -244,7 +244,8 @@ export class ResvCalculator extends HTMLElement {
       untouched: this.#untouched,
     });
     this.#parts.editorBody.replaceChildren(this.#editor.form);
-    if (this.#issues) this.#editor.showIssues(this.#issues, this.#lang());
+    if (this.#issues || this.#report)
+      this.#editor.showIssues(this.#issues ?? [], this.#lang(), this.#report?.warnings ?? []);
     this.#showStatus();
     this.#editor.focus(focus);
   }
@@ -264,7 +265,7 @@ export class ResvCalculator extends HTMLElement {
     }
     if (outcome) {
       this.#issues = outcome.issues ?? null;
-      this.#editor?.showIssues(outcome.issues ?? [], this.#lang());
+      this.#editor?.showIssues(outcome.issues ?? [], this.#lang(), outcome.report?.warnings ?? []);
     }
     this.#drawResults();
     if (!outcome) return;
