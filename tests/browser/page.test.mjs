@@ -54,7 +54,7 @@ test("the page shows the sample region's numbers in Dutch formatting", async () 
       ["Hattem", "€\u00a02.008,12"],
     ],
   );
-  assert.match(await page.textContent("#lines"), /⏳ voorwaardelijk \(wacht op gemeente\)/);
+  assert.match(await page.textContent("#lines"), /○ voorwaardelijk \(wacht op gemeente\)/);
   assert.equal((await rowsOf(page, "#subcontracts")).length, 5);
   assert.equal(
     (await page.$$(`${calc} figure svg path.link`)).length,

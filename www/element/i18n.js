@@ -266,6 +266,8 @@ export const TEXT = {
     },
     line: "regel",
     column: "kolom",
+    skipToResults: "Naar de resultaten",
+    toolbarMenu: "Bestanden en delen",
   },
   en: {
     loading: "Loading the calculator…",
@@ -531,6 +533,8 @@ export const TEXT = {
     },
     line: "line",
     column: "column",
+    skipToResults: "Skip to the results",
+    toolbarMenu: "Files and sharing",
   },
 };
 
