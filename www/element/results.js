@@ -77,7 +77,7 @@ const OVERFLOW =
             continue;
           }
           const wrap = target.closest(".table-wrap");
-          const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+          const scrolls = wrap.scrollWidth > wrap.clientWidth;
           if (scrolls) wrap.tabIndex = 0;
           else wrap.removeAttribute("tabindex");
           wrap.classList.toggle("scrolls", scrolls);

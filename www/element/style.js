@@ -115,6 +115,7 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
   .stack tbody th, .stack tfoot th { font-weight: 700; text-align: left; }
   .stack td::before { content: attr(data-label); font-weight: 400; color: var(--_muted); text-align: left; }
   .stack td > * { margin-left: auto; }
+  .stack td { overflow-wrap: anywhere; }
   .stack td:empty { display: none; }
 }
 tbody th { font-weight: 400; }
