@@ -14,7 +14,11 @@ export function table(id, caption, headers, rows, foot) {
   const stack = headers.length <= 5;
   const t = el("table");
   t.id = id;
-  t.append(el("caption", caption));
+  // The caption's text sticks to the region's left edge as the table scrolls (a caption is as
+  // wide as its table, so it cannot stick itself).
+  const cap = el("caption");
+  cap.append(el("span", caption));
+  t.append(cap);
   const thead = el("thead"),
     head = el("tr");
   head.append(...headers.map(([h, cls]) => Object.assign(el("th", h, cls), { scope: "col" })));

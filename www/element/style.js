@@ -98,7 +98,8 @@ progress { width: 100%; }
 .table-wrap { overflow-x: auto; max-width: 100%; margin: 0 0 var(--_space); }
 .table-wrap:focus-visible { outline-offset: -3px; }
 table { border-collapse: separate; border-spacing: 0; width: 100%; margin: .25rem 0 0; font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: 700; font-size: 1.05em; margin: var(--_space) 0 .25rem; position: sticky; left: 0; }
+caption { text-align: left; font-weight: 700; font-size: 1.05em; margin: var(--_space) 0 .25rem; }
+caption > span { display: inline-block; position: sticky; left: 0; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
 .table-wrap tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--_bg); }
 .table-wrap.scrolls tr > :first-child { box-shadow: inset -1px 0 0 var(--_border); }
@@ -172,6 +173,6 @@ dd.track { position: relative; height: 1rem; border-left: 1px solid var(--_text)
   .statement.printing .print-only { display: block; }
   table { page-break-inside: avoid; }
   .table-wrap { overflow: visible; }
-  .table-wrap tr > :first-child, caption { position: static; }
+  .table-wrap tr > :first-child, caption > span { position: static; }
 }
 `;
