@@ -437,11 +437,17 @@ export function renderWarnings(warnings, t, lang) {
 
 /** The width and text measure the last Sankey was drawn with: the next one starts there (no flash). */
 const SANKEY_LAST = { width: 0, measure: null };
+const MEASURES = new Map();
 
-/** Text widths in the element's own font (a canvas measures; its width is the SVG's). */
+/** Text widths in the figure's own font (a canvas measures; one px is one SVG unit), per font. */
 function textMeasure(figure) {
   const family = getComputedStyle(figure).fontFamily;
   if (!family) return null;
+  if (!MEASURES.has(family)) MEASURES.set(family, fontMeasure(family));
+  return MEASURES.get(family);
+}
+
+function fontMeasure(family) {
   const ctx = document.createElement("canvas").getContext("2d");
   const cache = new Map();
   return (text, bold = false) => {
@@ -469,9 +475,8 @@ export function sankey(report, t, f) {
   const alt = t.flowAlt(data.links.map((l) => `${name(l)} ${f.money(l.value)}`).join("; "));
   let drawn = null;
   const draw = (width, measure) => {
-    const exact = Boolean(measure);
-    if (drawn && drawn.width === width && drawn.exact >= exact) return;
-    drawn = { width, exact };
+    if (drawn && drawn.width === width && drawn.measure === measure) return;
+    drawn = { width, measure };
     const layout = sankeyLayout(data, {
       width,
       measure: measure ?? ((s) => roughMeasure(s)),
@@ -488,9 +493,9 @@ export function sankey(report, t, f) {
       if (!figure.isConnected) return watch.disconnect();
       const width = Math.floor(entry.contentRect.width);
       if (width <= 0) return;
-      SANKEY_LAST.measure ??= textMeasure(figure);
-      SANKEY_LAST.width = width;
-      draw(width, SANKEY_LAST.measure);
+      const measure = textMeasure(figure);
+      Object.assign(SANKEY_LAST, { width, measure });
+      draw(width, measure);
     });
     watch.observe(figure);
   }

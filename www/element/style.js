@@ -106,16 +106,19 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 @container (max-width: 36rem) {
   th, td { padding: .3rem .4rem; }
   .table-wrap tr > :first-child { min-width: 6.5rem; overflow-wrap: break-word; hyphens: auto; }
+}
+@container (max-width: 32rem) {
+  .summary { grid-template-columns: minmax(0, 1fr); }
+  .summary dd { margin-bottom: .3rem; }
   /* Up to five columns: one block per row, each value beside its column's name. */
   .stack table, .stack caption, .stack tbody, .stack tfoot { display: block; }
   .stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-  .stack tr { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); column-gap: 1rem; border-bottom: 1px solid var(--_border); padding: .3rem 0; }
+  .stack tr { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); column-gap: .75rem; border-bottom: 1px solid var(--_border); padding: .3rem 0; }
   .stack tr > th { grid-column: 1 / -1; }
   .stack tfoot tr { border-top: 2px solid var(--_text); border-bottom: 0; }
-  .stack.table-wrap th, .stack.table-wrap td { display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: .5rem; border: 0; padding: .1rem 0; position: static; min-width: 0; text-align: right; white-space: normal; }
-  .stack tbody th, .stack tfoot th { font-weight: 700; text-align: left; }
-  .stack td::before { content: attr(data-label); font-weight: 400; color: var(--_muted); text-align: left; }
-  .stack td > * { margin-left: auto; }
+  .stack.table-wrap th, .stack.table-wrap td { display: flex; flex-wrap: wrap; justify-content: flex-end; column-gap: .4rem; border: 0; padding: .1rem 0; position: static; min-width: 0; text-align: right; white-space: normal; }
+  .stack.table-wrap tbody th, .stack.table-wrap tfoot th { font-weight: 700; text-align: left; justify-content: flex-start; }
+  .stack td::before { content: attr(data-label); font-weight: 400; color: var(--_muted); text-align: left; margin-right: auto; }
   .stack td { overflow-wrap: anywhere; }
   .stack td:empty { display: none; }
 }
@@ -164,7 +167,7 @@ dd.track { position: relative; height: 1rem; border-left: 1px solid var(--_text)
 .compare-caption { font-weight: 600; }
 @media print {
   :host { color: #000; background: #fff; }
-  .editor-col, .toolbar, .no-print, .notice, .sankey, .mdz, .compare { display: none !important; }
+  .editor-col, .toolbar, .skip, .no-print, .notice, .sankey, .mdz, .compare { display: none !important; }
   .columns { display: block; }
   :host([printing]) .results-col > *:not(.result) { display: none !important; }
   :host([printing]) .result > *:not(#statements) { display: none !important; }
