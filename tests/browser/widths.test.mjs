@@ -1,5 +1,5 @@
 // Every result readable at every width (issue 14), in Chromium at a phone's 390×844 and at
-// 1024, 1280 and 1920 px, in Dutch and English: no table cell out of reach, the MDZ bars to
+// 768, 1024, 1280 and 1920 px, in Dutch and English: no table cell out of reach, the MDZ bars to
 // scale, the Sankey's labels inside it, apart and at least 12 px, a phone's way to the results.
 // Screenshots of each part at each width go to tests/browser/screenshots/widths-*.png, the
 // measured numbers to widths-measured.json beside them.
@@ -12,6 +12,7 @@ useBrowser();
 
 const WIDTHS = [
   [390, 844],
+  [768, 1024],
   [1024, 800],
   [1280, 900],
   [1920, 1080],
