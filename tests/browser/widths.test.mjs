@@ -77,7 +77,10 @@ const barCheck = () =>
       key: b.classList[1],
       value: Number(b.dataset.value),
       width: b.getBoundingClientRect().width,
-      track: b.parentElement.getBoundingClientRect().width,
+      // The track's inner width (its left border is the axis).
+      track:
+        b.parentElement.getBoundingClientRect().width -
+        parseFloat(getComputedStyle(b.parentElement).borderLeftWidth),
     })),
   );
 

@@ -71,17 +71,21 @@ function tableRoles(t) {
     c.setAttribute("role", c.tagName === "TD" ? "cell" : c.scope === "row" ? "rowheader" : "columnheader");
 }
 
-/** Makes a table's region focusable exactly while it overflows (its width or content changed). */
+/**
+ * Makes a table's region focusable exactly while it overflows (its width or content changed).
+ * All sizes are read before anything is written, so a render costs one layout, not one a table.
+ */
 const OVERFLOW =
   typeof ResizeObserver === "function"
     ? new ResizeObserver((entries) => {
+        const wraps = new Set();
         for (const { target } of entries) {
-          if (!target.isConnected) {
-            OVERFLOW.unobserve(target);
-            continue;
-          }
-          const wrap = target.closest(".table-wrap");
-          const scrolls = wrap.scrollWidth > wrap.clientWidth;
+          if (target.isConnected) wraps.add(target.closest(".table-wrap"));
+          else OVERFLOW.unobserve(target);
+        }
+        const states = [...wraps].map((wrap) => [wrap, wrap.scrollWidth > wrap.clientWidth]);
+        for (const [wrap, scrolls] of states) {
+          if (scrolls === wrap.classList.contains("scrolls")) continue;
           if (scrolls) wrap.tabIndex = 0;
           else wrap.removeAttribute("tabindex");
           wrap.classList.toggle("scrolls", scrolls);
