@@ -112,7 +112,7 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
   .summary dd { margin-bottom: .3rem; }
   /* Stacked tables never scroll (nothing to measure for focus), so while off-screen they need not
      be laid out: an edit on a phone stays cheap. */
-  .stack { content-visibility: auto; contain-intrinsic-size: auto 30rem; }
+  .stack.table-wrap { overflow: visible; content-visibility: auto; contain-intrinsic-size: auto 30rem; }
   /* Up to five columns: one block per row, each value beside its column's name. */
   .stack table, .stack caption, .stack tbody, .stack tfoot { display: block; }
   .stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
