@@ -126,6 +126,19 @@ for (const [width, height] of WIDTHS)
         assert.ok(r.name.length > 0, `${id}: the region is named by its caption`);
         assert.equal(r.focusable, r.scrolls, `${id}: focusable exactly when it scrolls`);
       }
+      // Nothing else in the results (headings, summary, MDZ text, warnings) reaches past the column.
+      const outside = await page.evaluate(() => {
+        const col = document.querySelector("resv-calculator").shadowRoot.querySelector(".results-col");
+        const box = col.getBoundingClientRect();
+        return [...col.querySelectorAll("*")]
+          .filter((e) => !e.closest(".table-wrap, svg") && e.childNodes.length)
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+          })
+          .map((e) => `${e.tagName} ${e.textContent.slice(0, 40)}`);
+      });
+      assert.deepEqual(outside, [], "no result text outside the results column");
       // The keyboard reaches the budget table's last column; its row names stay in view.
       await page.focus("[aria-labelledby=lines-caption]");
       for (let i = 0; i < 40; i++) await page.keyboard.press("ArrowRight");
