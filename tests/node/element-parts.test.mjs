@@ -1,21 +1,14 @@
 // The element's pure parts under Node, without a browser or the built package: where an issue
-// is shown (editor-issues.js), the Sankey layout (results-sankey.js), the result's rows and CSV
+// is shown (editor-issues.js), the result's rows and CSV
 // and the link's packing (io.js), and the scenario as the core reads it (editor.js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { placeOf, placeIssues } from "../../www/element/editor-issues.js";
-import { sankeyLayout, SANKEY } from "../../www/element/results-sankey.js";
 import { reportRows, reportCsv, textCell, pack, unpack, fileName } from "../../www/element/io.js";
 import { normalMoney } from "../../www/element/editor-fields.js";
 import { clean } from "../../www/element/editor.js";
 import { TEXT } from "../../www/element/i18n.js";
 
-/** Equal to within float rounding. */
-const near = (actual, want, what) =>
-  assert.ok(
-    actual.length === want.length && actual.every((a, i) => Math.abs(a - want[i]) < 1e-9),
-    `${what}: ${actual} ≈ ${want}`,
-  );
 const FIELDS = [
   "name",
   "lumpSum",
@@ -101,79 +94,6 @@ test("a list entry's issue names the entry; a market line issue names line and c
     placeIssues([at("market", { line: 2, column: "x" })], FIELDS, "en", TEXT.en).byPath.get("market"),
     ["line 2 (column x): en market"],
   );
-});
-
-// Two insurers (3:1) and a municipality pay the RESV 100; it passes 60 to a provider and keeps 40.
-const FLOWS = {
-  nodes: [
-    { kind: "insurer", label: "A" },
-    { kind: "insurer", label: "B" },
-    { kind: "municipality", label: "G" },
-    { kind: "resv", label: "R" },
-    { kind: "contractor", label: "P" },
-    { kind: "kept", label: "R (zelf)" },
-  ],
-  links: [
-    { source: 0, target: 3, value: "60.00", kind: "zvw" },
-    { source: 1, target: 3, value: "20.00", kind: "zvw" },
-    { source: 2, target: 3, value: "20.00", kind: "municipal" },
-    { source: 3, target: 4, value: "60.00", kind: "sub" },
-    { source: 3, target: 5, value: "40.00", kind: "kept" },
-    { source: 4, target: 5, value: "0.00", kind: "none" },
-  ],
-};
-
-test("the Sankey puts payers left, the RESV in the middle, providers right, sized by their money", () => {
-  const { nodes } = sankeyLayout(FLOWS);
-  const by = Object.fromEntries(nodes.map((n) => [n.label, n]));
-  assert.deepEqual(
-    nodes.map((n) => n.index),
-    [0, 1, 2, 3, 4, 5],
-  );
-  assert.deepEqual(
-    nodes.map((n) => n.side),
-    ["left", "left", "left", "middle", "right", "right"],
-  );
-  assert.deepEqual([by.A.x, by.R.x, by.P.x], [200, SANKEY.width / 2 - 60, SANKEY.width - 330]);
-  assert.equal(by.R.size, 100, "the RESV counts its money once, not in and out");
-  assert.deepEqual([by.A.size, by.B.size, by.G.size, by.P.size], [60, 20, 20, 60]);
-  // A column fills the height less its gaps; each node in proportion, stacked with the gap.
-  const usable = SANKEY.height - 2 * SANKEY.gap;
-  near([by.A.h, by.B.h, by.G.h], [0.6 * usable, 0.2 * usable, 0.2 * usable], "heights");
-  near([by.A.y, by.B.y, by.G.y], [0, 0.6 * usable + SANKEY.gap, 0.8 * usable + 2 * SANKEY.gap], "tops");
-  assert.equal(by.R.h, SANKEY.height);
-});
-
-test("Sankey links stack at each end and leave out what carries no money", () => {
-  const { links } = sankeyLayout(FLOWS);
-  assert.equal(links.length, 5, "the zero link is left out");
-  const usable = SANKEY.height - 2 * SANKEY.gap;
-  const [a, b, g, p, k] = links;
-  assert.equal(a.x0, 200 + SANKEY.nodeWidth);
-  assert.equal(a.x1, SANKEY.width / 2 - 60);
-  near([a.y0], [(0.6 * usable) / 2], "the middle of A");
-  near(
-    [a.y1, b.y1, g.y1],
-    [0.3 * SANKEY.height, 0.7 * SANKEY.height, 0.9 * SANKEY.height],
-    "stacked into the RESV",
-  );
-  near([p.y0, k.y0], [0.3 * SANKEY.height, 0.8 * SANKEY.height], "stacked out of the RESV");
-  near([a.width], [0.6 * usable], "A's link is as wide as A");
-  // Kept: 40 of the RESV's 440 px is 176; of its own node (40 of the right column's 432) 172.8.
-  near([k.width], [0.4 * (SANKEY.height - SANKEY.gap)], "a link is as wide as its narrower end");
-  assert.ok(links.every((l) => l.width >= 1));
-});
-
-test("a Sankey with no money still lays out (nothing divides by zero)", () => {
-  const { nodes, links } = sankeyLayout({
-    nodes: [
-      { kind: "insurer", label: "A" },
-      { kind: "resv", label: "R" },
-    ],
-    links: [{ source: 0, target: 1, value: "0.00", kind: "zvw" }],
-  });
-  assert.deepEqual(links, []);
-  assert.ok(nodes.every((n) => Number.isFinite(n.y) && n.h >= 1));
 });
 
 const REPORT = {

@@ -23,7 +23,20 @@ function jsonInput(id, open) {
  */
 function toolbar(t, actions) {
   const bar = el("div", undefined, "toolbar no-print");
-  const add = (label, run, id) => bar.append(Object.assign(button(label, run), { id }));
+  // On a phone the actions fold behind one button (CSS shows it there only).
+  const actionsBox = el("div", undefined, "actions");
+  actionsBox.id = "toolbar-actions";
+  const toggle = button(
+    t.toolbarMenu,
+    () => {
+      const open = bar.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", String(open));
+    },
+    "menu-toggle",
+  );
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.setAttribute("aria-controls", actionsBox.id);
+  const add = (label, run, id) => actionsBox.append(Object.assign(button(label, run), { id }));
   const open = jsonInput("open-json", actions.openJson);
   const openA = jsonInput("open-json-a", actions.openComparison);
   add(t.importJson, () => open.click(), "import-json");
@@ -40,8 +53,23 @@ function toolbar(t, actions) {
   const out = Object.assign(el("input"), { type: "text", readOnly: true, id: "share-link" });
   label.htmlFor = out.id;
   wrap.append(label, out);
-  bar.append(open, openA, wrap);
+  bar.append(toggle, actionsBox, open, openA, wrap);
   return { bar, share: { wrap, out }, openA };
+}
+
+/** A link past the editor to the results' heading (it is redrawn, so found when followed). */
+function skipLink(t) {
+  const a = el("a", t.skipToResults, "skip");
+  a.href = "#results-h";
+  a.addEventListener("click", (e) => {
+    e.preventDefault(); // a fragment does not reach into a shadow root
+    const h = a.getRootNode().getElementById("results-h");
+    if (!h) return;
+    h.tabIndex = -1;
+    h.focus({ preventScroll: true });
+    h.scrollIntoView({ block: "start" });
+  });
+  return a;
 }
 
 /** The whole frame in `root`; returns its parts: `{ notice, editorBody, results, share, openA }`. */
@@ -60,6 +88,6 @@ export function buildLayout(root, t, actions) {
   results.setAttribute("aria-live", "off");
   const columns = el("div", undefined, "columns");
   columns.append(editor, results);
-  root.replaceChildren(bar, notice, columns);
+  root.replaceChildren(skipLink(t), bar, notice, columns);
   return { notice, editorBody, results, share, openA };
 }

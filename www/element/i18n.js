@@ -295,6 +295,8 @@ export const TEXT = {
     leadCleared: (id) => `${id} was de mandaatgemeente; die wordt nu automatisch gekozen.`,
     linesCleared: (id, n) =>
       `Begrotingsregel ${id} is verwijderd uit ${n === 1 ? "de onderaanneming die ernaar verwees" : `${n} onderaannemingen die ernaar verwezen`}.`,
+    skipToResults: "Naar de resultaten",
+    toolbarMenu: "Bestanden en delen",
   },
   en: {
     loading: "Loading the calculator…",
@@ -588,6 +590,8 @@ export const TEXT = {
     leadCleared: (id) => `${id} was the mandate municipality; it is now chosen automatically.`,
     linesCleared: (id, n) =>
       `Budget line ${id} was removed from ${n === 1 ? "the subcontract that named it" : `${n} subcontracts that named it`}.`,
+    skipToResults: "Skip to the results",
+    toolbarMenu: "Files and sharing",
   },
 };
 

@@ -3,13 +3,22 @@
 // text (never markup), so an insurer called `<img src=x onerror=alert(1)>` shows as exactly that.
 import { payerName } from "./io.js";
 import { el, button, svgEl } from "./dom.js";
-import { sankeyLayout, SANKEY } from "./results-sankey.js";
+import { sankeyLayout, roughMeasure, SANKEY } from "./results-sankey.js";
 
-/** A captioned table: headers `[text, cls?]`, rows of cells `[text | Node, cls?]`; the first cell heads its row. */
+/**
+ * A captioned table: headers `[text, cls?]`, rows of cells `[text | Node, cls?]`; the first cell
+ * heads its row. A table of up to five columns is stacked on a phone (one block per row, each
+ * value under its column's name: CSS, from `data-label`); a wider one scrolls in its region.
+ */
 export function table(id, caption, headers, rows, foot) {
+  const stack = headers.length <= 5;
   const t = el("table");
   t.id = id;
-  t.append(el("caption", caption));
+  // The caption's text sticks to the region's left edge as the table scrolls (a caption is as
+  // wide as its table, so it cannot stick itself).
+  const cap = el("caption");
+  cap.append(el("span", caption));
+  t.append(cap);
   const thead = el("thead"),
     head = el("tr");
   head.append(...headers.map(([h, cls]) => Object.assign(el("th", h, cls), { scope: "col" })));
@@ -22,6 +31,7 @@ export function table(id, caption, headers, rows, foot) {
           i === 0 ? Object.assign(el("th", undefined, cls), { scope: "row" }) : el("td", undefined, cls);
         if (content instanceof Node) cell.append(content);
         else cell.textContent = content;
+        if (stack && i > 0) cell.dataset.label = headers[i][0];
         return cell;
       }),
     );
@@ -35,19 +45,53 @@ export function table(id, caption, headers, rows, foot) {
     tf.append(row(foot));
     t.append(tf);
   }
+  // Every table scrolls sideways inside its own region (named by its caption), never the page:
+  // the first column stays put (CSS), and the region takes focus while it overflows, so a
+  // keyboard user scrolls it with the arrows.
   const wrap = el("div", undefined, "table-wrap");
-  if (headers.length >= 6) {
-    // A wide table may scroll sideways: a keyboard user can focus it and scroll with the arrows.
-    const cap = t.caption;
-    cap.id = `${id}-caption`;
-    Object.assign(wrap, { tabIndex: 0 });
-    wrap.classList.add("scroll");
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-labelledby", cap.id);
-  }
+  t.caption.id = `${id}-caption`;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-labelledby", t.caption.id);
   wrap.append(t);
+  if (stack) {
+    wrap.classList.add("stack");
+    tableRoles(t); // a table shown as blocks keeps its table semantics
+  }
+  OVERFLOW?.observe(wrap);
+  OVERFLOW?.observe(t); // its content may widen too (an opened list in a cell)
   return wrap;
 }
+
+/** Explicit ARIA table roles (Chromium drops the implicit ones of a table whose display changes). */
+function tableRoles(t) {
+  t.setAttribute("role", "table");
+  for (const g of t.querySelectorAll("thead, tbody, tfoot")) g.setAttribute("role", "rowgroup");
+  for (const tr of t.rows) tr.setAttribute("role", "row");
+  for (const c of t.querySelectorAll("th, td"))
+    c.setAttribute("role", c.tagName === "TD" ? "cell" : c.scope === "row" ? "rowheader" : "columnheader");
+}
+
+/**
+ * Makes a table's region focusable exactly while it overflows (its width or content changed).
+ * All sizes are read before anything is written, so a render costs one layout, not one a table.
+ */
+const OVERFLOW =
+  typeof ResizeObserver === "function"
+    ? new ResizeObserver((entries) => {
+        const wraps = new Set();
+        for (const { target } of entries) {
+          if (target.isConnected) wraps.add(target.closest(".table-wrap"));
+          else OVERFLOW.unobserve(target);
+        }
+        const states = [...wraps].map((wrap) => [wrap, wrap.scrollWidth > wrap.clientWidth]);
+        for (const [wrap, scrolls] of states) {
+          if (scrolls === wrap.classList.contains("scrolls")) continue;
+          if (scrolls) wrap.tabIndex = 0;
+          else wrap.removeAttribute("tabindex");
+          wrap.classList.toggle("scrolls", scrolls);
+        }
+      })
+    : null;
 
 function section(id, title, ...children) {
   const s = el("section");
@@ -217,7 +261,8 @@ function budgetTables(r, t, f) {
     ),
   ];
   if (!r.lines.length) return out;
-  const status = (l) => (l.status === "final" ? `✓ ${t.statusFinal}` : `⏳ ${t.statusConditional}`);
+  // Glyphs every machine has (an emoji like ⏳ is an empty box without an emoji font).
+  const status = (l) => (l.status === "final" ? `✓ ${t.statusFinal}` : `○ ${t.statusConditional}`);
   out.push(
     table(
       "lines",
@@ -394,71 +439,111 @@ export function renderWarnings(warnings, t, lang) {
   return ul;
 }
 
-/** The flows as a three-column Sankey (laid out in results-sankey.js): payers → RESV → providers and what it keeps. */
+/** The width and text measure the last Sankey was drawn with: the next one starts there (no flash). */
+const SANKEY_LAST = { width: 0, measure: null };
+const MEASURES = new Map();
+
+/** Text widths in the figure's own font (a canvas measures; one px is one SVG unit), per font. */
+function textMeasure(figure) {
+  const family = getComputedStyle(figure).fontFamily;
+  if (!family) return null;
+  if (!MEASURES.has(family)) MEASURES.set(family, fontMeasure(family));
+  return MEASURES.get(family);
+}
+
+function fontMeasure(family) {
+  const ctx = document.createElement("canvas").getContext("2d");
+  const cache = new Map();
+  return (text, bold = false) => {
+    const key = `${bold ? 1 : 0}${text}`;
+    if (!cache.has(key)) {
+      ctx.font = `${bold ? "700 " : ""}${SANKEY.fontSize}px ${family}`;
+      cache.set(key, Math.ceil(ctx.measureText(text).width) + 1);
+    }
+    return cache.get(key);
+  };
+}
+
+/**
+ * The flows as a Sankey (laid out in results-sankey.js): payers → RESV → providers and what it
+ * keeps, drawn at the figure's own width in CSS px and redrawn when that changes, so its text
+ * is always 13 px (never scaled down to fit).
+ */
 export function sankey(report, t, f) {
   // The core gives a label in English too where the label is its own text ("… (kept)").
   const nodes = report.nodes.map((n) => (f.lang === "en" && n.labelEn ? { ...n, label: n.labelEn } : n));
   const data = { ...report, nodes };
   const figure = el("figure", undefined, "sankey");
   figure.append(el("h3", t.flowTitle));
-  const { width: W, height: H, nodeWidth } = SANKEY;
-  const layout = sankeyLayout(data);
   const name = (l) => `${data.nodes[l.source].label} → ${data.nodes[l.target].label}`;
-  const svg = svgEl("svg", {
-    viewBox: `0 0 ${W} ${H}`,
-    role: "img",
-    "aria-label": t.flowAlt(data.links.map((l) => `${name(l)} ${f.money(l.value)}`).join("; ")),
-  });
-  for (const { link, x0, y0, x1, y1, width } of layout.links) {
-    const mx = (x0 + x1) / 2;
+  const alt = t.flowAlt(data.links.map((l) => `${name(l)} ${f.money(l.value)}`).join("; "));
+  let drawn = null;
+  const draw = (width, measure) => {
+    if (drawn && drawn.width === width && drawn.measure === measure) return;
+    drawn = { width, measure };
+    const layout = sankeyLayout(data, {
+      width,
+      measure: measure ?? ((s) => roughMeasure(s)),
+      amount: (size) => f.money(size.toFixed(2)),
+    });
+    figure.querySelector("svg")?.remove();
+    figure.append(sankeySvg(layout, name, alt, f));
+    figure.dataset.drawnWidth = String(layout.width);
+    figure.dataset.layout = layout.mode;
+  };
+  draw(SANKEY_LAST.width || SANKEY.width, SANKEY_LAST.measure);
+  if (typeof ResizeObserver === "function") {
+    const watch = new ResizeObserver(([entry]) => {
+      if (!figure.isConnected) return watch.disconnect();
+      const width = Math.floor(entry.contentRect.width);
+      if (width <= 0) return;
+      const measure = textMeasure(figure);
+      Object.assign(SANKEY_LAST, { width, measure });
+      draw(width, measure);
+    });
+    watch.observe(figure);
+  }
+  return figure;
+}
+
+function sankeySvg(layout, name, alt, f) {
+  const { width: W, height: H, nodes, links } = layout;
+  const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", "aria-label": alt });
+  // A link is a filled ribbon (not a stroked curve), so a wide flow over a short distance
+  // keeps its shape.
+  for (const { link, x0, y0, x1, y1, width } of links) {
+    const mx = (x0 + x1) / 2,
+      h = width / 2;
     const path = svgEl("path", {
-      d: `M${x0},${y0} C${mx},${y0} ${mx},${y1} ${x1},${y1}`,
+      d:
+        `M${x0},${y0 - h} C${mx},${y0 - h} ${mx},${y1 - h} ${x1},${y1 - h} ` +
+        `L${x1},${y1 + h} C${mx},${y1 + h} ${mx},${y0 + h} ${x0},${y0 + h} Z`,
       class: `link ${link.kind}`,
-      "stroke-width": width,
     });
     path.append(svgEl("title", {}, `${name(link)}: ${f.money(link.value)}`));
     svg.append(path);
   }
-  for (const p of layout.nodes) {
-    svg.append(svgEl("rect", { x: p.x, y: p.y, width: nodeWidth, height: p.h, class: `node ${p.kind}` }));
-    if (p.side === "middle") {
-      const cx = p.x + nodeWidth / 2,
-        cy = p.y + p.h / 2;
-      svg.append(
-        svgEl(
-          "text",
-          {
-            x: cx,
-            y: cy,
-            "text-anchor": "middle",
-            "dominant-baseline": "middle",
-            class: "resv-label",
-            transform: `rotate(-90 ${cx} ${cy})`,
-          },
-          p.label,
-        ),
-      );
-    } else {
-      const left = p.side === "left";
-      svg.append(
-        svgEl(
-          "text",
-          {
-            x: left ? p.x - 6 : p.x + nodeWidth + 6,
-            y: p.y + p.h / 2,
-            "text-anchor": left ? "end" : "start",
-            "dominant-baseline": "middle",
-          },
-          `${p.label} ${f.money(p.size.toFixed(2))}`,
-        ),
-      );
-    }
+  for (const p of nodes) {
+    svg.append(svgEl("rect", { x: p.x, y: p.y, width: p.w, height: p.h, class: `node ${p.kind}` }));
+    const { x, y, anchor, rotate } = p.text;
+    const text = svgEl("text", {
+      x,
+      y,
+      "text-anchor": anchor,
+      "dominant-baseline": "middle",
+      ...(rotate ? { transform: `rotate(${rotate} ${x} ${y})`, class: "resv-label" } : {}),
+    });
+    p.lines.forEach((line, i) => text.append(svgEl("tspan", i ? { x, dy: SANKEY.lineHeight } : { x }, line)));
+    svg.append(text);
   }
-  figure.append(svg);
-  return figure;
+  return svg;
 }
 
-/** The region against the framework: two pairs of bars, each pair on its own scale, values as text. */
+/**
+ * The region against the framework: two pairs of bars, each pair on one scale (its larger
+ * value fills the track), the reference (fair share, framework) also marked as a line on the
+ * first bar; values as text in their own column, so no bar is squeezed by its text.
+ */
 export function mdzPicture(m, t, f) {
   const figure = el("figure", undefined, "mdz");
   figure.id = "mdz";
@@ -473,16 +558,24 @@ export function mdzPicture(m, t, f) {
       ["framework", m.framework],
     ],
   ];
+  const pct = (v, max) => `${(Math.max(0, Number(v)) / max) * 100}%`; // CSSOM, allowed under style-src 'self'
   for (const pair of pairs) {
-    const max = Math.max(...pair.map(([, v]) => Number(v)), 1);
+    const max = Math.max(...pair.map(([, v]) => Number(v)), 1e-9);
+    const reference = pair[1][1];
     const dl = el("dl", undefined, "bars");
-    for (const [key, v] of pair) {
-      const dd = el("dd");
+    pair.forEach(([key, v], i) => {
+      const track = el("dd", undefined, "track");
       const bar = el("span", undefined, `bar ${key}`);
-      bar.style.width = `${Math.max(0.5, (Number(v) / max) * 100)}%`; // CSSOM, allowed under style-src 'self'
-      dd.append(bar, el("span", f.money(v), "value"));
-      dl.append(el("dt", t.mdzBars[key]), dd);
-    }
+      bar.dataset.value = v;
+      bar.style.width = pct(v, max);
+      track.append(bar);
+      if (i === 0) {
+        const mark = el("span", undefined, "mark");
+        mark.style.left = pct(reference, max);
+        track.append(mark);
+      }
+      dl.append(el("dt", t.mdzBars[key]), track, el("dd", f.money(v), "value"));
+    });
     figure.append(dl);
   }
   const over = Number(m.nationalProjection) > Number(m.framework);

@@ -13,8 +13,9 @@ export const CSS = `
   --_accent-text: var(--resv-color-accent-text, #ffffff);
   --_error: var(--resv-color-error, #a4161a);
   --_focus: var(--resv-color-focus, #1f4e8c);
-  --_up: var(--resv-color-up, #7a2e00);
-  --_down: var(--resv-color-down, #1d5c2e);
+  /* More or less money is not good or bad news by itself: direction is shown by sign and glyph. */
+  --_up: var(--resv-color-up, var(--_text));
+  --_down: var(--resv-color-down, var(--_text));
   --_zvw: var(--resv-chart-zvw, #1f4e8c);
   --_municipal: var(--resv-chart-municipal, #7a4d00);
   --_subcontract: var(--resv-chart-subcontract, #2b6b3a);
@@ -32,12 +33,26 @@ h3 { font-size: 1.1em; margin: 0; display: inline; }
 h4 { font-size: 1em; margin: var(--_space) 0 0; }
 .columns { display: grid; grid-template-columns: minmax(19rem, 2fr) 3fr; gap: calc(var(--_space) * 2); align-items: start; }
 @container (max-width: 56rem) { .columns { grid-template-columns: 1fr; } }
-:host([view="results"]) .editor-col, :host([view="results"]) .toolbar, :host([view="results"]) .compare { display: none; }
+:host([view="results"]) .editor-col, :host([view="results"]) .toolbar, :host([view="results"]) .compare, :host([view="results"]) .skip { display: none; }
 :host([view="results"]) .columns { grid-template-columns: 1fr; }
-.results-col { min-width: 0; }
-/* Off-screen parts are not laid out or painted until scrolled to: an edit re-renders in a frame. */
-.result > *, details.group { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
+/* The results' own width decides how tables and pictures fit (not the element's). */
+.results-col { min-width: 0; container-type: inline-size; }
+/* Closed editor groups are not laid out until opened or scrolled to. Not the results: their
+   paint containment clipped every table and picture wider than its box. */
+details.group { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
+/* The skip link: always shown where the editor sits above the results; else when focused. */
+.skip { display: inline-block; margin: 0 0 .5rem; padding: .6rem .25rem; color: var(--_accent); font-weight: 600; }
+@container (min-width: 56.01rem) { .skip:not(:focus) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; padding: 0; } }
 .toolbar { display: flex; flex-wrap: wrap; gap: calc(var(--_space) / 2); margin-bottom: var(--_space); align-items: center; }
+.toolbar .actions { display: contents; }
+.toolbar .menu-toggle { display: none; }
+/* A phone: the file actions fold behind one button, so the answer is a screen nearer. */
+@container (max-width: 36rem) {
+  .toolbar .menu-toggle { display: block; }
+  .toolbar .actions { display: grid; width: 100%; gap: .35rem; }
+  .toolbar:not(.open) .actions { display: none; }
+  button { min-height: 2.75rem; }
+}
 .notice { margin: 0 0 var(--_space); padding: calc(var(--_space) / 2); background: var(--_surface); border-left: 4px solid var(--_accent); }
 .notice:empty { display: none; }
 .share { width: 100%; }
@@ -50,8 +65,10 @@ details.group { border-top: 1px solid var(--_border); padding: calc(var(--_space
 details.group > summary { cursor: pointer; padding: .25rem 0; }
 .field { margin-top: calc(var(--_space) * .6); }
 .field label, .split > label { display: block; font-weight: 600; }
-.field.checkbox { display: flex; gap: .5rem; align-items: baseline; }
-.field.checkbox label { font-weight: 400; }
+/* Checkboxes and radios: a 24 px box on a 44 px row the whole label of which is the target. */
+input[type=checkbox], input[type=radio] { width: 1.5rem; height: 1.5rem; margin: 0; flex: none; accent-color: var(--_accent); }
+.field.checkbox { display: flex; gap: .5rem; align-items: center; min-height: 2.75rem; }
+.field.checkbox label { font-weight: 400; flex: 1; padding: .55rem 0; }
 input[type=text], textarea, select { font: inherit; width: 100%; box-sizing: border-box; padding: .35rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); color: var(--_text); }
 input[type=range] { width: 100%; accent-color: var(--_accent); }
 input[type=file] { font: inherit; max-width: 100%; }
@@ -65,8 +82,8 @@ details.item { background: var(--_surface); border: 1px solid var(--_border); bo
 details.item > summary { cursor: pointer; font-weight: 600; padding: .2rem 0; }
 details.item[open] { padding-bottom: .75rem; }
 legend { font-weight: 600; padding: 0 .25rem; }
-.check { display: flex; gap: .5rem; align-items: baseline; }
-.check label { font-weight: 400; }
+.check { display: flex; gap: .5rem; align-items: center; min-height: 2.75rem; }
+.check label { font-weight: 400; flex: 1; padding: .55rem 0; }
 .split-exact { display: grid; grid-template-columns: repeat(3, 1fr); gap: .5rem; }
 button.remove { margin-top: .6rem; border-color: var(--_error); color: var(--_error); }
 button.add { margin-top: .6rem; }
@@ -77,14 +94,43 @@ progress { width: 100%; }
 .summary { display: grid; grid-template-columns: auto 1fr; gap: .2rem 1rem; margin: 0 0 var(--_space); }
 .summary dt { font-weight: 600; }
 .summary dd { margin: 0; }
-.table-wrap.scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; margin: .25rem 0 var(--_space); font-variant-numeric: tabular-nums; }
+/* Each table scrolls in its own region; its first column (the row's name) stays in view. */
+.table-wrap { overflow-x: auto; max-width: 100%; margin: 0 0 var(--_space); }
+.table-wrap:focus-visible { outline-offset: -3px; }
+table { border-collapse: separate; border-spacing: 0; width: 100%; margin: .25rem 0 0; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 700; font-size: 1.05em; margin: var(--_space) 0 .25rem; }
+caption > span { display: inline-block; position: sticky; left: 0; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
+.table-wrap tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--_bg); }
+.table-wrap.scrolls tr > :first-child { box-shadow: inset -1px 0 0 var(--_border); }
+@container (max-width: 36rem) {
+  th, td { padding: .3rem .4rem; }
+  .table-wrap tr > :first-child { min-width: 6.5rem; overflow-wrap: break-word; hyphens: auto; }
+}
+@container (max-width: 32rem) {
+  .summary { grid-template-columns: minmax(0, 1fr); }
+  .summary dd { margin-bottom: .3rem; }
+  /* Stacked tables never scroll (nothing to measure for focus), so while off-screen they need not
+     be laid out: an edit on a phone stays cheap. */
+  .stack.table-wrap { overflow: visible; content-visibility: auto; contain-intrinsic-size: auto 30rem; }
+  /* Up to five columns: one block per row, each value beside its column's name. */
+  .stack table, .stack caption, .stack tbody, .stack tfoot { display: block; }
+  .stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .stack tr { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); column-gap: .75rem; border-bottom: 1px solid var(--_border); padding: .3rem 0; }
+  .stack tr > th { grid-column: 1 / -1; }
+  .stack tfoot tr { border-top: 2px solid var(--_text); border-bottom: 0; }
+  .stack.table-wrap th, .stack.table-wrap td { display: flex; flex-wrap: wrap; justify-content: flex-end; column-gap: .4rem; border: 0; padding: .1rem 0; position: static; min-width: 0; text-align: right; white-space: normal; }
+  .stack.table-wrap tbody th, .stack.table-wrap tfoot th { font-weight: 700; text-align: left; justify-content: flex-start; }
+  .stack td::before { content: attr(data-label); font-weight: 400; color: var(--_muted); text-align: left; margin-right: auto; }
+  .stack td { overflow-wrap: anywhere; }
+  .stack td:empty { display: none; }
+}
 tbody th { font-weight: 400; }
 tr.leader th { font-weight: 700; }
 .num { text-align: right; white-space: nowrap; }
+thead .num { white-space: normal; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--_text); }
+.statement .table-wrap { max-width: 24rem; }
 td.up { color: var(--_up); }
 td.down { color: var(--_down); }
 .statement { margin: .25rem 0; }
@@ -94,26 +140,37 @@ td.down { color: var(--_down); }
 ul.warnings { padding-left: 1.2rem; }
 figure { margin: var(--_space) 0 0; }
 figure h3 { display: block; margin-bottom: .5rem; }
-figure svg { width: 100%; height: auto; max-height: 24rem; }
+/* The Sankey is drawn at its figure's width in px (results.js): never scaled, so 13 px text stays 13 px. */
+figure.sankey { min-width: 0; overflow-x: auto; }
+figure.sankey svg { display: block; max-width: none; }
 figure svg text { font: 13px var(--_font); fill: var(--_text); }
 .node { fill: var(--_text); }
 .node.resv { fill: var(--_accent); }
-.link { fill: none; stroke-opacity: .4; }
-.link.zvw { stroke: var(--_zvw); }
-.link.municipal { stroke: var(--_municipal); }
-.link.subcontract { stroke: var(--_subcontract); }
-.link.kept { stroke: var(--_kept); }
+.link { fill-opacity: .4; }
+.link.zvw { fill: var(--_zvw); }
+.link.municipal { fill: var(--_municipal); }
+.link.subcontract { fill: var(--_subcontract); }
+.link.kept { fill: var(--_kept); }
 .resv-label { fill: var(--_accent-text) !important; font-weight: 700; }
-dl.bars { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: .25rem .75rem; align-items: center; margin: .5rem 0; }
+/* The MDZ bars: label | track | value. A bar's width is its share of the track, so two bars of
+   a pair are to one scale; the value has its own column and never squeezes a bar. */
+dl.bars { display: grid; grid-template-columns: minmax(8rem, 16rem) minmax(6rem, 1fr) max-content; gap: .35rem .75rem; align-items: center; margin: .5rem 0 var(--_space); }
 dl.bars dt { font-size: .9em; }
-dl.bars dd { margin: 0; display: flex; align-items: center; gap: .5rem; }
-.bar { display: inline-block; height: .9rem; background: var(--_accent); }
+dl.bars dd { margin: 0; }
+dd.track { position: relative; height: 1rem; border-left: 1px solid var(--_text); }
+.bar { position: absolute; left: 0; top: 0; bottom: 0; background: var(--_accent); }
 .bar.fair, .bar.framework { background: repeating-linear-gradient(45deg, #5d5d68, #5d5d68 3px, #9b9ba6 3px, #9b9ba6 6px); }
-.value { white-space: nowrap; font-size: .9em; }
+.mark { position: absolute; top: -.3rem; bottom: -.3rem; border-left: 2px solid var(--_text); margin-left: -1px; }
+.value { white-space: nowrap; font-size: .9em; text-align: right; }
+@container (max-width: 36rem) {
+  dl.bars { grid-template-columns: minmax(0, 1fr) max-content; row-gap: .15rem; }
+  dl.bars dt { grid-column: 1 / -1; margin-top: .35rem; }
+}
+@media (forced-colors: active) { .bar { background: CanvasText !important; } .mark { border-color: Highlight; } }
 .compare-caption { font-weight: 600; }
 @media print {
   :host { color: #000; background: #fff; }
-  .editor-col, .toolbar, .no-print, .notice, .sankey, .mdz, .compare { display: none !important; }
+  .editor-col, .toolbar, .skip, .no-print, .notice, .sankey, .mdz, .compare { display: none !important; }
   .columns { display: block; }
   :host([printing]) .results-col > *:not(.result) { display: none !important; }
   :host([printing]) .result > *:not(#statements) { display: none !important; }
@@ -121,5 +178,7 @@ dl.bars dd { margin: 0; display: flex; align-items: center; gap: .5rem; }
   .statement.printing summary { font-size: 1.3em; font-weight: 700; list-style: none; }
   .statement.printing .print-only { display: block; }
   table { page-break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  .table-wrap tr > :first-child, caption > span { position: static; }
 }
 `;
