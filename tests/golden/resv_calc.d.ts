@@ -1,4 +1,6 @@
 /* tslint:disable */
+/// <reference lib="dom" />
+/// <reference lib="esnext.disposable" />
 /* eslint-disable */
 
 /** An amount: a decimal string with "." ("1250000.00", "-12.5"), or a JS number read as String(n) prints it. */
@@ -184,7 +186,8 @@ export interface Report {
     mdz: { framework: Money; zvw: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
     fairShare: Money; nationalPopulation: number; regionPopulation: string;
     years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
-    flows: { from: string; to: string; amount: Money; kind: string }[];
+    /** `via`: the kassier that receives a payment on behalf of the RESV, when it works through one. */
+    flows: { from: string; to: string; amount: Money; kind: string; via?: string }[];
     /** What of the plan is payable under written agreements, pending, and not covered. */
     coverage: { payable: Money; pending: Money; uncovered: Money };
     allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
@@ -266,12 +269,12 @@ export class MarketTable {
  * @param options
  * @returns one part per party, in input order, summing exactly to total
  */
-export function allocate(total: MoneyInput, weights: Weight[], options: AllocateOptions): Part[];
+export function allocate(total: MoneyInput, weights: Weight[], options?: AllocateOptions): Part[];
 
 /**
  * Many RESV regions over one market table, each allocated as `calculate` would.
  */
-export function allocateRegions(market: MarketTable, regions: Region[], options: AllocationSettings): RegionResult[];
+export function allocateRegions(market: MarketTable, regions: Region[], options?: AllocationSettings): RegionResult[];
 
 /**
  * The whole calculation for one RESV region and one year.
@@ -286,7 +289,7 @@ export function compare(a: Report, b: Report): Comparison;
 /**
  * Many regions against the national MDZ framework, with each insurer's total over all regions.
  */
-export function nationalView(market: MarketTable, regions: Region[], options: AllocationSettings & { mdz?: { framework?: MoneyInput; population?: number } }): NationalView;
+export function nationalView(market: MarketTable, regions: Region[], options?: AllocationSettings & { mdz?: { framework?: MoneyInput; population?: number } }): NationalView;
 
 /**
  * Reads market data (CSV as Dutch finance staff export it) into a `MarketTable`.
