@@ -301,3 +301,36 @@ fn replays_what_the_fuzzers_found() {
         }
     }
 }
+
+#[test]
+fn keeps_text_after_a_closing_quote_instead_of_dropping_it() {
+    // `"CZ"x` is not silently `CZ`: the text after the quote belongs to the field (as Excel
+    // reads it); spaces there are still ignored.
+    let cases: [(&[u8], &str); 4] = [
+        (
+            b"postcode;verzekeraar;verzekerden\n1011;\"CZ\"x;100\n",
+            "CZx",
+        ),
+        (
+            b"postcode;verzekeraar;verzekerden\n1011;\"C\"\"Z\"x;100\n",
+            "C\"Zx",
+        ),
+        (
+            b"postcode;verzekeraar;verzekerden\n1011;\"CZ\"  ;100\n",
+            "CZ",
+        ),
+        (
+            b"postcode;verzekeraar;verzekerden\n1011;\"CZ\" x;100\n",
+            "CZ x",
+        ),
+    ];
+    for (text, label) in cases {
+        let m = parse(text);
+        assert_eq!(
+            rows(&m),
+            [("1011".to_owned(), label.to_owned(), 100)],
+            "{:?}",
+            String::from_utf8_lossy(text)
+        );
+    }
+}
