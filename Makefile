@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: setup pkg serve test bench fuzz fuzz-smoke fuzz-js-smoke fmt-check js-fmt-check clippy sample-check test-host test-node dts test-browser golden clean
+.PHONY: setup pkg serve test bench fuzz fuzz-smoke fuzz-js-smoke fmt-check js-fmt-check clippy sample-check test-host test-node dts test-ts pkg-check test-browser golden clean
 
 # Installs what is missing on a fresh machine (Debian packages, wasm-bindgen-cli, npm tools).
 setup:
@@ -18,7 +18,7 @@ serve: pkg
 	@PORT=$(PORT) node scripts/serve.mjs
 
 # Every test, cheapest first: format, lints, host tests, the package under Node, its types, the page.
-test: fmt-check js-fmt-check clippy sample-check test-host fuzz-smoke pkg test-node fuzz-js-smoke dts test-browser
+test: fmt-check js-fmt-check clippy sample-check test-host fuzz-smoke pkg test-node fuzz-js-smoke dts test-ts pkg-check test-browser
 
 # Formatting is checked, never rewritten, in tests.
 fmt-check:
@@ -26,7 +26,7 @@ fmt-check:
 
 # The JS is checked the same way, by the pinned prettier (.prettierrc.json; quoted globs: prettier expands them).
 js-fmt-check:
-	npx --no-install prettier --check 'www/**/*.js' 'tests/node/*.mjs' 'tests/browser/*.mjs' 'bench/*.mjs' 'scripts/*.mjs'
+	npx --no-install prettier --check 'www/**/*.js' 'tests/node/*.mjs' 'tests/browser/*.mjs' 'bench/*.mjs' 'scripts/*.mjs' 'tests/ts/*.ts' 'tests/ts/*.mjs'
 
 # Lints deny warnings on the host build and on the wasm32-only binding module.
 clippy: setup
@@ -65,6 +65,14 @@ test-node:
 dts:
 	@diff -u tests/golden/resv_calc.d.ts pkg/resv_calc.d.ts \
 	  || { echo "pkg/resv_calc.d.ts changed: if intended, run 'make golden' and commit it"; exit 1; }
+
+# Strict TypeScript users: the README's examples and a typed consumer of core and element under tsc --strict (~5 s).
+test-ts:
+	node tests/ts/check.mjs
+
+# What npm would publish: publint's checks of package.json and exports, offline (npm pack; ~3 s).
+pkg-check:
+	npx --no-install publint --strict pkg
 
 # The page in headless Chromium (Debian's, driven by playwright-core).
 test-browser:

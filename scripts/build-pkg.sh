@@ -20,6 +20,8 @@ fi
 
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg "$wasm_in"
+# A clear error before init(), and a .d.ts that names the libs it needs (scripts/pkg-glue.mjs).
+node scripts/pkg-glue.mjs
 
 wasm_opt=node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || { echo "build: $wasm_opt missing; run 'make setup' (npm ci)" >&2; exit 1; }
@@ -29,6 +31,9 @@ mv "pkg/${WASM_NAME}_bg.wasm.opt" "pkg/${WASM_NAME}_bg.wasm"
 
 # The <resv-calculator> element ships beside the core: plain ES modules, no bundler.
 cp www/element/*.js pkg/
+# What the build cannot generate: the element's types, the self-initialising Node entry, the
+# package README, and the licence texts (Apache-2.0 asks for its text to ship).
+cp pkg-config/resv-calculator.d.ts pkg-config/resv_calc.node.js pkg-config/README.md LICENSE-MIT LICENSE-APACHE pkg/
 
 node scripts/package-json.mjs
 

@@ -45,8 +45,10 @@ export function startServer(port, host = "127.0.0.1") {
 }
 
 async function handle(req, res) {
-  const file = fileFor(new URL(req.url, "http://x").pathname);
   try {
+    // Inside the try: a malformed escape (`GET /%`) makes decodeURIComponent throw, which must
+    // be a 404 for that request, not an unhandled rejection that ends the server.
+    const file = fileFor(new URL(req.url, "http://x").pathname);
     if (!file || (req.method !== "GET" && req.method !== "HEAD")) throw new Error("refused");
     const body = await readFile(file);
     res.writeHead(200, {

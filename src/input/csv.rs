@@ -233,20 +233,33 @@ impl<'a> Reader<'a> {
                 pos = after.saturating_add(2);
                 continue;
             }
-            let field = match owned {
-                Some(s) => {
-                    scratch.extend_from_slice(chunk);
-                    Field::Scratch(s, scratch.len())
-                }
-                None => Field::Input(start, after),
-            };
-            fields.push(field);
-            // Anything between the closing quote and the delimiter (spaces, mostly) is ignored.
             let tail = self.data.get(after.saturating_add(1)..).unwrap_or_default();
             let skip = tail
                 .iter()
                 .position(|&b| b == self.delimiter || b == b'\n' || b == b'\r')
                 .unwrap_or(tail.len());
+            // Spaces between the closing quote and the delimiter are ignored; other text there
+            // (`"CZ"x`) belongs to the field, as Excel reads it (`CZx`): dropping it would
+            // silently read a different value.
+            let tail = tail.get(..skip).unwrap_or_default();
+            let keep_tail = tail.iter().any(|&b| b != b' ' && b != b'\t');
+            let field = match owned {
+                Some(s) => {
+                    scratch.extend_from_slice(chunk);
+                    if keep_tail {
+                        scratch.extend_from_slice(tail);
+                    }
+                    Field::Scratch(s, scratch.len())
+                }
+                None if keep_tail => {
+                    let s = scratch.len();
+                    scratch.extend_from_slice(self.data.get(start..after).unwrap_or_default());
+                    scratch.extend_from_slice(tail);
+                    Field::Scratch(s, scratch.len())
+                }
+                None => Field::Input(start, after),
+            };
+            fields.push(field);
             self.pos = after.saturating_add(1).saturating_add(skip);
             return Ok(());
         }

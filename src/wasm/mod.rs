@@ -33,7 +33,7 @@ const TS_TYPES: &'static str = include_str!("types.d.ts");
 pub fn allocate(
     #[wasm_bindgen(unchecked_param_type = "MoneyInput")] total: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Weight[]")] weights: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AllocateOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "AllocateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let mut issues = Issues::new();
     let total = decode_scalar(total, "total", &mut issues);
@@ -97,7 +97,7 @@ pub fn calculate(
 pub fn allocate_regions(
     #[wasm_bindgen(unchecked_param_type = "MarketTable")] market: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Region[]")] regions: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AllocationSettings")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "AllocationSettings")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     over_regions(&market, regions, options, crate::scenario::allocate_regions)
 }
@@ -156,7 +156,7 @@ pub fn national_view(
     #[wasm_bindgen(unchecked_param_type = "MarketTable")] market: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Region[]")] regions: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "AllocationSettings & { mdz?: { framework?: MoneyInput; population?: number } }"
+        unchecked_optional_param_type = "AllocationSettings & { mdz?: { framework?: MoneyInput; population?: number } }"
     )]
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {

@@ -313,3 +313,36 @@ fn reads_files_that_mix_lone_cr_with_lf_and_crlf_line_ends() {
             .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(m.to_rows(), lf.to_rows());
 }
+
+#[test]
+fn keeps_text_after_a_closing_quote_instead_of_dropping_it() {
+    // `"CZ"x` is not silently `CZ`: the text after the quote belongs to the field (as Excel
+    // reads it); spaces there are still ignored.
+    let cases: [(&[u8], &str); 4] = [
+        (
+            b"postcode;verzekeraar;verzekerden\n1011;\"CZ\"x;100\n",
+            "CZx",
+        ),
+        (
+            b"postcode;verzekeraar;verzekerden\n1011;\"C\"\"Z\"x;100\n",
+            "C\"Zx",
+        ),
+        (
+            b"postcode;verzekeraar;verzekerden\n1011;\"CZ\"  ;100\n",
+            "CZ",
+        ),
+        (
+            b"postcode;verzekeraar;verzekerden\n1011;\"CZ\" x;100\n",
+            "CZ x",
+        ),
+    ];
+    for (text, label) in cases {
+        let m = parse(text);
+        assert_eq!(
+            rows(&m),
+            [("1011".to_owned(), label.to_owned(), 100)],
+            "{:?}",
+            String::from_utf8_lossy(text)
+        );
+    }
+}

@@ -1,4 +1,6 @@
 /* tslint:disable */
+/// <reference lib="dom" />
+/// <reference lib="esnext.disposable" />
 /* eslint-disable */
 
 /** An amount: a decimal string with "." ("1250000.00", "-12.5"), or a JS number read as String(n) prints it. */
@@ -60,13 +62,19 @@ export interface BudgetLine {
     amounts?: Record<string, MoneyInput>;
     /** Yearly growth in percent from 2027, compounded and rounded to the cent each year. */
     growth?: string | number;
-    /** Already paid through other titles: deducted. */
-    existingFunding?: MoneyInput;
+    /** Already paid through other titles: deducted. One amount for every year, or per year
+     *  ({ "2027": "…", "2028": "…" }; a year not named has none). */
+    existingFunding?: MoneyInput | Record<string, MoneyInput>;
     existingFundingSource?: "oi" | "districtNursing" | "patientGroups" | "zonmw" | "other";
+    /** Required with oi, districtNursing or patientGroups funding: why the line is additional to it. */
+    existingFundingReason?: string;
     discipline?: "gp" | "districtNursing" | "pharmacy" | "physiotherapy" | "other";
     /** Percentages summing to 100; default zvw 100. */
     split?: { zvw?: string | number; municipal?: string | number; wlz?: string | number };
     municipalApproved?: boolean;
+    /** Each hoofdtaak's share of the line in percent, adding up to 100 ({ "4": "80", "5": "20" });
+     *  default equal. Used by the summaries, the subcontract caps and the statements. */
+    taskShares?: Record<string, string | number>;
     /** The Wlz part granted: until then (as for the municipal part) the line's Zvw is conditional. */
     wlzGranted?: boolean;
     /** The area this line serves (a wijkverband); default the work area. */
@@ -85,6 +93,12 @@ export interface Scenario extends AllocationSettings {
     /** The verdeelsleutel of the Zvw parts: "workArea" (default: every Zvw part by the insured persons
      *  of the work area) or "lineAreas" (a line with its own postcodes by the insured persons there). */
     pooling?: "workArea" | "lineAreas";
+    /** The designated market leader(s) (party ids); default the party with the most insured persons. */
+    marketLeaders?: string[];
+    /** The designated co-assessor; without it the share threshold only hints that co-assessment is possible. */
+    coAssessor?: string;
+    /** Per party id: "follows" (default), { own: amount } (its own contracted amount), "none" or "pending". */
+    contracts?: Record<string, "follows" | "none" | "pending" | { own: MoneyInput }>;
     /** The RESV as opdrachtgevende zorgaanbieder; `agreement` is its written agreement with the insurers for
      *  the prestatie resv-hoofdtaken (art. 4.1): without it subcontracts are calculated pending it. */
     hoofdaannemer?: { form: "legalEntity" | "kassier"; name?: string; kassier?: string; agreement?: boolean };
@@ -113,6 +127,23 @@ export interface InsurerPart {
     coAssessor: boolean;
     /** Per concern: its labels and their insured persons. */
     labels: { name: string; insured: number }[];
+    /** Its contract and what is payable under it (calculate only). */
+    contract?: { status: "follows" | "own" | "none" | "pending"; payable: Money };
+    /** Its amount broken down exactly (calculate only): every list adds up to `amount` to the cent. */
+    statement?: Statement;
+}
+/** One insurer's amount by pool, line, hoofdtaak, level, conditional part, label and year. */
+export interface Statement {
+    /** "workArea", or with pooling "lineAreas" the first line of each area. */
+    pools: { id: string; amount: Money }[];
+    lines: { id: string; amount: Money }[];
+    mainTasks: { task: number; amount: Money }[];
+    levels: { id: "regional" | "neighbourhood" | "monodisciplinary"; amount: Money }[];
+    /** Its part of totals.conditionalZvw (the insurers' parts add up to it). */
+    conditional: Money;
+    labels: { id: string; amount: Money }[];
+    /** Its part of each experiment year's Zvw as paid (each year adds up over the insurers). */
+    years: { year: number; amount: Money }[];
 }
 export interface AreaReport {
     entries: number; rowsInside: number; rowsOutside: number;
@@ -133,6 +164,8 @@ export interface Report {
     existingFunding: Money; net: Money; zvw: Money;
     /** The Zvw paid for the line: its part of a contract that differs from the budget. */
     paidZvw: Money; municipal: Money; wlz: Money;
+    /** The task shares when given, aligned with mainTasks. */
+    taskShares?: string[];
     status: "final" | "conditional"; ownArea: boolean }[];
     summaries: { byMainTask: (Sums & { key: number })[]; byLevel: (Sums & { key: string })[] };
     years: (Sums & { year: number })[];
@@ -148,13 +181,19 @@ export interface Report {
     /** Nodes and links (node indices) a Sankey diagram draws directly. */
     sankey: { nodes: { id: string; label: string; labelEn?: string; kind: string }[];
     links: { source: number; target: number; value: Money; kind: string }[] };
+    /** The region against the structural increase of the MDZ framework for RESV activities (€70 million from
+     *  2027): `framework` is that increase; `fairShare` an indicative share by inhabitants, not an entitlement. */
     mdz: { framework: Money; zvw: Money; claimed: Money; headroom: Money; perCapita: Money; nationalProjection: Money;
     fairShare: Money; nationalPopulation: number; regionPopulation: string;
     years: { year: number; framework: Money; claimed: Money; headroom: Money }[] };
-    flows: { from: string; to: string; amount: Money; kind: string }[];
+    /** `via`: the kassier that receives a payment on behalf of the RESV, when it works through one. */
+    flows: { from: string; to: string; amount: Money; kind: string; via?: string }[];
+    /** What of the plan is payable under written agreements, pending, and not covered. */
+    coverage: { payable: Money; pending: Money; uncovered: Money };
     allocation: { by: "concern" | "insurer"; rounding: "largestRemainder" | "leaderAbsorbs";
     pooling: "workArea" | "lineAreas";
-    estimate: boolean; leader: string; coAssessment: boolean;
+    estimate: boolean; leader: string; leaderSource: "designated" | "data" | "estimate";
+    coAssessment: boolean;
     coAssessmentThreshold: string; insured: string; area: AreaReport };
     warnings: Warning[];
 }
@@ -181,10 +220,6 @@ export interface NationalView {
     framework: Money; claimed: Money; headroom: Money; nationalPopulation: number;
 }
 export interface LabelSummary { id: string; concern?: string; insured: number; rows: number }
-/** An amount read as typed: the core's form (`"810500.00"`) and how the page says it (`"€ 810.500,00"`). */
-export interface TypedAmount { amount: Money; text: string }
-/** A percentage read as typed: the core's form (`"55.5"`) and how the page says it (`"55,5%"`). */
-export interface TypedPercent { percent: string; text: string }
 
 
 
@@ -234,12 +269,12 @@ export class MarketTable {
  * @param options
  * @returns one part per party, in input order, summing exactly to total
  */
-export function allocate(total: MoneyInput, weights: Weight[], options: AllocateOptions): Part[];
+export function allocate(total: MoneyInput, weights: Weight[], options?: AllocateOptions): Part[];
 
 /**
  * Many RESV regions over one market table, each allocated as `calculate` would.
  */
-export function allocateRegions(market: MarketTable, regions: Region[], options: AllocationSettings): RegionResult[];
+export function allocateRegions(market: MarketTable, regions: Region[], options?: AllocationSettings): RegionResult[];
 
 /**
  * The whole calculation for one RESV region and one year.
@@ -252,43 +287,14 @@ export function calculate(scenario: Scenario): Report;
 export function compare(a: Report, b: Report): Comparison;
 
 /**
- * An amount in the core's form (`"1250000.00"` or a JS number) as a field shows it in the
- * page's language, without the euro sign: `"1.250.000,00"` / `"1,250,000.00"`. What it
- * writes, `readAmount` reads back to the same amount.
- */
-export function formatAmount(amount: MoneyInput, lang?: string | null): string;
-
-/**
- * A percentage in the core's form (`"55.5"` or a JS number) as a field shows it in the page's
- * language: `"55,5"` / `"55.5"`.
- */
-export function formatPercent(value: string | number, lang?: string | null): string;
-
-/**
  * Many regions against the national MDZ framework, with each insurer's total over all regions.
  */
-export function nationalView(market: MarketTable, regions: Region[], options: AllocationSettings & { mdz?: { framework?: MoneyInput; population?: number } }): NationalView;
+export function nationalView(market: MarketTable, regions: Region[], options?: AllocationSettings & { mdz?: { framework?: MoneyInput; population?: number } }): NationalView;
 
 /**
  * Reads market data (CSV as Dutch finance staff export it) into a `MarketTable`.
  */
 export function parseMarketCsv(data: string | Uint8Array | ArrayBuffer): MarketTable;
-
-/**
- * Reads an amount as people type it in the page's language (`"nl"`, the default, or `"en"`):
- * `810.500`, `1.250.000,00`, `€ 1.250.000,-` / `1,250,000.00`, `€1,250,000`; `1250000.00` in
- * both. Returns `{ amount, text }`: the core's form (`"810500.00"`) and how the page says it
- * (`"€ 810.500,00"`). A text that fits no reading throws the one error shape with
- * `amount_unreadable` at `text`, quoting what was typed and how to write it.
- */
-export function readAmount(text: string, lang?: string | null): TypedAmount;
-
-/**
- * Reads a percentage as people type it (`40%`, `55,5`, `55.5 %`). Returns `{ percent, text }`:
- * the core's form (`"55.5"`) and the page's (`"55,5%"`); `percent_unreadable` when it fits no
- * reading. The range (0 to 100) is the calculation's to check.
- */
-export function readPercent(text: string, lang?: string | null): TypedPercent;
 
 /**
  * The sample region's market table as a Dutch Excel CSV.
@@ -315,8 +321,6 @@ export interface InitOutput {
     readonly allocateRegions: (a: any, b: any, c: number) => [number, number, number];
     readonly calculate: (a: any) => [number, number, number];
     readonly compare: (a: any, b: any) => [number, number, number];
-    readonly formatAmount: (a: any, b: number, c: number) => [number, number, number, number];
-    readonly formatPercent: (a: any, b: number, c: number) => [number, number, number, number];
     readonly markettable___resvTableId: (a: number) => number;
     readonly markettable_insurers: (a: number) => [number, number, number];
     readonly markettable_postcodeCount: (a: number) => number;
@@ -326,8 +330,6 @@ export interface InitOutput {
     readonly markettable_warnings: (a: number) => [number, number, number];
     readonly nationalView: (a: any, b: any, c: number) => [number, number, number];
     readonly parseMarketCsv: (a: any) => [number, number, number];
-    readonly readAmount: (a: any, b: number, c: number) => [number, number, number];
-    readonly readPercent: (a: any, b: number, c: number) => [number, number, number];
     readonly sampleMarketCsv: () => [number, number];
     readonly sampleScenario: () => [number, number, number];
     readonly version: () => [number, number];

@@ -8,7 +8,10 @@ const pkg = new URL("../../pkg/", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL("package.json", pkg), "utf8"));
 
 test("the package carries the element and every module it imports", () => {
-  assert.equal(manifest.exports["./resv-calculator.js"], "./resv-calculator.js");
+  assert.deepEqual(manifest.exports["./resv-calculator.js"], {
+    types: "./resv-calculator.d.ts",
+    default: "./resv-calculator.js",
+  });
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;

@@ -37,12 +37,16 @@ const UPDATE_ORDER = ["calculate", "editor", "results", "save"];
 
 let sheet;
 
-export class ResvCalculator extends HTMLElement {
+// Server-side rendering imports this module where there is no DOM: the class then extends a
+// stand-in and nothing is registered, so the import itself never throws.
+const Base = globalThis.HTMLElement ?? class {};
+
+export class ResvCalculator extends Base {
   static observedAttributes = ["src", "lang", "view"];
 
   /** Registers the element (once) under `name`. */
   static define(name = "resv-calculator") {
-    if (!customElements.get(name)) customElements.define(name, ResvCalculator);
+    if (globalThis.customElements && !customElements.get(name)) customElements.define(name, ResvCalculator);
   }
 
   #root;
