@@ -220,6 +220,10 @@ export interface NationalView {
     framework: Money; claimed: Money; headroom: Money; nationalPopulation: number;
 }
 export interface LabelSummary { id: string; concern?: string; insured: number; rows: number }
+/** An amount read as typed: the core's form (`"810500.00"`) and how the page says it (`"€ 810.500,00"`). */
+export interface TypedAmount { amount: Money; text: string }
+/** A percentage read as typed: the core's form (`"55.5"`) and how the page says it (`"55,5%"`). */
+export interface TypedPercent { percent: string; text: string }
 
 
 
@@ -287,6 +291,19 @@ export function calculate(scenario: Scenario): Report;
 export function compare(a: Report, b: Report): Comparison;
 
 /**
+ * An amount in the core's form (`"1250000.00"` or a JS number) as a field shows it in the
+ * page's language, without the euro sign: `"1.250.000,00"` / `"1,250,000.00"`. What it
+ * writes, `readAmount` reads back to the same amount.
+ */
+export function formatAmount(amount: MoneyInput, lang?: string | null): string;
+
+/**
+ * A percentage in the core's form (`"55.5"` or a JS number) as a field shows it in the page's
+ * language: `"55,5"` / `"55.5"`.
+ */
+export function formatPercent(value: string | number, lang?: string | null): string;
+
+/**
  * Many regions against the national MDZ framework, with each insurer's total over all regions.
  */
 export function nationalView(market: MarketTable, regions: Region[], options?: AllocationSettings & { mdz?: { framework?: MoneyInput; population?: number } }): NationalView;
@@ -295,6 +312,22 @@ export function nationalView(market: MarketTable, regions: Region[], options?: A
  * Reads market data (CSV as Dutch finance staff export it) into a `MarketTable`.
  */
 export function parseMarketCsv(data: string | Uint8Array | ArrayBuffer): MarketTable;
+
+/**
+ * Reads an amount as people type it in the page's language (`"nl"`, the default, or `"en"`):
+ * `810.500`, `1.250.000,00`, `€ 1.250.000,-` / `1,250,000.00`, `€1,250,000`; `1250000.00` in
+ * both. Returns `{ amount, text }`: the core's form (`"810500.00"`) and how the page says it
+ * (`"€ 810.500,00"`). A text that fits no reading throws the one error shape with
+ * `amount_unreadable` at `text`, quoting what was typed and how to write it.
+ */
+export function readAmount(text: string, lang?: string | null): TypedAmount;
+
+/**
+ * Reads a percentage as people type it (`40%`, `55,5`, `55.5 %`). Returns `{ percent, text }`:
+ * the core's form (`"55.5"`) and the page's (`"55,5%"`); `percent_unreadable` when it fits no
+ * reading. The range (0 to 100) is the calculation's to check.
+ */
+export function readPercent(text: string, lang?: string | null): TypedPercent;
 
 /**
  * The sample region's market table as a Dutch Excel CSV.
@@ -321,6 +354,8 @@ export interface InitOutput {
     readonly allocateRegions: (a: any, b: any, c: number) => [number, number, number];
     readonly calculate: (a: any) => [number, number, number];
     readonly compare: (a: any, b: any) => [number, number, number];
+    readonly formatAmount: (a: any, b: number, c: number) => [number, number, number, number];
+    readonly formatPercent: (a: any, b: number, c: number) => [number, number, number, number];
     readonly markettable___resvTableId: (a: number) => number;
     readonly markettable_insurers: (a: number) => [number, number, number];
     readonly markettable_postcodeCount: (a: number) => number;
@@ -330,6 +365,8 @@ export interface InitOutput {
     readonly markettable_warnings: (a: number) => [number, number, number];
     readonly nationalView: (a: any, b: any, c: number) => [number, number, number];
     readonly parseMarketCsv: (a: any) => [number, number, number];
+    readonly readAmount: (a: any, b: number, c: number) => [number, number, number];
+    readonly readPercent: (a: any, b: number, c: number) => [number, number, number];
     readonly sampleMarketCsv: () => [number, number];
     readonly sampleScenario: () => [number, number, number];
     readonly version: () => [number, number];
