@@ -261,7 +261,8 @@ test("a Dutch Excel CSV and an XLSX upload are used; a bad file is reported by l
       [101, "CZ", 1],
     ]),
   });
-  await untilShown(page, "f-market-error");
+  // The box may already show the last table's warning (beside its cause): wait for the errors.
+  await untilText(page, "f-market-error", /regel 2 \(kolom verzekerden\)/);
   assert.match(
     await page.textContent("#f-market-error"),
     /regel 2 \(kolom verzekerden\): [\s\S]*regel 4 \(kolom postcode\)/,
