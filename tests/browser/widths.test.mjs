@@ -280,7 +280,7 @@ test("a decrease in the comparison is not coloured as good news; direction by si
     };
   });
   assert.equal(colours.down, colours.plain, "a decrease has the text's own colour");
-  assert.match(colours.text, /^▼ €\s-\d/, "and says its direction by glyph and sign");
+  assert.match(colours.text, /^▼ −€\s\d/, "and says its direction by glyph and sign");
   const tables = await page.evaluate(tableCheck);
   for (const [id, r] of Object.entries(tables.regions)) assert.deepEqual(r.unreachable, [], id);
   await shoot(page, "[aria-labelledby=cmp-insurers-caption]", "widths-390-nl-compare.png");

@@ -24,8 +24,8 @@ export class Comparison {
   }
 
   /** Pins `report` as A under `name` (no report: clears A), compared with `current`. */
-  async pin(report, name, current) {
-    this.base = report ? { name, report } : null;
+  async pin(report, name, current, at = new Date()) {
+    this.base = report ? { name, report, at: at.toISOString() } : null;
     this.result = null;
     this.result = await this.of(current);
   }
@@ -51,9 +51,12 @@ export class Comparison {
     add(t.compareOpen, () => actions.open(), "compare-open");
     if (this.base) add(t.compareClear, () => actions.pin(false), "compare-clear");
     s.append(buttons);
-    if (this.result)
-      s.append(...renderComparison(this.result, { a: this.base.name, b: current.name || t.current }, t, f));
-    else s.append(el("p", t.compareNone, "hint"));
+    if (this.result) {
+      // A and B are named apart even when both are the same scenario: A when it was pinned.
+      const a = `${this.base.name}${this.base.at ? ` (${t.pinnedAt(this.base.at)})` : ""}`;
+      const b = `${current.name || t.unnamed} (${t.current})`;
+      s.append(...renderComparison(this.result, { a, b }, t, f, { a: this.base.report, b: current }));
+    } else s.append(el("p", t.compareNone, "hint"));
     return s;
   }
 }

@@ -50,7 +50,8 @@ export class Persistence {
     if (["file", "paste", "rows"].includes(m.kind) && typeof m.text === "string" && m.text.length <= max)
       market.text = m.text;
     const typed = Object.fromEntries(this.#host.typed?.() ?? []);
-    return { v: 2, savedAt: Date.now(), scenario: this.#host.scenario(), market, typed };
+    const comparison = this.#host.comparison?.() ?? undefined;
+    return { v: 2, savedAt: Date.now(), scenario: this.#host.scenario(), market, typed, comparison };
   }
 
   /**
@@ -151,6 +152,7 @@ export class Persistence {
       return this.#host.useSample();
     this.#host.setScenario(structuredClone(state.scenario));
     this.#host.setTyped?.(state.typed);
+    this.#host.setComparison?.(state.comparison);
     await this.#market.restore(state.market && typeof state.market === "object" ? state.market : {});
   }
 

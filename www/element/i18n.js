@@ -207,6 +207,9 @@ export const TEXT = {
     leadMunicipality: "mandaatgemeente",
     kindZvw: "Zvw",
     kindMunicipal: "gemeente",
+    kindSubcontract: "onderaanneming",
+    pinnedAt: (iso) =>
+      `vastgezet ${new Date(iso).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" })}`,
     wlzNote: "Wlz-delen worden niet via deze prestatie betaald.",
     subsTitle: "Onderlinge dienstverlening",
     ledgerTitle: "Geldstromen per verzekeraar",
@@ -503,6 +506,9 @@ export const TEXT = {
     leadMunicipality: "lead municipality",
     kindZvw: "Zvw",
     kindMunicipal: "municipal",
+    kindSubcontract: "subcontract",
+    pinnedAt: (iso) =>
+      `pinned ${new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`,
     wlzNote: "Wlz parts are not paid through this prestatie.",
     subsTitle: "Onderlinge dienstverlening (subcontracts)",
     ledgerTitle: "Money per insurer",

@@ -589,16 +589,19 @@ export function mdzPicture(m, t, f) {
 }
 
 /** Two reports side by side: A, B and B − A per total, insurer, municipality, line and flow. */
-export function renderComparison(cmp, names, t, f) {
+export function renderComparison(cmp, names, t, f, reports = {}) {
   const n = "num",
     cc = t.compareCols;
+  // One sign, always shown: "▲ +€ 10,00", "▼ −€ 10,00" (the money format shows no sign itself).
   const diff = (d) => {
     const v = Number(d.difference);
+    const abs = String(d.difference).replace(/^-/, "");
     return [
-      `${v > 0 ? "▲ +" : v < 0 ? "▼ " : ""}${f.money(d.difference)}`,
+      `${v > 0 ? "▲ +" : v < 0 ? "▼ −" : ""}${f.money(abs)}`,
       `num ${v > 0 ? "up" : v < 0 ? "down" : ""}`,
     ];
   };
+  const label = flowLabel(reports, t);
   const rows = (items, label) =>
     items.map((d) => [[label(d)], [f.money(d.a), n], [f.money(d.b), n], diff(d)]);
   const head = [[cc.item], [cc.a, n], [cc.b, n], [cc.diff, n]];
@@ -639,12 +642,48 @@ export function renderComparison(cmp, names, t, f) {
       ),
     );
   out.push(
-    table(
-      "cmp-flows",
-      s.flows,
-      head,
-      rows(cmp.flows, (d) => d.name),
-    ),
+    table("cmp-flows", s.flows, head, [
+      ...rows(cmp.flows, (d) => label(d.id ?? d.name)),
+      ...keptRow(reports, t, f, diff),
+    ]),
   );
   return out;
 }
+
+/** Names what the core's flow ids (`from → to (kind)`) say, in the page's language. */
+export function flowLabel(reports, t) {
+  const names = new Map();
+  for (const r of [reports.a, reports.b].filter(Boolean)) {
+    for (const i of r.insurers ?? []) names.set(i.id, i.name);
+    for (const m of r.municipalities ?? []) names.set(m.id, m.name ?? m.id);
+    names.set("resv", r.hoofdaannemer?.name ?? "RESV");
+  }
+  const kinds = { zvw: t.kindZvw, municipal: t.kindMunicipal, subcontract: t.kindSubcontract };
+  return (id) => {
+    const m = /^(.*) → (.*) \((\w+)\)$/.exec(String(id));
+    if (!m) return id;
+    const [, from, to, kind] = m;
+    return `${names.get(from) ?? from} → ${names.get(to) ?? to} (${kinds[kind] ?? kind})`;
+  };
+}
+
+/** What the RESV keeps, in A and in B (the core compares flows; the ledger says what is kept). */
+function keptRow(reports, t, f, diff) {
+  const kept = (r) =>
+    r?.ledger ? BigInt(cents(r.ledger.keptZvw)) + BigInt(cents(r.ledger.keptMunicipal)) : null;
+  const a = kept(reports.a),
+    b = kept(reports.b);
+  if (a === null || b === null) return [];
+  const text = (c) => {
+    const neg = c < 0n;
+    const s = (neg ? -c : c).toString().padStart(3, "0");
+    return `${neg ? "-" : ""}${s.slice(0, -2)}.${s.slice(-2)}`;
+  };
+  const d = { a: text(a), b: text(b), difference: text(b - a) };
+  return [[[t.subCols.kept], [f.money(d.a), "num"], [f.money(d.b), "num"], diff(d)]];
+}
+
+const cents = (money) =>
+  String(money)
+    .replace(".", "")
+    .replace(/^(-?)0+(?=\d)/, "$1");

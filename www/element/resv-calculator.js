@@ -88,6 +88,12 @@ export class ResvCalculator extends Base {
           this.#typed.set(path, { text: m.text, value: m.value, lang: m.lang });
     },
     note: (text, ...actions) => this.#note(text, ...actions),
+    // The comparison's A, kept with the autosave and the link so it survives a reload.
+    comparison: () => this.#comparison?.base ?? null,
+    setComparison: (base) => {
+      const ok = base && typeof base === "object" && typeof base.name === "string";
+      this.#comparison.base = ok && base.report && typeof base.report === "object" ? base : null;
+    },
     storageFull: () =>
       this.#note(this.#t().storageFull, { label: this.#t().saveAsFile, run: () => this.#saveFile() }),
   };
@@ -135,7 +141,7 @@ export class ResvCalculator extends Base {
     const report = on ? this.#report : null;
     this.#comparison
       .pin(report, report?.name || this.#t().unnamed, this.#report)
-      .then(() => this.#request("results"));
+      .then(() => this.#request("results", "save"));
   }
 
   connectedCallback() {
