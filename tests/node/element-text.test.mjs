@@ -61,3 +61,13 @@ test("no other element module writes issue text of its own", () => {
     assert.deepEqual(inline, [], `${file}: issue text belongs in the catalogue of i18n.js`);
   }
 });
+
+test("the market status counts in the right number: 1 postcode, 2 postcodes", async () => {
+  const { TEXT, formats } = await import("../../www/element/i18n.js");
+  const nl = TEXT.nl.marketInfo({ rows: 1, labels: 1, postcodes: 1 }, formats("nl"));
+  assert.equal(nl, "1 rij, 1 verzekeraar, 1 postcode");
+  const many = TEXT.nl.marketInfo({ rows: 2986954, labels: 10, postcodes: 462667 }, formats("nl"));
+  assert.equal(many, "2.986.954 rijen, 10 verzekeraars, 462.667 postcodes");
+  const en = TEXT.en.marketInfo({ rows: 1, labels: 2, postcodes: null }, formats("en"));
+  assert.equal(en, "1 row, 2 insurers");
+});

@@ -229,11 +229,11 @@ export class MarketSource {
     const m = this.current;
     let text = "";
     if (m.info)
-      text = t.marketInfo({
-        rows: f.count(m.info.rowCount),
-        labels: f.count(m.info.labels),
-        postcodes: m.info.postcodeCount == null ? null : f.count(m.info.postcodeCount),
-      });
+      // Plurals by the counts themselves ("1 postcode", "2 postcodes").
+      text = t.marketInfo(
+        { rows: m.info.rowCount, labels: m.info.labels, postcodes: m.info.postcodeCount ?? null },
+        f,
+      );
     if (m.name && m.kind === "file") text = `${m.name}: ${text}`;
     if (m.kind === "file" && m.ref && !m.text) text += ` ${t.notSaved}`;
     return { text, value: undefined };

@@ -40,8 +40,12 @@ export const TEXT = {
     sourceLegend: "Bron van de gegevens",
     fileLabel: "Bestand: kolommen postcode, verzekeraar, verzekerden, optioneel concern",
     pasteLabel: "Plak hier de tabel (met kopregel)",
-    marketInfo: (t) =>
-      `${t.rows} rijen, ${t.labels} verzekeraars${t.postcodes == null ? "" : `, ${t.postcodes} postcodes`}`,
+    marketInfo: ({ rows, labels, postcodes }, f) =>
+      [
+        `${f.count(rows)} ${rows === 1 ? "rij" : "rijen"}`,
+        `${f.count(labels)} ${labels === 1 ? "verzekeraar" : "verzekeraars"}`,
+        ...(postcodes == null ? [] : [`${f.count(postcodes)} ${postcodes === 1 ? "postcode" : "postcodes"}`]),
+      ].join(", "),
     reading: (done, total) => `Bestand lezen: ${done} van ${total}…`,
     parsing: "Gegevens verwerken (de pagina blijft bruikbaar)…",
     notSaved: "Te groot om in de browser te bewaren; kies het bestand na herladen opnieuw.",
@@ -339,8 +343,12 @@ export const TEXT = {
     sourceLegend: "Source of the data",
     fileLabel: "File: columns postcode, insurer, insured, optional concern",
     pasteLabel: "Paste the table here (with its header row)",
-    marketInfo: (t) =>
-      `${t.rows} rows, ${t.labels} insurers${t.postcodes == null ? "" : `, ${t.postcodes} postcodes`}`,
+    marketInfo: ({ rows, labels, postcodes }, f) =>
+      [
+        `${f.count(rows)} ${rows === 1 ? "row" : "rows"}`,
+        `${f.count(labels)} ${labels === 1 ? "insurer" : "insurers"}`,
+        ...(postcodes == null ? [] : [`${f.count(postcodes)} ${postcodes === 1 ? "postcode" : "postcodes"}`]),
+      ].join(", "),
     reading: (done, total) => `Reading the file: ${done} of ${total}…`,
     parsing: "Processing the data (the page stays usable)…",
     notSaved: "Too large to keep in the browser; choose the file again after a reload.",
