@@ -351,6 +351,16 @@ fn half_away(n: U256, d: U256) -> Option<U256> {
     twice.checked_div(d.checked_mul(U256::new(2))?)
 }
 
+/// [`split`] of an amount over `weights` to the cent, as amounts. `None` when the split is
+/// refused (no weights, all zero, a negative weight) or an amount overflows.
+pub fn split_cents(total: Money, weights: &[Decimal]) -> Option<Vec<Money>> {
+    split(total.value(), weights, Decimal::new(1, 2))
+        .ok()?
+        .into_iter()
+        .map(|d| Money::new(d).ok())
+        .collect()
+}
+
 /// Splits `total` (a whole number of cents) by the *leader absorbs* rule: every party except
 /// `absorber` gets its exact share `total × wᵢ / Σw` rounded half away from zero to the cent,
 /// and `absorber` (the market leader) gets what is left. When those roundings together would

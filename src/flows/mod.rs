@@ -44,6 +44,16 @@ pub struct Hoofdaannemer {
     pub agreement: bool,
 }
 
+impl Hoofdaannemer {
+    /// The member that receives the money on behalf of the RESV, when it works through a
+    /// kassier.
+    pub fn payee(&self) -> Option<&str> {
+        (self.form == Form::Kassier)
+            .then_some(self.kassier.as_deref())
+            .flatten()
+    }
+}
+
 /// One subcontract as read.
 #[derive(Clone, Debug)]
 pub struct Subcontract {

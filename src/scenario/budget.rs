@@ -60,11 +60,7 @@ fn paid_parts(results: &[LineResult], contracted: Money) -> Option<Vec<Money>> {
         return Some(results.iter().map(|r| r.zvw).collect());
     }
     let ws: Vec<rust_decimal::Decimal> = results.iter().map(|r| r.zvw.value()).collect();
-    crate::split::split(contracted.value(), &ws, rust_decimal::Decimal::new(1, 2))
-        .ok()?
-        .into_iter()
-        .map(|d| Money::new(d).ok())
-        .collect()
+    crate::split::split_cents(contracted, &ws)
 }
 
 impl BudgetTotals {

@@ -61,14 +61,10 @@ pub(super) fn fund(
             .map(|m| (m.id.clone(), m.name.clone(), m.amount))
             .collect::<Vec<_>>(),
         resv_name,
-        input
-            .hoofdaannemer
-            .as_ref()
-            .filter(|h| h.form == flows::Form::Kassier)
-            .and_then(|h| h.kassier.as_deref()),
+        input.kassier(),
     )
     .ok_or_else(overflow)?;
-    if !input.hoofdaannemer.as_ref().is_some_and(|h| h.agreement) {
+    if !input.agreed() {
         for s in &mut subcontracts {
             s.status = "pendingAgreement";
         }

@@ -227,6 +227,16 @@ impl<'m> ScenarioInput<'m> {
         })
     }
 
+    /// Whether the RESV's written agreement with the insurers (art. 4.1) is recorded.
+    pub(super) fn agreed(&self) -> bool {
+        self.hoofdaannemer.as_ref().is_some_and(|h| h.agreement)
+    }
+
+    /// The kassier that receives the money on behalf of the RESV, if any.
+    pub(super) fn kassier(&self) -> Option<&str> {
+        self.hoofdaannemer.as_ref().and_then(Hoofdaannemer::payee)
+    }
+
     /// The market table.
     pub(super) fn market(&self) -> &Market {
         self.market.table()

@@ -132,8 +132,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
             warning: Warning::Estimated { source },
         });
     }
-    if !input.subcontracts.is_empty() && !input.hoofdaannemer.as_ref().is_some_and(|h| h.agreement)
-    {
+    if !input.subcontracts.is_empty() && !input.agreed() {
         notes.agreement = Some(Warned {
             path: root.key("hoofdaannemer").key("agreement"),
             warning: Warning::NoAgreement,

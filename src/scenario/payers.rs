@@ -138,13 +138,7 @@ pub(super) fn schedule(
 ) -> Option<Payments> {
     let n = if quarterly { 4 } else { 12 };
     let ones = vec![Decimal::ONE; n];
-    let instalments = |amount: Money| -> Option<Vec<Money>> {
-        crate::split::split(amount.value(), &ones, Decimal::new(1, 2))
-            .ok()?
-            .into_iter()
-            .map(|d| Money::new(d).ok())
-            .collect()
-    };
+    let instalments = |amount: Money| crate::split::split_cents(amount, &ones);
     let zvw = insurers.iter().map(|i| (&i.id, "zvw", i.amount));
     let municipal = municipalities
         .iter()

@@ -212,16 +212,11 @@ impl Report {
             by_main_task: budget::by_main_task(&paid).ok_or_else(overflow)?,
             by_level: budget::by_level(&paid).ok_or_else(overflow)?,
         };
-        let kassier = input
-            .hoofdaannemer
-            .as_ref()
-            .filter(|h| h.form == crate::flows::Form::Kassier)
-            .and_then(|h| h.kassier.as_deref());
         let flows = money_flows(
             &split.insurers,
             &municipalities,
             &funded.subcontracts,
-            kassier,
+            input.kassier(),
         );
         let settings = &input.settings;
         Ok(Report {

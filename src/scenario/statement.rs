@@ -12,8 +12,6 @@ use crate::money::Money;
 use crate::verdeelsleutel::{InsurerPart, Share, Statement, TaskShare, YearShare};
 use rust_decimal::Decimal;
 
-const CENT: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
-
 /// `total` split over the magnitudes of `weights` to the cent (a negative total, a
 /// correction, mirrored); all zero when every weight is zero. `None` when an amount
 /// overflows.
@@ -22,11 +20,7 @@ fn split_over(total: Money, weights: &[Decimal]) -> Option<Vec<Money>> {
         return Some(vec![Money::ZERO; weights.len()]);
     }
     let weights: Vec<Decimal> = weights.iter().map(|w| w.abs()).collect();
-    crate::split::split(total.value(), &weights, CENT)
-        .ok()?
-        .into_iter()
-        .map(|d| Money::new(d).ok())
-        .collect()
+    crate::split::split_cents(total, &weights)
 }
 
 fn add(to: &mut Money, m: Money) -> Option<()> {

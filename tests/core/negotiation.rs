@@ -15,6 +15,23 @@ fn run(fields: &str) -> Report {
     calculate(&json(&text), None).unwrap_or_else(|e| panic!("{text}: {e}"))
 }
 
+/// Every insurer's share (10 decimals) × the total lies within a cent of its amount: the
+/// statement reproduces (largest remainder).
+fn reproduces_share_times_total(r: &Report, case: &str) {
+    let total = r.totals.zvw.value();
+    for i in &r.insurers {
+        let exact = i.share * total;
+        let diff = (exact - i.amount.value()).abs();
+        assert!(
+            diff < rust_decimal::Decimal::new(1, 2),
+            "{case}: {} share {} × {total} = {exact}, amount {}",
+            i.id,
+            i.share,
+            i.amount
+        );
+    }
+}
+
 fn amounts(r: &Report) -> Vec<(String, i128)> {
     r.insurers
         .iter()
@@ -86,19 +103,7 @@ mod pooling {
     fn every_follower_statement_reproduces_its_amount_from_share_times_total() {
         // share (10 decimals) × total lies within a cent of the amount (largest remainder).
         for extra in ["", r#","lumpSum":"50000.00""#] {
-            let r = report(extra);
-            let total = r.totals.zvw.value();
-            for i in &r.insurers {
-                let exact = i.share * total;
-                let diff = (exact - i.amount.value()).abs();
-                assert!(
-                    diff < rust_decimal::Decimal::new(1, 2),
-                    "{extra}: {} share {} × {total} = {exact}, amount {}",
-                    i.id,
-                    i.share,
-                    i.amount
-                );
-            }
+            super::reproduces_share_times_total(&report(extra), extra);
         }
     }
 
@@ -146,15 +151,7 @@ fn the_sample_regions_statements_reproduce_their_amounts() {
     // verdeelsleutel every insurer's amount is its share of the total within a cent.
     let market = resv_calc::sample::market().unwrap();
     let r = calculate(&json(resv_calc::sample::SCENARIO_JSON), Some(&market)).unwrap();
-    let total = r.totals.zvw.value();
-    for i in &r.insurers {
-        let diff = (i.share * total - i.amount.value()).abs();
-        assert!(
-            diff < rust_decimal::Decimal::new(1, 2),
-            "{}: off by {diff}",
-            i.id
-        );
-    }
+    reproduces_share_times_total(&r, "sample");
 }
 
 #[test]
