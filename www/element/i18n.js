@@ -718,5 +718,22 @@ function makeFormats(lang) {
     bytes: (n) =>
       n >= 1e6 ? `${int.format(Math.round(n / 1e5) / 10)} MB` : `${int.format(Math.ceil(n / 1e3))} kB`,
     date: (ms) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ms),
+    /** Instalment `k` (0-based) of a year's schedule named by its months: "januari 2027", "jan–mrt 2027". */
+    instalment: (k, count, year) => {
+      const month = (m, style) =>
+        new Intl.DateTimeFormat(locale, { month: style, timeZone: "UTC" }).format(Date.UTC(2000, m, 1));
+      if (count === 12) return `${month(k, "long")} ${year}`;
+      const per = 12 / count;
+      return `${month(k * per, "short").replace(".", "")}–${month(k * per + per - 1, "short").replace(".", "")} ${year}`;
+    },
   };
+}
+
+/**
+ * An insurer's role in words, the same on screen, in statements and in every export:
+ * "marktleider", "volger" or "volger, medebeoordelaar".
+ */
+export function roleText(i, t) {
+  if (i.marketLeader) return i.coAssessor ? `${t.leader}, ${t.coAssessor}` : t.leader;
+  return i.coAssessor ? `${t.follower}, ${t.coAssessor}` : t.follower;
 }

@@ -2,6 +2,8 @@
 // the shareable link keeps the scenario in the URL fragment (never sent to a server), and
 // files are read with a size limit and progress.
 
+import { roleText } from "./i18n.js";
+
 /** Largest market file read (the core's own limit, so the core, not a tab crash, refuses). */
 export const MAX_MARKET_BYTES = 256 * 1024 * 1024;
 /** Largest scenario (JSON) file read. */
@@ -32,7 +34,7 @@ export function reportRows(r, t) {
       num(i.insured),
       num(i.share),
       num(i.amount),
-      i.marketLeader ? t.leader : i.coAssessor ? t.coAssessor : t.follower,
+      roleText(i, t),
     );
   row("", t.sum, num(r.allocation.insured), num(1), num(r.totals.zvw), "");
   row();

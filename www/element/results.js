@@ -2,6 +2,7 @@
 // MDZ picture and the comparison: DOM builders over a Report. Everything from data is set as
 // text (never markup), so an insurer called `<img src=x onerror=alert(1)>` shows as exactly that.
 import { payerName } from "./io.js";
+import { roleText } from "./i18n.js";
 import { el, button, svgEl } from "./dom.js";
 import { sankeyLayout, roughMeasure, SANKEY } from "./results-sankey.js";
 
@@ -157,8 +158,7 @@ function summary(r, t, f) {
 }
 
 function insurersTable(r, t, f) {
-  const role = (i) =>
-    i.marketLeader ? `★ ${t.leader}` : i.coAssessor ? `${t.follower}, ${t.coAssessor}` : t.follower;
+  const role = (i) => (i.marketLeader ? `★ ${roleText(i, t)}` : roleText(i, t));
   const insurers = table(
     "insurers",
     t.insurersTitle,
