@@ -27,15 +27,7 @@ export function reportRows(r, t) {
   row(t.csv.section, r.name ?? "", num(r.year));
   row();
   row(t.csv.insurers, t.party, t.insured, t.share, t.amount, t.role);
-  for (const i of r.insurers)
-    row(
-      "",
-      i.name,
-      num(i.insured),
-      num(i.share),
-      num(i.amount),
-      roleText(i, t),
-    );
+  for (const i of r.insurers) row("", i.name, num(i.insured), num(i.share), num(i.amount), roleText(i, t));
   row("", t.sum, num(r.allocation.insured), num(1), num(r.totals.zvw), "");
   row();
   if (r.municipalities.length) {
