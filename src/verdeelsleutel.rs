@@ -44,6 +44,9 @@ pub struct Settings {
     pub threshold: Decimal,
     /// The scenario's `insurers` list.
     pub overrides: Vec<Override>,
+    /// The designated market leaders (`marketLeaders`), in order: with `leaderAbsorbs` the
+    /// first of them that pays in an area takes the rest, not the data's largest party.
+    pub absorbers: Vec<String>,
 }
 
 impl Default for Settings {
@@ -53,6 +56,7 @@ impl Default for Settings {
             rounding: Rounding::LargestRemainder,
             threshold: Decimal::from(crate::experiment::CO_ASSESSMENT_THRESHOLD),
             overrides: Vec::new(),
+            absorbers: Vec::new(),
         }
     }
 }
@@ -471,7 +475,20 @@ pub fn split_region(
                 .collect();
             split::split(total.value(), &dw, Decimal::new(1, 2))
         }
-        Rounding::LeaderAbsorbs => split::leader_absorbs(total.value(), &ws, 0),
+        Rounding::LeaderAbsorbs => {
+            // The designated leader absorbs the rounding; without one (or when it pays nothing
+            // here) the largest party does.
+            let absorber = settings
+                .absorbers
+                .iter()
+                .find_map(|id| {
+                    order
+                        .iter()
+                        .position(|&p| parties.ids.get(p).is_some_and(|x| x == id))
+                })
+                .unwrap_or(0);
+            split::leader_absorbs(total.value(), &ws, absorber)
+        }
     }
     .map_err(|e| match e {
         SplitError::NotWholeMinorUnits => Problem::NotWholeMinorUnits {

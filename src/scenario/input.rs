@@ -128,8 +128,9 @@ impl<'m> ScenarioInput<'m> {
         let name = read_name(field("name"), &root.key("name"), &mut issues);
         let has_budget = !field("budget").is_null();
         let lump_sum = read_lump_sum(field("lumpSum"), has_budget, &root, &mut issues);
-        let settings = verdeelsleutel::read_settings(scenario, &root, &mut issues);
+        let mut settings = verdeelsleutel::read_settings(scenario, &root, &mut issues);
         let roles = super::roles::Roles::read(scenario, &root, &mut issues);
+        settings.absorbers = roles.leaders();
         let illustrative = read::boolean(
             field("illustrative"),
             false,

@@ -105,6 +105,15 @@ impl Roles {
         roles
     }
 
+    /// The designated market leaders' ids, in order (empty when the data decide).
+    pub(super) fn leaders(&self) -> Vec<String> {
+        self.leaders
+            .iter()
+            .flatten()
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
     /// Applies the roles to the split: designations checked against the paying parties,
     /// each insurer's contract, and the coverage of the plan.
     ///

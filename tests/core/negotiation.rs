@@ -59,6 +59,72 @@ fn leader_absorbs_works_on_tiny_totals() {
     assert_eq!(amounts(&r), [("VGZ".to_string(), 1), ("CZ".to_string(), 0)]);
 }
 
+#[test]
+fn with_leader_absorbs_the_designated_market_leader_takes_the_rounding() {
+    // VGZ 2000, CZ 1000, Menzis 1000 insured persons; €0.03 has exact shares of 1.5, 0.75 and
+    // 0.75 cent.
+    let market = r#"[
+      {"postcode":"8011","insurer":"VGZ","insured":2000},
+      {"postcode":"8011","insurer":"CZ","insured":1000},
+      {"postcode":"8011","insurer":"Menzis","insured":1000}
+    ]"#;
+    let run3 = |fields: &str| {
+        let text =
+            format!(r#"{{"market":{market},"lumpSum":"0.03","rounding":"leaderAbsorbs"{fields}}}"#);
+        calculate(&json(&text), None).unwrap_or_else(|e| panic!("{text}: {e}"))
+    };
+    // Without a designation the data's largest (VGZ) absorbs: CZ and Menzis 0.75 → 1 cent
+    // each, VGZ the rest, 1 cent.
+    assert_eq!(
+        amounts(&run3("")),
+        [
+            ("VGZ".to_string(), 1),
+            ("CZ".to_string(), 1),
+            ("Menzis".to_string(), 1)
+        ]
+    );
+    // CZ designated: VGZ 1.5 → 2 cents, Menzis 0.75 → 1 cent, CZ the rest, 0 cents.
+    let r = run3(r#","marketLeaders":["CZ"]"#);
+    assert_eq!(
+        amounts(&r),
+        [
+            ("VGZ".to_string(), 2),
+            ("CZ".to_string(), 0),
+            ("Menzis".to_string(), 1)
+        ]
+    );
+    assert_eq!(r.allocation.leader, "CZ");
+    // Several designated: the first named absorbs. Menzis, CZ: VGZ 2, CZ 0.75 → 1, Menzis the
+    // rest, 0.
+    let r = run3(r#","marketLeaders":["Menzis","CZ"]"#);
+    assert_eq!(
+        amounts(&r),
+        [
+            ("VGZ".to_string(), 2),
+            ("CZ".to_string(), 1),
+            ("Menzis".to_string(), 0)
+        ]
+    );
+    // €100.00 over three equal parties: followers 33.33 each, the designated leader 33.34,
+    // where the data's leader (a tie: CZ, first by name) would take it otherwise.
+    let text = r#"{"market":[
+      {"postcode":"8011","insurer":"VGZ","insured":10},
+      {"postcode":"8011","insurer":"CZ","insured":10},
+      {"postcode":"8011","insurer":"Menzis","insured":10}],
+      "lumpSum":"100.00","rounding":"leaderAbsorbs","marketLeaders":["VGZ"]}"#;
+    let r = calculate(&json(text), None).unwrap();
+    let mut a = amounts(&r);
+    a.sort();
+    assert_eq!(
+        a,
+        [
+            ("CZ".to_string(), 3333),
+            ("Menzis".to_string(), 3333),
+            ("VGZ".to_string(), 3334)
+        ]
+    );
+}
+
 mod pooling {
     use crate::budget::{BUDGET, MARKET, MUNICIPALITIES};
     use crate::{cents, json};
