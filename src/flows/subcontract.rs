@@ -66,6 +66,22 @@ pub fn read_hoofdaannemer(
 
 const FIELDS: &[&str] = &["id", "contractor", "amount", "lines", "mainTasks", "from"];
 
+/// A contractor that is the party receiving the money itself: the kassier (who receives it on
+/// behalf of the RESV) or the hoofdaannemer, named ignoring case, spaces and punctuation.
+fn to_self(contractor: &str, hoofdaannemer: Option<&Hoofdaannemer>) -> Option<Problem> {
+    let h = hoofdaannemer?;
+    let key = crate::insurer::match_key(contractor);
+    let same = |name: &str| !key.is_empty() && crate::insurer::match_key(name) == key;
+    let kassier = h.payee().filter(|k| same(k));
+    if kassier.is_some() || same(&h.name) {
+        return Some(Problem::SubcontractToSelf {
+            name: contractor.to_owned(),
+            kassier: kassier.is_some(),
+        });
+    }
+    None
+}
+
 /// Reads the subcontracts and checks them against the budget lines.
 pub fn read_subcontracts(
     value: &Value,
@@ -98,8 +114,10 @@ pub fn read_subcontracts(
         {
             issues.push(at.key("from"), Problem::SubcontractChain);
         }
-        if contractor.is_some_and(|c| c == "resv" || hoofdaannemer.is_some_and(|h| h.name == c)) {
+        if contractor == Some("resv") {
             issues.push(c_at.clone(), Problem::SubcontractChain);
+        } else if let Some(problem) = contractor.and_then(|c| to_self(c, hoofdaannemer)) {
+            issues.push(c_at.clone(), problem);
         }
         let a_at = at.key("amount");
         let amount = read::cents(read::field(item, "amount"), &a_at, issues);

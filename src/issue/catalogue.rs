@@ -377,6 +377,14 @@ impl Problem {
                 "alleen het RESV als hoofdaannemer besteedt uit; een uitvoerende zorgaanbieder kan niet verder uitbesteden onder deze prestatie".into(),
                 "only the RESV as hoofdaannemer commissions; an executing provider cannot commission further under this prestatie".into(),
             ),
+            Problem::SubcontractToSelf { name, kassier: true } => (
+                format!("\"{name}\" is de kassier, die het geld namens het RESV ontvangt; een uitbesteding gaat naar een andere zorgaanbieder, niet naar de kassier zelf"),
+                format!("\"{name}\" is the kassier, which receives the money on behalf of the RESV; a subcontract goes to another provider, not to the kassier itself"),
+            ),
+            Problem::SubcontractToSelf { name, kassier: false } => (
+                format!("\"{name}\" is de hoofdaannemer zelf; het RESV kan niet aan zichzelf uitbesteden, alleen aan een andere zorgaanbieder"),
+                format!("\"{name}\" is the hoofdaannemer itself; the RESV cannot subcontract to itself, only to another provider"),
+            ),
             Problem::UnknownLine { id } => (
                 format!("er is geen begrotingsregel \"{id}\""),
                 format!("there is no budget line \"{id}\""),
@@ -671,6 +679,10 @@ mod tests {
                 typed: "x".into(),
                 format: Lang::En,
             },
+            Problem::SubcontractToSelf {
+                name: "x".into(),
+                kassier: true,
+            },
         ]
     }
 
@@ -747,6 +759,7 @@ mod tests {
             Problem::OutOfMemory => 68,
             Problem::AmountUnreadable { .. } => 69,
             Problem::PercentUnreadable { .. } => 70,
+            Problem::SubcontractToSelf { .. } => 71,
         }
     }
 
@@ -884,6 +897,23 @@ mod tests {
             })
             .collect();
         check("warning", &rows);
+    }
+
+    #[test]
+    fn a_subcontract_to_itself_names_the_kassier_or_the_hoofdaannemer() {
+        let texts = |kassier| {
+            Problem::SubcontractToSelf {
+                name: "Huisartsenkring".into(),
+                kassier,
+            }
+            .texts()
+        };
+        let (nl, en) = texts(true);
+        assert!(nl.contains("\"Huisartsenkring\" is de kassier"), "{nl}");
+        assert!(en.contains("\"Huisartsenkring\" is the kassier"), "{en}");
+        let (nl, en) = texts(false);
+        assert!(nl.contains("is de hoofdaannemer zelf"), "{nl}");
+        assert!(en.contains("is the hoofdaannemer itself"), "{en}");
     }
 
     #[test]

@@ -221,6 +221,14 @@ pub enum Problem {
     NoMunicipality,
     /// An executing provider commissioning further, or the RESV subcontracting itself.
     SubcontractChain,
+    /// A subcontract to the party that receives the money itself: the kassier, or the
+    /// hoofdaannemer (the RESV) paying itself.
+    SubcontractToSelf {
+        /// The contractor as named.
+        name: String,
+        /// Whether it is the kassier (else the hoofdaannemer).
+        kassier: bool,
+    },
     /// A budget line id that does not exist.
     UnknownLine {
         /// The id.
@@ -335,6 +343,7 @@ impl Problem {
             Problem::AreaOutsideWorkArea => "area_outside_work_area",
             Problem::NoMunicipality => "no_municipality",
             Problem::SubcontractChain => "subcontract_chain",
+            Problem::SubcontractToSelf { .. } => "subcontract_to_self",
             Problem::UnknownLine { .. } => "unknown_line",
             Problem::TaskOutsideLines { .. } => "task_outside_lines",
             Problem::SubcontractAboveLines { .. } => "subcontract_above_lines",

@@ -138,6 +138,51 @@ fn weighs_the_region_against_the_mdz_framework() {
 }
 
 #[test]
+fn refuses_a_subcontract_to_the_kassier_or_the_hoofdaannemer_itself() {
+    let kassier = r#"{"form":"kassier","name":"RESV IJssel","kassier":"Huisartsenkring Zwolle","agreement":true}"#;
+    // The kassier receives the money on behalf of the RESV: it cannot also be its subcontractor,
+    // however it is written; nor can the hoofdaannemer pay itself.
+    let subs = r#"[
+      {"id":"A","contractor":"huisartsenkring  zwolle ","amount":"1.00","lines":["L1"]},
+      {"id":"B","contractor":"RESV IJssel","amount":"1.00","lines":["L1"]},
+      {"id":"C","contractor":"Huisartsenkring Kampen","amount":"1.00","lines":["L1"]}
+    ]"#;
+    let text = format!(
+        r#"{{"market":{MARKET},"workArea":["1011-1012"],"budget":{BUDGET},"municipalities":{MUNICIPALITIES},"hoofdaannemer":{kassier},"subcontracts":{subs}}}"#
+    );
+    let e = calculate(&json(&text), None).unwrap_err();
+    assert_eq!(
+        codes(&e),
+        [
+            "subcontracts[0].contractor subcontract_to_self",
+            "subcontracts[1].contractor subcontract_to_self",
+        ]
+    );
+    let messages: Vec<(String, String)> = e
+        .as_slice()
+        .iter()
+        .map(|i| {
+            (
+                i.message(resv_calc::issue::Lang::Nl),
+                i.message(resv_calc::issue::Lang::En),
+            )
+        })
+        .collect();
+    assert!(messages[0].0.contains("is de kassier"), "{messages:?}");
+    assert!(messages[0].1.contains("is the kassier"), "{messages:?}");
+    assert!(messages[1].0.contains("hoofdaannemer zelf"), "{messages:?}");
+    assert!(
+        messages[1].1.contains("hoofdaannemer itself"),
+        "{messages:?}"
+    );
+    // A legal entity subcontracting to a provider of another name is fine.
+    let ok = run(&format!(
+        r#","hoofdaannemer":{RESV},"subcontracts":[{{"id":"A","contractor":"Huisartsenkring Zwolle","amount":"1.00","lines":["L1"]}}]"#
+    ));
+    assert!(ok.is_ok(), "{ok:?}");
+}
+
+#[test]
 fn refuses_subcontracts_that_break_the_rules() {
     let bad = r#"[
       {"id":"A","contractor":"X","amount":"-1","lines":["L9"]},
