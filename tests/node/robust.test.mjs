@@ -237,3 +237,18 @@ test("MarketTable.toCsv() defuses names a spreadsheet would run as a formula; to
   );
   t.free();
 });
+
+test("the element's own copy of a table (autosave, a MarketTable set from outside) keeps formula names exactly", async () => {
+  const { rowsCsv } = await import("../../pkg/engine-core.js");
+  const csv =
+    'postcode;verzekeraar;concern;verzekerden;fractie\n8011;=HYPERLINK("x");"Zorg; en";1;0,5\n8012;@A1;;2;\n';
+  const t = pkg.parseMarketCsv(csv);
+  const again = pkg.parseMarketCsv(rowsCsv(t.toJSON()));
+  assert.deepEqual(again.toJSON(), t.toJSON());
+  assert.equal(t.toJSON()[0].insurer, '=HYPERLINK("x")');
+  assert.equal(t.toJSON()[0].fraction, "0.5");
+  const plain = pkg.parseMarketCsv(pkg.sampleMarketCsv());
+  const back = pkg.parseMarketCsv(rowsCsv(plain.toJSON()));
+  assert.deepEqual(back.toJSON(), plain.toJSON());
+  for (const x of [t, again, plain, back]) x.free();
+});
