@@ -3,14 +3,19 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-.PHONY: setup pkg serve test bench fuzz fuzz-smoke fuzz-js-smoke fmt-check js-fmt-check clippy sample-check test-host test-node dts test-ts pkg-check test-browser golden clean
+.PHONY: setup setup-serve pkg serve test bench fuzz fuzz-smoke fuzz-js-smoke fmt-check js-fmt-check clippy sample-check test-host test-node dts test-ts pkg-check test-browser golden clean
 
-# Installs what is missing on a fresh machine (Debian packages, wasm-bindgen-cli, npm tools).
+# Installs what is missing on a fresh machine (Debian packages, wasm-bindgen-cli, cargo-fuzz, npm tools).
 setup:
 	@bash scripts/setup.sh
 
+# Only what building and serving need (the wasm32 toolchain, wasm-bindgen-cli, wasm-opt): no
+# Chromium, cargo-fuzz or test-only npm packages.
+setup-serve:
+	@bash scripts/setup.sh serve
+
 # Builds the npm package into pkg/ (cargo wasm32 -> wasm-bindgen -> wasm-opt -> package.json).
-pkg: setup
+pkg: setup-serve
 	@bash scripts/build-pkg.sh
 
 # Serves the calculator on http://localhost:$(PORT) with the built-in sample.
@@ -18,7 +23,7 @@ serve: pkg
 	@PORT=$(PORT) node scripts/serve.mjs
 
 # Every test, cheapest first: format, lints, host tests, the package under Node, its types, the page.
-test: fmt-check js-fmt-check clippy sample-check test-host fuzz-smoke pkg test-node fuzz-js-smoke dts test-ts pkg-check test-browser
+test: setup fmt-check js-fmt-check clippy sample-check test-host fuzz-smoke pkg test-node fuzz-js-smoke dts test-ts pkg-check test-browser
 
 # Formatting is checked, never rewritten, in tests.
 fmt-check:

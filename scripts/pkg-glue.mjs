@@ -29,6 +29,34 @@ edit("pkg/resv_calc.js", [
   ["if (wasm !== undefined) return wasm;", "if (wasm !== NOT_READY) return wasm;", 2],
 ]);
 
+// A freed MarketTable: every getter and method but free() would reach Rust with a null pointer
+// and throw wasm-bindgen's bare "null pointer passed to rust". Instead one clear Error naming
+// free() and the member called (code "table_freed", as calculate() calls it); free() and
+// Symbol.dispose a second time do nothing. Nothing reaches Wasm, so the module keeps working.
+const FREED_GUARD = `const freedTable = (key) => Object.assign(
+    new Error(\`MarketTable.\${key}: deze marktgegevens zijn vrijgegeven (free()); lees ze opnieuw in / this market table was freed (free()); read it again with parseMarketCsv\`),
+    { code: "table_freed" },
+);
+for (const key of Object.getOwnPropertyNames(MarketTable.prototype)) {
+    if (key === "constructor" || key === "__destroy_into_raw") continue;
+    const d = Object.getOwnPropertyDescriptor(MarketTable.prototype, key);
+    if (d.get) {
+        const get = d.get;
+        d.get = function () { if (!this.__wbg_ptr) throw freedTable(key); return get.call(this); };
+    } else if (key === "free") {
+        const free = d.value;
+        d.value = function free_() { if (this.__wbg_ptr) free.call(this); };
+    } else if (typeof d.value === "function") {
+        const f = d.value;
+        d.value = function (...args) { if (!this.__wbg_ptr) throw freedTable(key); return f.apply(this, args); };
+    }
+    Object.defineProperty(MarketTable.prototype, key, d);
+}
+if (Symbol.dispose) MarketTable.prototype[Symbol.dispose] = MarketTable.prototype.free;`;
+edit("pkg/resv_calc.js", [
+  ["if (Symbol.dispose) MarketTable.prototype[Symbol.dispose] = MarketTable.prototype.free;", FREED_GUARD, 1],
+]);
+
 // The .d.ts uses DOM types (RequestInfo, Response) and Symbol.dispose (esnext.disposable):
 // referencing the libs makes it check under `lib: ["es2022", "dom"]` or any other.
 edit("pkg/resv_calc.d.ts", [

@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
-# Installs what the build and tests need and are missing; quick when all is there.
-# Debian packages (as root or with sudo): rustc-web, cargo-web, rust-web-src and
-# rust-web-clippy when rustup has no wasm32 target; chromium for the page tests.
-# Then wasm-bindgen-cli at exactly the crate's version, and the npm dev tools.
+# Installs what is missing; quick when all is there. Two parts:
+#   scripts/setup.sh serve   what `make pkg` / `make serve` need: the wasm32 toolchain (Debian's
+#                            rustc-web, cargo-web, rust-web-src when rustup has no wasm32
+#                            target), wasm-bindgen-cli at exactly the crate's version, and the
+#                            one npm package the build runs (binaryen's wasm-opt: the
+#                            package.json "dependencies", `npm ci --omit=dev`).
+#   scripts/setup.sh         (or `all`) that, and what only the tests need: rust-web-clippy,
+#                            chromium, cargo-fuzz and every npm dev tool (`npm ci`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=${1:-all}
+case "$mode" in serve | all) ;; *) echo "setup: unknown part '$mode' (serve or all)" >&2; exit 2 ;; esac
 
-apt_pkgs=()
+serve_pkgs=()
+test_pkgs=()
 # wasm-cargo.sh is the one place that decides which toolchain builds for wasm32.
 if [ "$(bash scripts/wasm-cargo.sh target-dir)" = target/wasm-std ]; then
-  [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ] || apt_pkgs+=(rustc-web cargo-web rust-web-src)
-  [ -x /usr/bin/clippy-driver ] || apt_pkgs+=(rust-web-clippy)
+  [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ] || serve_pkgs+=(rustc-web cargo-web rust-web-src)
   rust_lld="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
-  [ -x "$rust_lld" ] || command -v wasm-ld-19 >/dev/null || apt_pkgs+=(lld-19)
+  [ -x "$rust_lld" ] || command -v wasm-ld-19 >/dev/null || serve_pkgs+=(lld-19)
+  [ -x /usr/bin/clippy-driver ] || test_pkgs+=(rust-web-clippy)
 fi
-[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || apt_pkgs+=(chromium)
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || test_pkgs+=(chromium)
+apt_pkgs=("${serve_pkgs[@]}")
+[ "$mode" = serve ] || apt_pkgs+=("${test_pkgs[@]}")
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   echo "setup: apt-get install ${apt_pkgs[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
@@ -31,13 +40,27 @@ if [ "$want" != "$have" ]; then
   cargo install -q wasm-bindgen-cli --version "=$want"
 fi
 
+# npm: node_modules/.package-lock.json is what npm last installed; older than package-lock.json
+# means the lock changed since. A full install (the tests') serves the build too.
+stale() { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }
+if [ "$mode" = serve ]; then
+  if stale || [ ! -x node_modules/.bin/wasm-opt ]; then
+    echo "setup: npm ci --omit=dev (the build's wasm-opt only)"
+    npm ci --omit=dev --no-audit --no-fund --loglevel=error
+  fi
+  exit 0
+fi
+
+# ---- From here on: what only the tests need (`make test`, `make setup`, .ci/run). ----
+
 # cargo-fuzz (libFuzzer) for `make fuzz` and the fuzz smoke run of `make test`.
 if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "0.13.2" ]; then
   echo "setup: cargo install cargo-fuzz 0.13.2 (about 2 minutes)"
   cargo install -q cargo-fuzz --version "=0.13.2" --locked
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Every npm dev tool; playwright-core stands for them (a serve-only install lacks it).
+if stale || [ ! -d node_modules/playwright-core ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -26,13 +26,34 @@ impl Market {
     }
 
     /// The table as Dutch Excel reads it: UTF-8 with BOM, `;`-separated, CRLF, decimal comma
-    /// in fractions, names quoted when they hold a `;` or a quote.
+    /// in fractions, names quoted when they hold a `;` or a quote. Lossless: `parse_csv` reads
+    /// it back to the same rows, names exactly as they are (the fuzz target checks this), so a
+    /// name a spreadsheet would run as a formula is written as it is; see
+    /// [`Market::to_spreadsheet_csv`] for a file meant for Excel.
     pub fn to_csv(&self) -> String {
+        self.write_csv(false)
+    }
+
+    /// The same CSV with every insurer and concern name that a spreadsheet would run as a formula
+    /// (see [`formula_like`]) defused by a leading `'`, the way Excel itself marks text: what
+    /// `MarketTable.toCsv()` gives JS, since that file is meant to be opened in Excel. Other
+    /// names, and so most tables, are byte for byte [`Market::to_csv`]; a defused name reads
+    /// back with its `'` (use `toJSON()` to move a table losslessly).
+    pub fn to_spreadsheet_csv(&self) -> String {
+        self.write_csv(true)
+    }
+
+    fn write_csv(&self, defuse: bool) -> String {
         let quote = |s: &str| {
+            let s = if defuse && formula_like(s) {
+                format!("'{s}")
+            } else {
+                s.to_owned()
+            };
             if s.contains([';', '"', '\n', '\r']) {
                 format!("\"{}\"", s.replace('"', "\"\""))
             } else {
-                s.to_owned()
+                s
             }
         };
         let with_concern = self.labels.iter().any(|l| l.concern.is_some());
@@ -94,6 +115,16 @@ impl Market {
             })
             .collect()
     }
+}
+
+/// Whether a spreadsheet (Excel, LibreOffice, Google Sheets) would read this cell text as a
+/// formula or a command: it starts with `=`, `+`, `-` or `@` (or their full-width forms, which
+/// Excel also takes), possibly after spaces or other white space, or with a tab, CR or LF.
+fn formula_like(s: &str) -> bool {
+    const STARTS: [char; 8] = [
+        '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ];
+    s.starts_with(['\t', '\r', '\n']) || s.trim_start().starts_with(STARTS)
 }
 
 /// A row as `toJSON()` gives it.

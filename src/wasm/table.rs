@@ -83,10 +83,11 @@ impl MarketTable {
         encode(&self.market.to_rows())
     }
 
-    /// The table as a CSV for Dutch Excel (UTF-8 BOM, `;`, CRLF).
+    /// The table as a CSV for Dutch Excel (UTF-8 BOM, `;`, CRLF); a name Excel would run as a
+    /// formula (`=`, `+`, `-`, `@` first) is defused by a leading `'`.
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> String {
-        self.market.to_csv()
+        self.market.to_spreadsheet_csv()
     }
 }
 

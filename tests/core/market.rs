@@ -164,6 +164,73 @@ fn survives_a_dutch_excel_round_trip() {
 }
 
 #[test]
+fn defuses_formula_names_in_the_spreadsheet_csv_only() {
+    let original = parse(
+        "postcode;verzekeraar;concern;verzekerden\r\n\
+         1011;=HYPERLINK(\"http://x\");CZ;1\r\n\
+         1012;+31;@SUM(A1);2\r\n\
+         1013;-1+2;CZ;3\r\n\
+         1014;\u{FF1D}1+1;CZ;4\r\n\
+         1015;'s-Hertogenbosch;CZ;5\r\n\
+         1016;Zilveren Kruis;Achmea;6\r\n"
+            .as_bytes(),
+    );
+    let excel = original.to_spreadsheet_csv();
+    for cell in [
+        "\r\n1011;\"'=HYPERLINK(\"\"http://x\"\")\";CZ;1\r\n",
+        "\r\n1012;'+31;'@SUM(A1);2\r\n",
+        "\r\n1013;'-1+2;CZ;3\r\n",
+        "\r\n1014;'\u{FF1D}1+1;CZ;4\r\n",
+        "\r\n1015;'s-Hertogenbosch;CZ;5\r\n",
+        "\r\n1016;Zilveren Kruis;Achmea;6\r\n",
+    ] {
+        assert!(excel.contains(cell), "{cell:?} not in {excel:?}");
+    }
+    // The lossless export writes every name as it is and reads back to the same rows.
+    let csv = original.to_csv();
+    assert!(csv.contains("\r\n1012;+31;@SUM(A1);2\r\n"), "{csv:?}");
+    assert_eq!(parse(csv.as_bytes()).to_rows(), original.to_rows());
+    // Names that are no formula: both exports are byte for byte the same.
+    let plain = parse(b"postcode;verzekeraar;verzekerden\n1011;CZ;1\n1012;a=b;2\n");
+    assert_eq!(plain.to_spreadsheet_csv(), plain.to_csv());
+    let mut defused = 0;
+    for name in [
+        "=1",
+        " =1",
+        "\u{a0}=1",
+        "\t1",
+        "\u{FF0B}1",
+        "\u{FF0D}1",
+        "\u{FF20}1",
+    ] {
+        let m = from_rows(
+            &json(&format!(
+                r#"[{{"postcode":"1011","insurer":{},"insured":1}}]"#,
+                serde_json::to_string(name).unwrap()
+            )),
+            &Path::root().key("market"),
+        );
+        let Ok(m) = m else { continue }; // a name the reader refuses cannot reach an export
+        let label = &m.to_rows()[0].insurer;
+        let risky = label.starts_with(['\t', '\r', '\n'])
+            || label.trim_start().starts_with([
+                '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+            ]);
+        let excel = m.to_spreadsheet_csv();
+        assert_eq!(
+            excel.contains(&format!(";'{label}")),
+            risky,
+            "{name:?}: {excel:?}"
+        );
+        defused += usize::from(risky);
+    }
+    assert!(
+        defused >= 5,
+        "only {defused} of the formula names reached the export"
+    );
+}
+
+#[test]
 fn reads_row_objects_with_paths() {
     let m = from_rows(
         &json(r#"[{"postcode":"1011ab","insurer":"CZ","insured":5},{"postcode":"1011","insurer":"VGZ","insured":"1.000","fraction":"0.25"}]"#),

@@ -240,7 +240,8 @@ export class MarketTable {
      */
     insurers(): LabelSummary[];
     /**
-     * The table as a CSV for Dutch Excel (UTF-8 BOM, `;`, CRLF).
+     * The table as a CSV for Dutch Excel (UTF-8 BOM, `;`, CRLF); a name Excel would run as a
+     * formula (`=`, `+`, `-`, `@` first) is defused by a leading `'`.
      */
     toCsv(): string;
     /**

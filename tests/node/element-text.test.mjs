@@ -19,6 +19,7 @@ const TABLE = [
   ["xlsx_zip64", "unsupported_xlsx", []],
   ["xlsx_encrypted", "unsupported_xlsx", []],
   ["xlsx_sheet_too_large", "file_too_large", []],
+  ["xlsx_too_slow", "too_slow", ["20"]],
   ["not_started", "not_started", []],
 ];
 

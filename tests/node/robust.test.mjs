@@ -175,3 +175,80 @@ test("the largest lump sum (€10^15) calculates for a small region; one cent mo
     ["amount_too_large@lumpSum"],
   );
 });
+
+test("a freed MarketTable: every member throws one clear table_freed Error, free() again does nothing, the module still works", () => {
+  const t = pkg.parseMarketCsv(pkg.sampleMarketCsv());
+  const rows = t.rowCount;
+  t.free();
+  const members = {
+    rowCount: () => t.rowCount,
+    postcodeCount: () => t.postcodeCount,
+    warnings: () => t.warnings,
+    insurers: () => t.insurers(),
+    toJSON: () => t.toJSON(),
+    toCsv: () => t.toCsv(),
+    "JSON.stringify": () => JSON.stringify({ market: t }),
+  };
+  for (let i = 0; i < CALLS; i++) {
+    for (const [name, call] of Object.entries(members)) {
+      assert.throws(call, (e) => {
+        assert.ok(e instanceof Error);
+        assert.equal(e.code, "table_freed", `${name}: ${e.message}`);
+        assert.doesNotMatch(e.message, /null pointer/);
+        if (i === 0) {
+          assert.match(
+            e.message,
+            new RegExp(`^MarketTable\\.${name === "JSON.stringify" ? "toJSON" : name}: `),
+          );
+          assert.match(e.message, /vrijgegeven \(free\(\)\).* \/ this market table was freed \(free\(\)\)/);
+        }
+        return true;
+      });
+    }
+    t.free(); // a second free() is a no-op, not a trap
+    t[Symbol.dispose]();
+  }
+  assert.deepEqual(
+    issuesOf(() => pkg.calculate({ market: t, lumpSum: "1.00" })),
+    ["table_freed@market"],
+  );
+  assert.deepEqual(
+    issuesOf(() => pkg.allocateRegions(t, [{ id: "a", postcodes: ["8011"], lumpSum: 1 }])),
+    ["table_freed@market"],
+  );
+  valid();
+  const again = pkg.parseMarketCsv(pkg.sampleMarketCsv());
+  assert.equal(again.rowCount, rows);
+  again.free();
+});
+
+test("MarketTable.toCsv() defuses names a spreadsheet would run as a formula; toJSON() keeps them exactly", () => {
+  const csv =
+    'postcode;verzekeraar;concern;verzekerden\n8011;=HYPERLINK("x");CZ;1\n8012;+1;@A1;2\n8013;-2;CZ;3\n8014;CZ;CZ;4\n';
+  const t = pkg.parseMarketCsv(csv);
+  const out = t.toCsv();
+  assert.match(out, /\r\n8011;"'=HYPERLINK\(""x""\)";CZ;1\r\n/);
+  assert.match(out, /\r\n8012;'\+1;'@A1;2\r\n/);
+  assert.match(out, /\r\n8013;'-2;CZ;3\r\n/);
+  assert.match(out, /\r\n8014;CZ;CZ;4\r\n/);
+  assert.deepEqual(
+    t.toJSON().map((r) => r.insurer),
+    ['=HYPERLINK("x")', "+1", "-2", "CZ"],
+  );
+  t.free();
+});
+
+test("the element's own copy of a table (autosave, a MarketTable set from outside) keeps formula names exactly", async () => {
+  const { rowsCsv } = await import("../../pkg/engine-core.js");
+  const csv =
+    'postcode;verzekeraar;concern;verzekerden;fractie\n8011;=HYPERLINK("x");"Zorg; en";1;0,5\n8012;@A1;;2;\n';
+  const t = pkg.parseMarketCsv(csv);
+  const again = pkg.parseMarketCsv(rowsCsv(t.toJSON()));
+  assert.deepEqual(again.toJSON(), t.toJSON());
+  assert.equal(t.toJSON()[0].insurer, '=HYPERLINK("x")');
+  assert.equal(t.toJSON()[0].fraction, "0.5");
+  const plain = pkg.parseMarketCsv(pkg.sampleMarketCsv());
+  const back = pkg.parseMarketCsv(rowsCsv(plain.toJSON()));
+  assert.deepEqual(back.toJSON(), plain.toJSON());
+  for (const x of [t, again, plain, back]) x.free();
+});

@@ -91,10 +91,13 @@ export class MarketSource {
       const text = market.length <= 20_000 ? JSON.stringify(market) : undefined;
       this.#set(info ? { kind: "rows", ref: info.ref, info, text } : { kind: "none" });
     } else if (typeof market.toCsv === "function") {
-      // A MarketTable of the caller's own Wasm instance: read into this element's engine.
+      // A MarketTable of the caller's own Wasm instance: read into this element's engine, by its
+      // rows (toCsv() defuses formula-like names for Excel, which would rename such an insurer).
+      const { rowsCsv } = await import("./engine-core.js");
+      const csv = rowsCsv(market.toJSON());
       await this.free();
       this.#host.request("editor");
-      await this.load("file", market.toCsv(), "MarketTable", { editor: true });
+      await this.load("file", csv, "MarketTable", { editor: true });
       return false;
     } else {
       this.#set({ kind: "none", issues: [issue("market_wrong_shape", "market")] });

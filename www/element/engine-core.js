@@ -51,6 +51,56 @@ function describe(ref) {
   };
 }
 
+/**
+ * Rows as `toJSON()` gives them, as a CSV that `parseMarketCsv` reads back to the same rows:
+ * every name exactly as it is (`toCsv()` defuses names a spreadsheet would run as a formula,
+ * which is right for Excel but would rename such an insurer on its way through the autosave).
+ */
+export function rowsCsv(rows) {
+  const concern = rows.some((r) => r.concern != null);
+  const fraction = rows.some((r) => r.fraction != null);
+  const q = (s) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const head = ["postcode", "verzekeraar", ...(concern ? ["concern"] : []), "verzekerden"];
+  const lines = [[...head, ...(fraction ? ["fractie"] : [])].join(";")];
+  for (const r of rows) {
+    const cells = [r.postcode, q(r.insurer)];
+    if (concern) cells.push(q(r.concern ?? ""));
+    cells.push(String(r.insured));
+    if (fraction) cells.push((r.fraction ?? "1").replace(".", ","));
+    lines.push(cells.join(";"));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+/** A File's bytes, read with progress (other data as it is); refused past the file limit. */
+async function bytesOf(data, name, progress) {
+  if (!(data instanceof Blob)) return data;
+  const bytes = await readBytes(data, MAX_MARKET_BYTES, (done, total) => progress?.({ done, total }));
+  if (!bytes) {
+    const mb = Math.round(MAX_MARKET_BYTES / 1024 / 1024);
+    throw Object.assign(new Error("too large"), {
+      code: "invalid_input",
+      issues: [issue("market_file_too_large", "market", name, mb)],
+    });
+  }
+  progress?.({ parsing: true });
+  return bytes;
+}
+
+/** CSV text or bytes as they are; an XLSX workbook as its first sheet's CSV text. */
+async function csvOf(input) {
+  if (!isZip(input)) return input;
+  const { xlsxToCsv } = await import("./xlsx.js"); // loaded only when a workbook comes
+  return xlsxToCsv(input);
+}
+
+function loaded(input, name) {
+  const table = parseMarketCsv(input);
+  const ref = nextRef++;
+  tables.set(ref, { table, name });
+  return describe(ref);
+}
+
 /** The operations; each returns plain data (structured-clone safe) or throws the core's Error. */
 const ops = {
   version: () => version(),
@@ -67,27 +117,19 @@ const ops = {
    * never costs the page a frame), or an XLSX workbook (its first sheet).
    */
   async load({ data, name = "" }, progress) {
-    let input = data;
-    if (data instanceof Blob) {
-      input = await readBytes(data, MAX_MARKET_BYTES, (done, total) => progress?.({ done, total }));
-      if (!input) {
-        const mb = Math.round(MAX_MARKET_BYTES / 1024 / 1024);
-        throw Object.assign(new Error("too large"), {
-          code: "invalid_input",
-          issues: [issue("market_file_too_large", "market", name, mb)],
-        });
-      }
-      progress?.({ parsing: true });
-    }
-    if (isZip(input)) {
-      const { xlsxToCsv } = await import("./xlsx.js"); // loaded only when a workbook comes
-      input = await xlsxToCsv(input);
-    }
-    const table = parseMarketCsv(input);
-    const ref = nextRef++;
-    tables.set(ref, { table, name });
-    return describe(ref);
+    const input = await bytesOf(data, name, progress);
+    return loaded(await csvOf(input), name);
   },
+  /**
+   * A workbook's first sheet as CSV (UTF-8 bytes, transferred back): what the throwaway XLSX
+   * worker does (engine.js ends it when its time is up, so no workbook can hold the page).
+   */
+  async xlsx({ data, name = "" }, progress) {
+    const input = await bytesOf(data, name, progress);
+    if (!isZip(input)) throw Object.assign(new Error("not a workbook"), { code: "internal" });
+    return new TextEncoder().encode(await csvOf(input));
+  },
+
   /** Market rows as a scenario gave them (calculate reads them itself). */
   rows({ rows, name = "" }) {
     const ref = nextRef++;
@@ -107,10 +149,10 @@ const ops = {
     const t = tables.get(market);
     return t ? (t.rows ?? t.table.toJSON()) : null;
   },
-  /** A table as a CSV for Dutch Excel (the autosave keeps small ones). */
+  /** A table as a CSV that reads back to the same rows (the autosave keeps small ones). */
   exportCsv({ market }) {
     const t = tables.get(market);
-    return t?.table ? t.table.toCsv() : null;
+    return t?.table ? rowsCsv(t.table.toJSON()) : null;
   },
   free({ market }) {
     tables.get(market)?.table?.free();

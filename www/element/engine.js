@@ -7,10 +7,23 @@
 // Market references carry where their table lives ("m3" or "w3"). `init()` of the core runs
 // once per thread that uses it. Where a worker cannot start (a cross-origin embed), the main
 // thread does everything.
+// An XLSX workbook, of any size, is read to CSV in a worker of its own that is ended when its
+// time budget is spent (XLSX_BUDGET): the page stays responsive with any file, and a workbook
+// that takes too long is refused with a message, not waited for. Where no worker can start,
+// the engine reads it on its own thread (the reader is linear in the file, but unbounded).
+import { issue } from "./i18n.js";
+
 let engine;
 
 /** Files at least this large are read and parsed in the worker. */
 export const WORKER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * How long reading one workbook may take: `baseMs` plus `perMbMs` for every MB of the file
+ * (reading a workbook takes about 0.5 s per MB on a 2-core machine, so this is ~4x that, plus
+ * the worker's start). Exported so that a test can shorten it.
+ */
+export const XLSX_BUDGET = { baseMs: 20_000, perMbMs: 2_000 };
 
 /** The page's engine: `call(op, args, transfer?, onProgress?) -> Promise`. */
 export function getEngine() {
@@ -77,6 +90,69 @@ function createWorker(fallback) {
   };
 }
 
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+async function isWorkbook(d) {
+  const head =
+    d instanceof Blob
+      ? new Uint8Array(await d.slice(0, 4).arrayBuffer())
+      : d instanceof Uint8Array
+        ? d
+        : null;
+  return head !== null && ZIP.every((x, i) => head[i] === x);
+}
+
+/**
+ * Reads workbook `data` (a File or bytes) to CSV bytes in a worker of its own, ended when its
+ * budget is spent (refused with `xlsx_too_slow`). Resolves to null when no worker can start.
+ */
+function xlsxInWorker(data, name, onProgress) {
+  return new Promise((resolve, reject) => {
+    let w;
+    try {
+      w = new Worker(new URL("./engine-worker.js", import.meta.url), {
+        type: "module",
+        name: "resv-calc-xlsx",
+      });
+    } catch {
+      return resolve(null);
+    }
+    const bytes = data instanceof Blob ? data.size : data.byteLength;
+    const ms = XLSX_BUDGET.baseMs + (XLSX_BUDGET.perMbMs * bytes) / 1e6;
+    let started = false;
+    const fail = (key, ...args) => {
+      const found = issue(key, "market", ...args);
+      return Object.assign(new Error(found.messageEn), { code: "invalid_input", issues: [found] });
+    };
+    const end = () => {
+      clearTimeout(timer);
+      w.terminate();
+    };
+    const timer = setTimeout(() => {
+      end();
+      reject(fail("xlsx_too_slow", Math.ceil(ms / 1000)));
+    }, ms);
+    w.addEventListener("message", (e) => {
+      const m = e.data;
+      if (m.id === 0) {
+        started = true;
+        return w.postMessage({ id: 1, op: "xlsx", args: { data, name } });
+      }
+      if (m.progress) return onProgress?.(m.progress);
+      end();
+      if (m.error) reject(Object.assign(new Error(m.error.message ?? m.error.code), m.error));
+      else resolve(m.value);
+    });
+    w.addEventListener("error", (e) => {
+      e.preventDefault?.();
+      end();
+      // Could not start (e.g. the module is served from another origin): read it elsewhere.
+      // Ended while reading (out of memory): the workbook is refused.
+      if (started) reject(fail("xlsx_damaged"));
+      else resolve(null);
+    });
+  });
+}
+
 function createRouter() {
   const local = createLocal();
   let remote = null;
@@ -92,6 +168,13 @@ function createRouter() {
       if (typeof a.market === "string") {
         where = a.market[0];
         a.market = Number(a.market.slice(1));
+      }
+      if (op === "load" && (await isWorkbook(a.data))) {
+        const csv = await xlsxInWorker(a.data, a.name, onProgress);
+        if (csv) {
+          a.data = csv;
+          transfer = [csv.buffer];
+        }
       }
       if (op === "load" && size(a.data) >= WORKER_BYTES) where = "w";
       const value = await (where === "w" ? worker() : local).call(op, a, transfer, onProgress);

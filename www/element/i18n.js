@@ -668,6 +668,13 @@ export const ISSUES = {
     nl: "Het Excel-bestand is te groot (meer dan 512 MB uitgepakt); sla het op als CSV.",
     en: "The Excel file is too large (over 512 MB unpacked); save it as CSV.",
   },
+  xlsx_too_slow: {
+    code: "too_slow",
+    nl: (s) =>
+      `Het Excel-bestand lezen duurde langer dan ${s} ${s === 1 ? "seconde" : "seconden"} en is gestopt; sla het blad op als CSV (UTF-8) en kies dat bestand.`,
+    en: (s) =>
+      `Reading the Excel file took longer than ${s} ${s === 1 ? "second" : "seconds"} and was stopped; save the sheet as CSV (UTF-8) and choose that file.`,
+  },
   // Not an issue of the input: the core could not load (the `resv-error` event's code).
   not_started: {
     code: "not_started",
