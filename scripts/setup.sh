@@ -64,3 +64,10 @@ if stale || [ ! -d node_modules/playwright-core ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# ---- openpyxl: the independent reader of the result workbook (tests/node/workbook.test.mjs
+# runs tests/workbook/check_workbook.py). Test-only; pinned; pip of the python3 on PATH.
+if ! python3 -c 'import openpyxl, sys; sys.exit(openpyxl.__version__ != "3.1.5")' 2>/dev/null; then
+  echo "setup: pip install openpyxl 3.1.5"
+  python3 -m pip install --quiet openpyxl==3.1.5
+fi

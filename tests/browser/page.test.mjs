@@ -306,15 +306,29 @@ test("a scenario exported as JSON re-imports identically; a link holds it too", 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
   const text = await readFile(await csv.path(), "utf8");
   assert.ok(text.startsWith("\uFEFF"));
-  assert.match(text, /\r\n;Achmea;59843;0,29[0-9]{8};[0-9]+,[0-9]{2};marktleider\r\n/);
-  // The same result as an Excel workbook: amounts are number cells, names inline text.
+  assert.match(
+    text,
+    /\r\nAchmea;59843;0,29[0-9]{8};([0-9]+,[0-9]{2});marktleider;volgt de marktleider;\1\r\n/,
+  );
+  // The same result as an Excel workbook (tests/node/workbook.test.mjs checks it in full): a
+  // sheet per table; amounts are number cells with a format, names shared strings.
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click("#export-xlsx")]);
   assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
   const parts = unzip(await readFile(await xlsx.path()));
   assert.ok(parts["[Content_Types].xml"].includes("spreadsheetml.sheet.main+xml"));
+  assert.equal(parts["xl/workbook.xml"].match(/<sheet /g).length, 12);
   assert.match(
-    parts["xl/worksheets/sheet1.xml"],
-    /<row r="4"><c r="B4" t="inlineStr"><is><t xml:space="preserve">Achmea<\/t><\/is><\/c><c r="C4"><v>59843<\/v><\/c><c r="D4"><v>0\.29[0-9]{8}<\/v><\/c><c r="E4"><v>[0-9]+\.[0-9]{2}<\/v><\/c>/,
+    parts["xl/workbook.xml"],
+    /<sheet name="Invoer" sheetId="1"[^>]*\/><sheet name="Verzekeraars"/,
+  );
+  assert.match(
+    parts["xl/worksheets/sheet2.xml"],
+    /<row r="3"><c r="A3" s="[0-9]+" t="s"><v>[0-9]+<\/v><\/c><c r="B3" s="[0-9]+"><v>59843<\/v><\/c><c r="C3" s="[0-9]+"><v>0\.29[0-9]{8}<\/v><\/c><c r="D3" s="[0-9]+"><v>[0-9]+\.[0-9]{2}<\/v><\/c>/,
+  );
+  assert.match(parts["xl/styles.xml"], /formatCode="&quot;€&quot; #,##0\.00;/);
+  assert.match(
+    parts["xl/worksheets/sheet2.xml"],
+    /<pane xSplit="1" ySplit="2" topLeftCell="B3"[^>]*state="frozen"\/>/,
   );
   // Start over (it asks first), then open the file: the same scenario and the same report.
   await page.click("#reset");

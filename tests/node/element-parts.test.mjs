@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { placeOf, placeIssues } from "../../www/element/editor-issues.js";
-import { reportRows, reportCsv, textCell, pack, unpack, fileName } from "../../www/element/io.js";
+import { pack, unpack, fileName } from "../../www/element/io.js";
 import { normalMoney } from "../../www/element/editor-fields.js";
 import { clean } from "../../www/element/editor.js";
 import { TEXT } from "../../www/element/i18n.js";
@@ -96,65 +96,7 @@ test("a list entry's issue names the entry; a market line issue names line and c
   );
 });
 
-const REPORT = {
-  name: "Regio",
-  year: 2027,
-  allocation: { insured: 4 },
-  totals: {
-    zvw: "10.00",
-    municipal: "2.00",
-    gross: "12.00",
-    existingFunding: "0.00",
-    net: "12.00",
-    wlz: "0.00",
-  },
-  insurers: [
-    { id: "a", name: "=Achmea", insured: 3, share: "0.75", amount: "7.50", marketLeader: true },
-    { id: "b", name: 'VGZ; "x"', insured: 1, share: "0.25", amount: "2.50", coAssessor: false },
-  ],
-  municipalities: [{ id: "GM1", name: "Zwolle", residents: 10, share: "1", amount: "2.00" }],
-  lines: [],
-  payments: {
-    payers: [
-      { payer: "a", kind: "zvw", amount: "7.50", instalments: ["3.75", "3.75"] },
-      { payer: "GM1", kind: "municipal", amount: "2.00", instalments: ["1.00", "1.00"] },
-    ],
-  },
-};
-
-test("the result's rows: sections, numbers as exact number cells, payers by name", () => {
-  const rows = reportRows(REPORT, TEXT.nl);
-  assert.deepEqual(rows[0], ["Onderdeel", "Regio", { n: "2027" }]);
-  assert.deepEqual(rows[3], ["", "=Achmea", { n: "3" }, { n: "0.75" }, { n: "7.50" }, "marktleider"]);
-  assert.deepEqual(rows[5], ["", "Totaal", { n: "4" }, { n: "1" }, { n: "10.00" }, ""]);
-  assert.ok(!rows.some((r) => r[0] === "Begrotingsregels"), "no budget lines: no section");
-  assert.deepEqual(rows.at(-2), [
-    "",
-    "Achmea".replace(/^/, "="),
-    "Zvw",
-    { n: "7.50" },
-    { n: "3.75" },
-    { n: "3.75" },
-  ]);
-  assert.deepEqual(rows.at(-1), ["", "Zwolle", "gemeente", { n: "2.00" }, { n: "1.00" }, { n: "1.00" }]);
-  assert.equal(reportRows(REPORT, TEXT.en)[0][0], "Section");
-});
-
-test("the CSV is for Dutch Excel: BOM, semicolons, decimal comma, CRLF, formulas defused, quotes doubled", () => {
-  const csv = reportCsv(REPORT, TEXT.nl);
-  assert.ok(csv.startsWith("\uFEFFOnderdeel;Regio;2027\r\n"));
-  assert.ok(csv.endsWith("\r\n"));
-  assert.match(csv, /\r\n;'=Achmea;3;0,75;7,50;marktleider\r\n/);
-  assert.match(csv, /\r\n;"VGZ; ""x""";1;0,25;2,50;volger\r\n/);
-  assert.deepEqual(["=1", "+1", "-1", "@x", "\tx", "1-2"].map(textCell), [
-    "'=1",
-    "'+1",
-    "'-1",
-    "'@x",
-    "'\tx",
-    "1-2",
-  ]);
-});
+// The result's rows, its CSV and its workbook: tests/node/workbook.test.mjs (with the core).
 
 test("a packed state unpacks to the same state; anything else unpacks to null", async () => {
   const state = {

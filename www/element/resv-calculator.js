@@ -19,7 +19,7 @@ import { TEXT, formats, issue, issueText, ISSUES } from "./i18n.js";
 import { el } from "./dom.js";
 import { buildEditor, clean } from "./editor.js";
 import { renderReport, renderWarnings, buildStatement } from "./results.js";
-import { reportCsv, reportRows, textCell, download, fileName, readJsonFile, MAX_JSON_BYTES } from "./io.js";
+import { reportCsv, reportTables, download, fileName, readJsonFile, MAX_JSON_BYTES } from "./io.js";
 import { buildLayout } from "./calculator-layout.js";
 import { MarketSource } from "./calculator-market.js";
 import { Persistence } from "./calculator-persistence.js";
@@ -542,7 +542,7 @@ export class ResvCalculator extends Base {
         this.#report &&
         download(
           fileName(this.#report.name, "csv"),
-          reportCsv(this.#report, this.#t()),
+          reportCsv(this.#report, this.#t(), formats(this.#lang()), this.#exportInput()),
           "text/csv;charset=utf-8",
         ),
       exportXlsx: () => this.#exportXlsx(),
@@ -553,11 +553,24 @@ export class ResvCalculator extends Base {
     this.#note(this.#notice);
   }
 
+  /** What the files add to the report: the scenario as entered (none while the input has
+   *  errors: the report is then the last valid input's) and when the file is made. */
+  #exportInput() {
+    return { scenario: this.#issues ? null : this.scenario, date: Date.now() };
+  }
+
   async #exportXlsx() {
     if (!this.#report) return;
-    const { writeXlsx } = await import("./xlsx.js"); // the workbook writer loads only when asked for
-    const t = this.#t();
-    const book = await writeXlsx(reportRows(this.#report, t), t.resultsTitle, textCell);
+    const { writeWorkbook } = await import("./xlsx.js"); // the workbook writer loads only when asked for
+    const t = this.#t(),
+      f = formats(this.#lang()),
+      input = this.#exportInput();
+    const book = await writeWorkbook(reportTables(this.#report, t, f, input), {
+      names: t.book.sheets,
+      f,
+      title: t.book.title(this.#report.name, this.#report.year),
+      created: input.date,
+    });
     download(
       fileName(this.#report.name, "xlsx"),
       book,
