@@ -180,7 +180,9 @@ export function reportTables(r, t, f, { scenario = null, date = null } = {}) {
     insurerRows,
     [
       t.sum,
-      persons(a.insured),
+      // The insured persons as shown, added up: the work area's total when they come from data;
+      // an estimate's fractions may add up to a little less than the population it rounds to.
+      persons(column(insurerRows, 1)),
       share(column(insurerRows, 2)),
       money(tot.zvw),
       "",
@@ -194,7 +196,7 @@ export function reportTables(r, t, f, { scenario = null, date = null } = {}) {
   add("insurers", "labels", b.labelsTitle, [t.party, b.label, t.insured, t.amount], labelRows, [
     t.sum,
     "",
-    persons(a.insured),
+    persons(column(labelRows, 2)),
     money(tot.zvw),
   ]);
 
