@@ -31,8 +31,18 @@ function scenario(more = {}) {
   s.municipalities[1].name = NAMES.municipality;
   s.subcontracts[0].contractor = NAMES.contractor;
   s.market = s.market.map((m) => (m.insurer === "Aevitae" ? { ...m, insurer: NAMES.label } : m));
+  if (typeof more === "function") return more(s);
   return { ...s, ...more };
 }
+
+/** Only a lump sum to split, from the estimate: no lines, municipalities or subcontracts. */
+const lumpSumOnly = (s) => ({
+  name: s.name,
+  year: 2028,
+  workArea: s.workArea,
+  lumpSum: "500000.00",
+  estimate: { shares: "national" },
+});
 
 const DATE = Date.UTC(2026, 11, 1, 22, 30);
 /** The report, its tables and what the export adds, in `lang`. */
@@ -42,7 +52,7 @@ function result(s, lang) {
     f = formats(lang);
   const { market, ...rest } = s;
   const extra = {
-    scenario: { ...rest, market: { kind: "sample", rowCount: market.length, labels: 20 } },
+    scenario: market ? { ...rest, market: { kind: "sample", rowCount: market.length, labels: 20 } } : rest,
     date: DATE,
   };
   return { report, t, f, extra, tables: reportTables(report, t, f, extra) };
@@ -67,12 +77,23 @@ function spec(r, t, f) {
     tot = r.totals;
   const name = (id) => payerName(r, id);
   const totals = [];
-  const want = (sheet, table, column, value) => totals.push({ sheet, table, column, value: String(value) });
+  // A table without rows has a note instead of a sum row.
+  const rows = {
+    [s.municipalities]: r.municipalities.length,
+    [s.lines]: r.lines.length,
+    [s.tasks]: r.lines.length,
+    [s.levels]: r.lines.length,
+    [s.subcontracts]: r.subcontracts.length,
+  };
+  const want = (sheet, table, column, value) =>
+    (rows[sheet] ?? 1) && totals.push({ sheet, table, column, value: String(value) });
   want(s.insurers, t.insurersTitle, t.amount, tot.zvw);
-  want(s.insurers, t.insurersTitle, t.insured, r.allocation.insured);
+  // From market data the insured persons add up to the work area's; an estimate's fractions
+  // (national shares × population) may fall short of the population they are rounded from.
+  if (!r.allocation.estimate) want(s.insurers, t.insurersTitle, t.insured, r.allocation.insured);
   want(s.insurers, t.insurersTitle, b.payable, r.coverage.payable);
   want(s.insurers, b.labelsTitle, t.amount, tot.zvw);
-  want(s.insurers, b.labelsTitle, t.insured, r.allocation.insured);
+  if (!r.allocation.estimate) want(s.insurers, b.labelsTitle, t.insured, r.allocation.insured);
   want(s.municipalities, t.municipalities, c.amount, tot.municipal);
   const paid = r.lines.some((l) => l.paidZvw !== l.zvw);
   for (const [head, key] of [
@@ -150,7 +171,13 @@ function spec(r, t, f) {
       ),
     },
     totals,
-    texts: Object.values(NAMES),
+    texts: [
+      NAMES.scenario,
+      ...(r.insurers.some((i) => i.labels.some((l) => l.name === NAMES.label)) ? [NAMES.label] : []),
+      ...(r.lines.length ? [NAMES.line] : []),
+      ...(r.municipalities.length ? [NAMES.municipality] : []),
+      ...(r.subcontracts.length ? [NAMES.contractor] : []),
+    ],
     rowSums: { [s.payments]: { total: 2, from: 3 } },
   };
 }
@@ -163,6 +190,7 @@ for (const [label, lang, more] of [
   ["the sample region in Dutch", "nl", {}],
   ["the sample region in English", "en", {}],
   ["a contracted lump sum, paid quarterly", "nl", { lumpSum: "900000.00", schedule: "quarterly" }],
+  ["only a lump sum, from the estimate", "en", lumpSumOnly],
 ]) {
   test(`openpyxl opens the workbook of ${label}: sheets, formats, widths, frozen heads, sums, text`, async (tt) => {
     assert.equal(

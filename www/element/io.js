@@ -58,6 +58,9 @@ function asText(v, b) {
 }
 /** A scenario amount: a money cell when it is a decimal, else its text. */
 const asMoney = (v, b) => (typeof v === "string" && DECIMAL.test(v) ? money(v) : asText(v, b));
+/** A scenario percentage: a number cell when it is a decimal, else its text. */
+const asNumber = (v, b) =>
+  (typeof v === "string" || typeof v === "number") && DECIMAL.test(String(v)) ? plain(v) : asText(v, b);
 
 /**
  * The result as tables, in the sheets of the workbook: `[{ sheet, id, title, head, rows, sum,
@@ -148,12 +151,12 @@ export function reportTables(r, t, f, { scenario = null, date = null } = {}) {
         t.levels[l.level] ?? asText(l.level, b),
         asText(l.mainTasks, b),
         l.amounts !== undefined ? asText(l.amounts, b) : asMoney(l.amount, b),
-        asText(l.growth, b),
+        asNumber(l.growth, b),
         asMoney(l.existingFunding, b),
         t.sources[l.existingFundingSource ?? ""] ?? asText(l.existingFundingSource, b),
-        asText(l.split?.zvw ?? (l.split ? "" : "100"), b),
-        asText(l.split?.municipal, b),
-        asText(l.split?.wlz, b),
+        asNumber(l.split?.zvw ?? (l.split ? "" : "100"), b),
+        asNumber(l.split?.municipal, b),
+        asNumber(l.split?.wlz, b),
         l.split?.municipal ? asText(Boolean(l.municipalApproved), b) : "",
         l.split?.wlz ? asText(Boolean(l.wlzGranted), b) : "",
         asText(l.postcodes, b),
@@ -180,7 +183,9 @@ export function reportTables(r, t, f, { scenario = null, date = null } = {}) {
     insurerRows,
     [
       t.sum,
-      persons(a.insured),
+      // The insured persons as shown, added up: the work area's total when they come from data;
+      // an estimate's fractions may add up to a little less than the population it rounds to.
+      persons(column(insurerRows, 1)),
       share(column(insurerRows, 2)),
       money(tot.zvw),
       "",
@@ -194,7 +199,7 @@ export function reportTables(r, t, f, { scenario = null, date = null } = {}) {
   add("insurers", "labels", b.labelsTitle, [t.party, b.label, t.insured, t.amount], labelRows, [
     t.sum,
     "",
-    persons(a.insured),
+    persons(column(labelRows, 2)),
     money(tot.zvw),
   ]);
 

@@ -356,6 +356,10 @@ async function deflate(bytes) {
   );
 }
 
+/** 1 January 1980, the first date a zip entry can carry (0 is no valid date; the same for
+ *  every file, so the same result gives the same bytes). */
+const DOS_DATE = (1 << 5) | 1;
+
 /** A zip of `[name, text]` parts, deflated. */
 async function zip(parts) {
   const enc = new TextEncoder();
@@ -372,6 +376,7 @@ async function zip(parts) {
       [0, 0x04034b50, 4],
       [4, 20, 2],
       [8, 8, 2],
+      [12, DOS_DATE, 2],
       [14, crc, 4],
       [18, packed.length, 4],
       [22, data.length, 4],
@@ -383,6 +388,7 @@ async function zip(parts) {
       [4, 20, 2],
       [6, 20, 2],
       [10, 8, 2],
+      [14, DOS_DATE, 2],
       [16, crc, 4],
       [20, packed.length, 4],
       [24, data.length, 4],
