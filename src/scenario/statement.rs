@@ -9,6 +9,7 @@ use super::input::ScenarioInput;
 use crate::budget::{Level, LineResult, Pool};
 use crate::experiment;
 use crate::money::Money;
+use crate::municipality::{Approval, MunicipalStatement, MunicipalityPart};
 use crate::verdeelsleutel::{InsurerPart, Share, Statement, TaskShare, YearShare};
 use rust_decimal::Decimal;
 
@@ -170,6 +171,123 @@ fn year_shares(
             split_over(budget.paid_year(y.sums.zvw)?, &ws)?
         };
         for (o, amount) in out.iter_mut().zip(parts) {
+            o.push(YearShare { year, amount });
+        }
+    }
+    Some(out)
+}
+
+/// The pool of a line's municipal part: the pool of its own area (municipal parts always
+/// pool by area), or the work area's.
+fn municipal_pool(line: &crate::budget::Line, pools: &[Pool]) -> Option<usize> {
+    let spans = line.area.as_ref().map(|a| &a.spans);
+    pools
+        .iter()
+        .position(|p| p.area.as_ref().map(|a| &a.spans) == spans)
+}
+
+/// Fills in every municipality's statement: its amount per line, per year, and the lines it
+/// is asked to approve. `None` when an amount overflows or the pools cannot be split again.
+///
+/// Per pool, each municipality's part (as [`crate::municipality::pool_parts`] gives it, the
+/// very parts its amount adds up) is split over the pool's lines by what is left of each
+/// line's municipal amount after the municipalities before it: so a municipality's lines add
+/// up to its amount, and each line's parts over the municipalities add up to the line's
+/// municipal amount, both to the cent. (Line amounts are never negative, so neither are the
+/// parts; what is left of a line never falls below zero, since a rounded-up part of a rest
+/// is at most that rest.)
+pub(super) fn fill_municipal(
+    input: &ScenarioInput<'_>,
+    budget: &BudgetTotals,
+    pools: &[Pool],
+    parts: &mut [MunicipalityPart],
+) -> Option<()> {
+    if parts.is_empty() {
+        return Some(());
+    }
+    let results = &budget.results;
+    let by_pool = crate::municipality::pool_parts(
+        input.market(),
+        &input.municipalities,
+        pools,
+        &input.area.spans,
+    )
+    .ok()?;
+    let mut line_parts = vec![vec![Money::ZERO; results.len()]; parts.len()];
+    for (k, pool_parts) in by_pool {
+        let members: Vec<usize> = input
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| municipal_pool(l, pools) == Some(k))
+            .map(|(i, _)| i)
+            .collect();
+        let mut rest: Vec<Money> = members
+            .iter()
+            .map(|&i| results.get(i).map(|r| r.municipal))
+            .collect::<Option<_>>()?;
+        for (row, part) in line_parts.iter_mut().zip(pool_parts) {
+            let weights: Vec<Decimal> = rest.iter().map(|m| m.value()).collect();
+            let split = split_over(part, &weights)?;
+            for ((&i, m), left) in members.iter().zip(split).zip(rest.iter_mut()) {
+                add(row.get_mut(i)?, m)?;
+                *left = left.checked_sub(m)?;
+            }
+        }
+    }
+    let years = municipal_years(input, budget, parts)?;
+    for ((m, row), years) in parts.iter_mut().zip(line_parts).zip(years) {
+        let mut lines = Vec::new();
+        let mut approve = Vec::new();
+        let mut conditional_zvw = Money::ZERO;
+        for ((r, l), amount) in results.iter().zip(&input.lines).zip(row) {
+            if r.municipal.value().is_zero() {
+                continue;
+            }
+            lines.push(Share {
+                id: r.id.clone(),
+                amount,
+            });
+            if !l.approved && !amount.value().is_zero() {
+                approve.push(Approval {
+                    line: r.id.clone(),
+                    amount,
+                    municipal: r.municipal,
+                    zvw: r.paid_zvw,
+                    wlz_pending: !r.wlz.value().is_zero() && !l.wlz_granted,
+                });
+                add(&mut conditional_zvw, r.paid_zvw)?;
+            }
+        }
+        m.statement = Some(MunicipalStatement {
+            lines,
+            years,
+            approve,
+            conditional_zvw,
+        });
+    }
+    Some(())
+}
+
+/// Each municipality's part of each experiment year's municipal total: the budget year is
+/// the amounts themselves; another year's total is split in proportion to the amounts.
+fn municipal_years(
+    input: &ScenarioInput<'_>,
+    budget: &BudgetTotals,
+    parts: &[MunicipalityPart],
+) -> Option<Vec<Vec<YearShare>>> {
+    let mut out = vec![Vec::new(); parts.len()];
+    let ws: Vec<Decimal> = parts.iter().map(|m| m.amount.value().abs()).collect();
+    for year in experiment::YEARS {
+        let amounts: Vec<Money> = if year == input.year {
+            parts.iter().map(|m| m.amount).collect()
+        } else {
+            let Some(y) = budget.years.iter().find(|y| y.year == year) else {
+                continue;
+            };
+            split_over(y.sums.municipal, &ws)?
+        };
+        for (o, amount) in out.iter_mut().zip(amounts) {
             o.push(YearShare { year, amount });
         }
     }
