@@ -109,6 +109,9 @@ pub struct Allocation {
     pub co_assessment_threshold: String,
     /// Insured persons in the work area.
     pub insured: String,
+    /// The same, exact (an estimate's `insured` is rounded to whole persons; this is what the
+    /// amounts are computed on, with each insurer's `insuredExact`).
+    pub insured_exact: String,
     /// The work area.
     pub area: AreaReport,
     /// The market data.
@@ -247,6 +250,7 @@ impl Report {
         let area = area_report(&input, &tally, &mut notes);
         let market = market_report(&input, estimate);
         let mut split = split;
+        let insured_exact = split.insured.normalize().to_string();
         if input.estimated.is_some() {
             whole_persons(&mut split);
         }
@@ -296,6 +300,7 @@ impl Report {
                 co_assessment: split.co_assessment,
                 co_assessment_threshold: settings.threshold.normalize().to_string(),
                 insured: split.insured.to_string(),
+                insured_exact,
                 area,
                 market,
             },

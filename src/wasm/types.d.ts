@@ -211,7 +211,9 @@ export interface Report {
                 pooling: "workArea" | "lineAreas";
                 estimate: boolean; leader: string; leaderSource: "designated" | "data" | "estimate";
                 coAssessment: boolean;
-                coAssessmentThreshold: string; insured: string; area: AreaReport;
+                coAssessmentThreshold: string; insured: string;
+                /** Exact (an estimate's insured is whole persons; the amounts use this). */
+                insuredExact: string; area: AreaReport;
                 market: MarketReport };
   warnings: Warning[];
 }

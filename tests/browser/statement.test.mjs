@@ -277,3 +277,40 @@ test("in English the statement says the same", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("an estimate's statement names its shares and the CBS date, and recomputes from its printed check", async () => {
+  const { page, context, problems } = await openCalculator("", { viewport: A4 });
+  await page.check("#source-estimate");
+  await page.waitForFunction(() => document.querySelector("resv-calculator").report?.allocation.estimate);
+  const r = await report(page);
+  const i = r.insurers[1];
+  const sel = await printOne(page, i.id);
+  const { text } = await printedState(page, sel);
+  assert.match(text, /schatting: marktaandelen \(landelijk, NZa\/Vektis 2022\) × inwoners/);
+  assert.match(text, /Peildatum\s+CBS-bevolking per PC4 op 1 januari 2025/);
+  assert.match(text, /Marktaandelen van de schatting\s+Achmea 29,3%, VGZ 23,6%/);
+  // The check line prints the unrounded counts; applying the rule to them gives the amount.
+  const m = /Narekenen \(schatting[^)]*\): ([\d.,]+) × (€\s[\d.,]+) ÷ ([\d.,]+) = /.exec(text);
+  assert.ok(m, text);
+  const amount = Number(String(i.amount).replace(".", ""));
+  assert.ok(withinCent(dutch(m[1]), dutch(m[2]), dutch(m[3]), amount), m[0]);
+  await page.screenshot({ path: `${OUT}insurer-statement-estimate-print.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("at 390 px an open statement reads without sideways scrolling of the page", async () => {
+  const { page, context, problems } = await openCalculator("", { viewport: { width: 390, height: 844 } });
+  const r = await report(page);
+  for (const key of [r.insurers[1].id, `gm:${r.municipalities[0].id}`]) {
+    await page.click(`.statement[data-insurer="${key}"] > summary`);
+    await page.waitForSelector(`.statement[data-insurer="${key}"] .statement-head`);
+  }
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(wide, false);
+  await page.locator(`.statement[data-insurer="${r.insurers[1].id}"]`).screenshot({
+    path: `${OUT}insurer-statement-390.png`,
+  });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

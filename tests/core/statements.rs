@@ -324,7 +324,7 @@ fn the_report_names_the_work_area_and_the_data() {
 #[test]
 fn an_estimate_names_its_shares_and_population() {
     let r = run(
-        r#"{"estimate":{"shares":[{"concern":"VGZ","percent":"60.5"},{"concern":"CZ","percent":39.5}]},
+        r#"{"estimate":{"shares":[{"concern":"VGZ","percent":"60.55"},{"concern":"CZ","percent":39.33}]},
             "workArea":["8011"],"lumpSum":"100.00"}"#,
     );
     let e = r
@@ -340,7 +340,19 @@ fn an_estimate_names_its_shares_and_population() {
         .iter()
         .map(|s| (s.concern.as_str(), s.percent.as_str()))
         .collect();
-    assert_eq!(shares, [("VGZ", "60.5"), ("CZ", "39.5")]);
+    assert_eq!(shares, [("VGZ", "60.55"), ("CZ", "39.33")]);
+    // The printed whole persons are rounded; the exact counts reproduce every amount.
+    let area: rust_decimal::Decimal = r.allocation.insured_exact.parse().unwrap();
+    assert_ne!(r.allocation.insured, r.allocation.insured_exact);
+    for i in &r.insurers {
+        let ins: rust_decimal::Decimal = i.insured_exact.parse().unwrap();
+        let exact = ins * r.totals.zvw.value() / area;
+        assert!(
+            (exact - i.amount.value()).abs() < rust_decimal::Decimal::new(1, 2),
+            "{}",
+            i.id
+        );
+    }
     let national = run(r#"{"estimate":{},"workArea":["8011"],"lumpSum":"100.00"}"#);
     let e = national.allocation.market.estimate.as_ref().unwrap();
     assert_eq!(e.shares_source, "national");

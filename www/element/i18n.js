@@ -364,6 +364,7 @@ export const TEXT = {
       part: "Aandeel van deze verzekeraar",
       check: "Narekenen",
       checkText: (ins, total, area, exact) => `${ins} × ${total} ÷ ${area} = ${exact}`,
+      checkEstimate: "schatting: met de onafgeronde verzekerdenaantallen waarop de bedragen berekend zijn",
       checkPools:
         "De verdeelsleutel is per eigen gebied: het bedrag is de som van de delen per gebied hieronder.",
       conditional: "Waarvan voorwaardelijk (wacht op toekenning van een ander domein)",
@@ -765,6 +766,7 @@ export const TEXT = {
       part: "This insurer's part",
       check: "Recompute",
       checkText: (ins, total, area, exact) => `${ins} × ${total} ÷ ${area} = ${exact}`,
+      checkEstimate: "estimate: with the unrounded insured counts the amounts are computed on",
       checkPools:
         "The verdeelsleutel is each line's own area: the amount is the sum of the parts per area below.",
       conditional: "Of which conditional (awaits another domain's grant)",

@@ -196,17 +196,20 @@ export function insurerStatement(r, i, t, f, onPrint, source) {
   out.push(ul);
   // Recompute: the rule applied to the printed basis.
   const check = el("p", undefined, "check");
-  check.dataset.insured = i.insured;
   check.dataset.total = r.totals.zvw;
-  check.dataset.area = a.insured;
   if (a.pooling === "lineAreas" && (s?.pools.length ?? 0) > 1)
     check.textContent = `${st.check}: ${st.checkPools}`;
   else {
-    const exact = ruleAmount(i.insured, r.totals.zvw, a.insured);
-    check.textContent = `${st.check}: ${st.checkText(
-      f.count(i.insured),
+    // An estimate prints whole persons; its amounts are of the unrounded counts, shown here.
+    const est = a.estimate && a.insuredExact;
+    const [ins, area] = est ? [i.insuredExact, a.insuredExact] : [i.insured, a.insured];
+    const exact = ruleAmount(ins, r.totals.zvw, area);
+    check.dataset.insured = ins;
+    check.dataset.area = area;
+    check.textContent = `${st.check}${est ? ` (${st.checkEstimate})` : ""}: ${st.checkText(
+      f.count(ins),
       f.money(r.totals.zvw),
-      f.count(a.insured),
+      f.count(area),
       exact === null ? "—" : extra(f.lang).eur4.format(exact),
     )} → ${f.money(i.amount)}`;
   }
