@@ -314,3 +314,27 @@ test("at 390 px an open statement reads without sideways scrolling of the page",
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a statement from an uploaded file names the file, its date and its row count", async () => {
+  const { page, context, problems } = await openCalculator("", { viewport: A4 });
+  await page.check("#source-file");
+  const csv = "postcode;verzekeraar;verzekerden\n8011;VGZ;3000\n8011;CZ;1000\n8012;VGZ;500\n";
+  await page.setInputFiles("#f-market-file", {
+    name: "vektis-2026.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv),
+  });
+  await page.waitForFunction(
+    () => document.querySelector("resv-calculator").report?.allocation.market.rows === 3,
+  );
+  const r = await report(page);
+  const sel = await printOne(page, r.insurers[0].id);
+  const { text } = await printedState(page, sel);
+  assert.match(
+    text,
+    /bestand vektis-2026\.csv \(bestandsdatum \d{1,2} \p{L}+ \d{4}\); 3 rijen, 2 verzekeraars, 2 postcodes/u,
+  );
+  assert.match(text, /Peildatum\s+niet in het bestand vermeld/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
