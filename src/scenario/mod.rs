@@ -23,7 +23,7 @@ mod report;
 mod roles;
 mod statement;
 
-pub use crate::verdeelsleutel::{Contract, Share, Statement, TaskShare, YearShare};
+pub use crate::verdeelsleutel::{Contract, PoolShare, Share, Statement, TaskShare, YearShare};
 pub use regions::{
     allocate_regions, national_view, NationalInsurer, NationalRegion, NationalView, RegionResult,
 };
@@ -177,7 +177,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         &municipalities,
     )?;
     let mdz = mdz_figures(&input, &budget, &zvw)?;
-    statement::fill(&input, &budget, &pools, &mut zvw.split.insurers)
+    statement::fill(&input, &budget, &pools, &parties, &mut zvw.split.insurers)
         .ok_or_else(|| Overflow::at(Phase::Statements, root.key("lumpSum")))?;
     let estimate = input
         .estimated

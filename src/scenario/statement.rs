@@ -10,8 +10,11 @@ use crate::budget::{Level, LineResult, Pool};
 use crate::experiment;
 use crate::money::Money;
 use crate::municipality::{Approval, MunicipalStatement, MunicipalityPart};
-use crate::verdeelsleutel::{InsurerPart, Share, Statement, TaskShare, YearShare};
+use crate::verdeelsleutel::{
+    InsurerPart, Parties, PoolShare, Share, Statement, TaskShare, YearShare,
+};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// `total` split over the magnitudes of `weights` to the cent (a negative total, a
 /// correction, mirrored); all zero when every weight is zero. `None` when an amount
@@ -34,12 +37,18 @@ pub(super) fn fill(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,
     pools: &[Pool],
+    parties: &Parties,
     insurers: &mut [InsurerPart],
 ) -> Option<()> {
     let years = year_shares(input, budget, insurers)?;
+    let bases: Vec<Basis> = pools
+        .iter()
+        .map(|p| basis(input, parties, p.spans(&input.area.spans), p.allocated))
+        .collect();
+    let work = basis(input, parties, &input.area.spans, budget.contracted);
     let mut statements = Vec::with_capacity(insurers.len());
     for (i, years) in insurers.iter().zip(years) {
-        statements.push(statement(&budget.results, pools, i, years)?);
+        statements.push(statement(&budget.results, pools, &bases, &work, i, years)?);
     }
     // The conditional parts add up to the conditional total: that total over the insurers in
     // proportion to their conditional line parts (each within a cent or so of them).
@@ -56,15 +65,71 @@ pub(super) fn fill(
     Some(())
 }
 
+/// The basis of a pool's split: its total, each party's insured persons in its area and the
+/// area's (exact decimal strings), as the split itself counts them.
+struct Basis {
+    total: Money,
+    insured: HashMap<String, String>,
+    area: String,
+}
+
+fn basis(
+    input: &ScenarioInput<'_>,
+    parties: &Parties,
+    spans: &[crate::market::Span],
+    total: Money,
+) -> Basis {
+    let market = input.market();
+    let tally = market.tally(spans);
+    let mut weights = vec![0u128; parties.ids.len()];
+    for (label, &p) in parties.of_label.iter().enumerate() {
+        if let (Some(w), Some(lw)) = (weights.get_mut(p), tally.weights.get(label)) {
+            *w = w.saturating_add(*lw);
+        }
+    }
+    let sum = weights.iter().fold(0u128, |a, w| a.saturating_add(*w));
+    let text = |w: u128| {
+        crate::market::weight_decimal(w, tally.fractional)
+            .normalize()
+            .to_string()
+    };
+    Basis {
+        total,
+        insured: parties
+            .ids
+            .iter()
+            .zip(&weights)
+            .map(|(id, w)| (id.clone(), text(*w)))
+            .collect(),
+        area: text(sum),
+    }
+}
+
+fn pool_share(id: String, amount: Money, basis: &Basis, insurer: &str) -> PoolShare {
+    PoolShare {
+        id,
+        amount,
+        total: basis.total,
+        insured: basis
+            .insured
+            .get(insurer)
+            .cloned()
+            .unwrap_or_else(|| "0".into()),
+        area_insured: basis.area.clone(),
+    }
+}
+
 fn statement(
     results: &[LineResult],
     pools: &[Pool],
+    bases: &[Basis],
+    work: &Basis,
     insurer: &InsurerPart,
     years: Vec<YearShare>,
 ) -> Option<Statement> {
     let mut pool_shares = Vec::new();
     let mut line_parts = vec![Money::ZERO; results.len()];
-    for pool in pools {
+    for (pool, basis) in pools.iter().zip(bases) {
         let Some((_, part)) = pool.parts.iter().find(|(id, _)| *id == insurer.id) else {
             continue;
         };
@@ -72,7 +137,7 @@ fn statement(
             (Some(_), Some(l)) => l.id.clone(),
             _ => "workArea".to_owned(),
         };
-        pool_shares.push(Share { id, amount: *part });
+        pool_shares.push(pool_share(id, *part, basis, &insurer.id));
         let members: Vec<&LineResult> = pool.lines.iter().filter_map(|&l| results.get(l)).collect();
         let ws: Vec<Decimal> = members.iter().map(|l| l.paid_zvw.value()).collect();
         for (&l, m) in pool.lines.iter().zip(split_over(*part, &ws)?) {
@@ -81,10 +146,12 @@ fn statement(
     }
     if pool_shares.is_empty() && !insurer.amount.value().is_zero() {
         // The lump sum of a scenario without lines: one pool, the work area.
-        pool_shares.push(Share {
-            id: "workArea".into(),
-            amount: insurer.amount,
-        });
+        pool_shares.push(pool_share(
+            "workArea".into(),
+            insurer.amount,
+            work,
+            &insurer.id,
+        ));
     }
     let mut tasks: Vec<TaskShare> = experiment::MAIN_TASKS
         .map(|task| TaskShare {

@@ -338,3 +338,36 @@ test("a statement from an uploaded file names the file, its date and its row cou
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("with each line's own area as verdeelsleutel every printed area part recomputes from its printed basis", async () => {
+  const { page, context, problems } = await openCalculator("", { viewport: A4 });
+  await page.evaluate(() => {
+    const c = document.querySelector("resv-calculator");
+    c.scenario = { ...c.scenario, pooling: "lineAreas" };
+  });
+  await page.waitForFunction(
+    () => document.querySelector("resv-calculator").report?.allocation.pooling === "lineAreas",
+  );
+  const r = await report(page);
+  const i = r.insurers.find((x) => !x.marketLeader);
+  assert.ok(i.statement.pools.length > 1);
+  const sel = await printOne(page, i.id);
+  const { text, clipped } = await printedState(page, sel);
+  assert.deepEqual(clipped, []);
+  assert.match(text, /De verdeelsleutel is per eigen gebied/);
+  const rows = await rowsOf(page, `#st-pools-${i.id}`);
+  assert.equal(rows.length, i.statement.pools.length);
+  for (const row of rows)
+    assert.ok(withinCent(dutch(row[1]), dutch(row[3]), dutch(row[2]), cents(row[4])), row.join(" | "));
+  assert.equal(
+    rows.reduce((a, row) => a + cents(row[4]), 0),
+    cents(await page.textContent(`#st-pools-${i.id} tfoot td:last-child`)),
+  );
+  assert.equal(
+    cents(await page.textContent(`#st-pools-${i.id} tfoot td:last-child`)),
+    Number(i.amount.replace(".", "")),
+  );
+  await page.screenshot({ path: `${OUT}insurer-statement-lineareas-print.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

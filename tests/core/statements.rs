@@ -25,7 +25,13 @@ fn assert_statements_add_up(r: &Report, case: &str) {
             "{case}: {} pools",
             i.id
         );
-        if !r.lines.is_empty() {
+        // A contract on a budget without any Zvw part belongs to no line: it is not broken
+        // down by line, hoofdtaak or level (all zero).
+        let attributable = r.lines.iter().any(|l| cents(&l.paid_zvw) != 0);
+        if !attributable {
+            assert!(s.lines.iter().all(|x| cents(&x.amount) == 0), "{case}");
+        }
+        if attributable {
             assert_eq!(
                 sum(s.lines.iter().map(|x| &x.amount)),
                 a,
@@ -52,6 +58,34 @@ fn assert_statements_add_up(r: &Report, case: &str) {
                 "{case}: {} labels",
                 i.id
             );
+        }
+        // Each pool's part recomputes from its printed basis: insured × total ÷ area insured,
+        // within a cent (largest remainder).
+        if r.allocation.rounding == resv_calc::verdeelsleutel::Rounding::LargestRemainder {
+            for p in &s.pools {
+                let d = |t: &str| t.parse::<rust_decimal::Decimal>().unwrap();
+                let exact = d(&p.insured) * p.total.value() / d(&p.area_insured);
+                assert!(
+                    (exact - p.amount.value()).abs() < rust_decimal::Decimal::new(1, 2),
+                    "{case}: {} pool {}: {} × {} ÷ {} = {exact} vs {}",
+                    i.id,
+                    p.id,
+                    p.insured,
+                    p.total,
+                    p.area_insured,
+                    p.amount
+                );
+            }
+            let totals: i128 = {
+                let mut seen = std::collections::HashSet::new();
+                r.insurers
+                    .iter()
+                    .flat_map(|x| x.statement.as_ref().unwrap().pools.iter())
+                    .filter(|p| seen.insert(p.id.clone()))
+                    .map(|p| cents(&p.total))
+                    .sum()
+            };
+            assert_eq!(totals, cents(&r.totals.zvw), "{case}: pool totals");
         }
         let budget_year = s.years.iter().find(|y| y.year == r.year);
         if let Some(y) = budget_year {
@@ -257,8 +291,13 @@ fn many_municipalities_and_lines_add_up_to_the_cent() {
         } else {
             String::new()
         };
+        let pooling = if rng.below(2) == 0 {
+            r#","pooling":"lineAreas""#
+        } else {
+            ""
+        };
         let text = format!(
-            r#"{{"market":[{}],"municipalities":[{}],"budget":[{}]{lump}}}"#,
+            r#"{{"market":[{}],"municipalities":[{}],"budget":[{}]{lump}{pooling}}}"#,
             market.join(","),
             munis.join(","),
             lines.join(",")

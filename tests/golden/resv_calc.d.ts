@@ -134,8 +134,9 @@ export interface InsurerPart {
 }
 /** One insurer's amount by pool, line, hoofdtaak, level, conditional part, label and year. */
 export interface Statement {
-    /** "workArea", or with pooling "lineAreas" the first line of each area. */
-    pools: { id: string; amount: Money }[];
+    /** "workArea", or with pooling "lineAreas" the first line of each area; with the basis:
+     *  amount = insured × total ÷ areaInsured within the rounding rule (exact decimal strings). */
+    pools: { id: string; amount: Money; total: Money; insured: string; areaInsured: string }[];
     lines: { id: string; amount: Money }[];
     mainTasks: { task: number; amount: Money }[];
     levels: { id: "regional" | "neighbourhood" | "monodisciplinary"; amount: Money }[];

@@ -124,14 +124,14 @@ function leaderSource(r, t) {
       : t.st.leaderData;
 }
 
-/** A breakdown table with its total in the foot (the total is the insurer's amount). */
-function breakdown(id, caption, head, rows, total, f, t) {
+/** A breakdown table with the sum of its rows in the foot (the core makes it the amount). */
+function breakdown(id, caption, head, rows, f, t) {
   return table(
     id,
     caption,
     [[head], [t.amount, N]],
     rows.map(([name, amount]) => [[name], [f.money(amount), N]]),
-    [[t.sum], [f.money(total), N]],
+    [[t.sum], [f.money(sumText(rows.map(([, amount]) => amount))), N]],
   );
 }
 
@@ -217,24 +217,29 @@ export function insurerStatement(r, i, t, f, onPrint, source) {
   if (s) {
     if (s.pools.length > 1 || a.pooling === "lineAreas")
       out.push(
-        breakdown(
+        // Each area's part with its basis: insured × the area's total ÷ the area's insured.
+        table(
           `st-pools-${i.id}`,
           st.byPool,
-          st.byPool,
-          s.pools.map((p) => [p.id === "workArea" ? st.poolWorkArea : st.poolOf(lineName(p.id)), p.amount]),
-          i.amount,
-          f,
-          t,
+          [[st.byPool], [t.insured, N], [st.poolInsured, N], [st.poolTotal, N], [t.amount, N]],
+          s.pools.map((p) => [
+            [p.id === "workArea" ? st.poolWorkArea : st.poolOf(lineName(p.id))],
+            [f.count(p.insured), N],
+            [f.count(p.areaInsured), N],
+            [f.money(p.total), N],
+            [f.money(p.amount), N],
+          ]),
+          [[t.sum], [""], [""], [""], [f.money(sumText(s.pools.map((p) => p.amount))), N]],
         ),
       );
-    if (r.lines.length) {
+    // A contract on a budget without Zvw parts belongs to no line: no breakdown by line.
+    if (r.lines.some((l) => Number(l.paidZvw) !== 0)) {
       out.push(
         breakdown(
           `st-lines-${i.id}`,
           st.byLine,
           t.cols.line,
           s.lines.map((l) => [lineName(l.id), l.amount]),
-          i.amount,
           f,
           t,
         ),
@@ -243,7 +248,6 @@ export function insurerStatement(r, i, t, f, onPrint, source) {
           st.byTask,
           t.cols.task,
           s.mainTasks.map((x) => [t.tasks[x.task], x.amount]),
-          i.amount,
           f,
           t,
         ),
@@ -252,7 +256,6 @@ export function insurerStatement(r, i, t, f, onPrint, source) {
           st.byLevel,
           t.cols.level,
           s.levels.map((x) => [t.levels[x.id] ?? x.id, x.amount]),
-          i.amount,
           f,
           t,
         ),
@@ -265,7 +268,6 @@ export function insurerStatement(r, i, t, f, onPrint, source) {
           st.byLabel,
           t.party,
           s.labels.map((x) => [x.id, x.amount]),
-          i.amount,
           f,
           t,
         ),
