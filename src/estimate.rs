@@ -72,6 +72,25 @@ pub fn read_estimate(
     })
 }
 
+/// The shares and the population an estimate of `value` (a scenario's `estimate`) was made
+/// with, for the report: each concern's share in percent (as given, or the national shares),
+/// and whether the population is the built-in CBS table. `None` when `value` does not read.
+pub(crate) fn basis(value: &Value) -> Option<(Vec<(String, Decimal)>, bool)> {
+    let mut issues = Issues::new();
+    let (shares, _) = read_shares(read::field(value, "shares"), &Path::root(), &mut issues)?;
+    let shares = shares
+        .into_iter()
+        .map(|(c, m)| {
+            let pct = Decimal::from(m)
+                .checked_div(Decimal::from(10_000u32))
+                .unwrap_or_default()
+                .normalize();
+            (c, pct)
+        })
+        .collect();
+    Some((shares, read::field(value, "population").is_null()))
+}
+
 /// The shares per concern in millionths of the whole (ten-thousandths of a percent):
 /// `"national"` (the default) or a list of `{ concern, percent }`; with their source.
 fn read_shares(

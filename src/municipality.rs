@@ -45,6 +45,43 @@ pub struct MunicipalityPart {
     pub amount: crate::money::Money,
     /// Whether it is the lead municipality (mandaatgemeente).
     pub lead: bool,
+    /// Its amount broken down for its council (by `calculate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<MunicipalStatement>,
+}
+
+/// A municipality's amount broken down, for the council decision: per line and per year,
+/// and the lines it is asked to approve with the Zvw money that waits on that approval.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MunicipalStatement {
+    /// Per budget line with a municipal part: its part of the line. These add up to its
+    /// amount, and over the municipalities to each line's municipal amount, to the cent.
+    pub lines: Vec<crate::verdeelsleutel::Share>,
+    /// Per experiment year with budget figures: its part of the year's municipal total (each
+    /// year adds up over the municipalities; the budget year is its amount).
+    pub years: Vec<crate::verdeelsleutel::YearShare>,
+    /// The lines whose municipal part is not yet granted, in which it has a part.
+    pub approve: Vec<Approval>,
+    /// The Zvw of those lines, which waits on the grant (a line shared by municipalities
+    /// waits on each of them, so this does not add up over the municipalities).
+    pub conditional_zvw: Money,
+}
+
+/// A line a municipality is asked to approve.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Approval {
+    /// The line's id.
+    pub line: String,
+    /// The municipality's part of the line's municipal amount.
+    pub amount: Money,
+    /// The line's municipal amount (all municipalities).
+    pub municipal: Money,
+    /// The line's Zvw as paid: final only once its municipal part is granted.
+    pub zvw: Money,
+    /// Whether its Wlz part waits for a grant too.
+    pub wlz_pending: bool,
 }
 
 fn as_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -133,9 +170,60 @@ pub enum Error {
     Overflow,
 }
 
+/// The residents of each municipality inside `spans`. `None` when fractions multiply to
+/// more than 6 decimals.
+fn residents_in(
+    market: &Market,
+    municipalities: &[Municipality],
+    spans: &[Span],
+) -> Option<Vec<Decimal>> {
+    municipalities
+        .iter()
+        .map(|m| intersect(&m.area.spans, spans).map(|x| weight_in(market, &x)))
+        .collect()
+}
+
+fn weight_in(market: &Market, spans: &[Span]) -> Decimal {
+    let t = market.tally(spans);
+    let total = t.weights.iter().fold(0u128, |a, w| a.saturating_add(*w));
+    crate::market::weight_decimal(total, t.fractional)
+}
+
+/// Each pool's municipal amount over the municipalities by their residents in the pool's
+/// area: per pool with a municipal part, its index and the parts in the municipalities' order.
+///
+/// # Errors
+/// See [`Error`].
+pub fn pool_parts(
+    market: &Market,
+    municipalities: &[Municipality],
+    pools: &[Pool],
+    work: &[Span],
+) -> Result<Vec<(usize, Vec<Money>)>, Error> {
+    let mut out = Vec::new();
+    for (k, pool) in pools.iter().enumerate() {
+        if pool.municipal.value().is_zero() {
+            continue;
+        }
+        let ws = residents_in(market, municipalities, pool.spans(work)).ok_or(Error::TooPrecise)?;
+        let no_one = Error::NoMunicipality { line: pool.line };
+        if ws.iter().all(Decimal::is_zero) {
+            return Err(no_one);
+        }
+        let parts = crate::split::split(pool.municipal.value(), &ws, Decimal::new(1, 2))
+            .map_err(|_| no_one)?
+            .into_iter()
+            .map(|p| Money::new(p).map_err(|_| Error::Overflow))
+            .collect::<Result<Vec<_>, _>>()?;
+        out.push((k, parts));
+    }
+    Ok(out)
+}
+
 /// Splits each pool's municipal amount over the municipalities by their residents (insured
-/// persons) in the pool's area; shares by residents in the work area. Also returns the
-/// insured persons of the work area living outside every municipality, when there are any.
+/// persons) in the pool's area ([`pool_parts`]); shares by residents in the work area. Also
+/// returns the insured persons of the work area living outside every municipality, when
+/// there are any.
 ///
 /// # Errors
 /// See [`Error`].
@@ -146,39 +234,18 @@ pub fn allocate(
     work: &[Span],
     lead: Option<&str>,
 ) -> Result<(Vec<MunicipalityPart>, Option<Decimal>), Error> {
-    let weight_in = |spans: &[Span]| -> Decimal {
-        let t = market.tally(spans);
-        let total = t.weights.iter().fold(0u128, |a, w| a.saturating_add(*w));
-        crate::market::weight_decimal(total, t.fractional)
-    };
-    let residents_in = |spans: &[Span]| -> Result<Vec<Decimal>, Error> {
-        municipalities
-            .iter()
-            .map(|m| intersect(&m.area.spans, spans).map(|x| weight_in(&x)))
-            .collect::<Option<_>>()
-            .ok_or(Error::TooPrecise)
-    };
     let mut amounts = vec![Money::ZERO; municipalities.len()];
-    for pool in pools.iter().filter(|p| !p.municipal.value().is_zero()) {
-        let ws = residents_in(pool.spans(work))?;
-        let no_one = Error::NoMunicipality { line: pool.line };
-        if ws.iter().all(Decimal::is_zero) {
-            return Err(no_one);
-        }
-        let parts = crate::split::split(pool.municipal.value(), &ws, Decimal::new(1, 2))
-            .map_err(|_| no_one)?;
+    for (_, parts) in pool_parts(market, municipalities, pools, work)? {
         for (a, p) in amounts.iter_mut().zip(parts) {
-            *a = a
-                .checked_add(Money::new(p).map_err(|_| Error::Overflow)?)
-                .ok_or(Error::Overflow)?;
+            *a = a.checked_add(p).ok_or(Error::Overflow)?;
         }
     }
-    let residents = residents_in(work)?;
+    let residents = residents_in(market, municipalities, work).ok_or(Error::TooPrecise)?;
     let all = residents
         .iter()
         .try_fold(Decimal::ZERO, |a, r| a.checked_add(*r))
         .ok_or(Error::Overflow)?;
-    let in_area = weight_in(work);
+    let in_area = weight_in(market, work);
     let uncovered = (in_area > all).then(|| in_area.checked_sub(all).unwrap_or_default());
     let lead_id = lead.map(str::to_owned).or_else(|| {
         municipalities
@@ -209,6 +276,7 @@ pub fn allocate(
                 .unwrap_or_default(),
             amount: a,
             lead: lead_id.as_deref() == Some(m.id.as_str()),
+            statement: None,
         })
         .collect();
     Ok((parts, uncovered))

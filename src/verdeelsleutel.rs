@@ -363,6 +363,24 @@ pub struct Share {
     pub amount: Money,
 }
 
+/// An insurer's part of one pool, with the basis it is computed on: `amount` is `total` split
+/// over the pool area's insured persons by the rounding rule, so `insured × total ÷
+/// areaInsured` recomputes it within the rule.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PoolShare {
+    /// `"workArea"`, or the first line of the area.
+    pub id: String,
+    /// The insurer's part.
+    pub amount: Money,
+    /// The pool's Zvw allocated over the insurers.
+    pub total: Money,
+    /// The insurer's insured persons in the pool's area, exact.
+    pub insured: String,
+    /// All insured persons in the pool's area, exact.
+    pub area_insured: String,
+}
+
 /// An amount of one hoofdtaak.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TaskShare {
@@ -385,8 +403,9 @@ pub struct YearShare {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Statement {
-    /// Per pool of lines (one pool, `"workArea"`, unless `pooling` is `"lineAreas"`).
-    pub pools: Vec<Share>,
+    /// Per pool of lines (one pool, `"workArea"`, unless `pooling` is `"lineAreas"`), with
+    /// the basis of each part.
+    pub pools: Vec<PoolShare>,
     /// Per budget line: the pool part over its lines by their paid Zvw.
     pub lines: Vec<Share>,
     /// Per hoofdtaak: each line part over its tasks (equal parts, the odd cent first).

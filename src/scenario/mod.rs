@@ -23,11 +23,14 @@ mod report;
 mod roles;
 mod statement;
 
-pub use crate::verdeelsleutel::{Contract, Share, Statement, TaskShare, YearShare};
+pub use crate::verdeelsleutel::{Contract, PoolShare, Share, Statement, TaskShare, YearShare};
 pub use regions::{
     allocate_regions, national_view, NationalInsurer, NationalRegion, NationalView, RegionResult,
 };
-pub use report::{Allocation, AreaReport, Flow, Payment, Payments, Report, Summaries};
+pub use report::{
+    Allocation, AreaReport, EstimateBasis, EstimateShare, Flow, MarketReport, Payment, Payments,
+    Report, Summaries,
+};
 pub use roles::{Coverage, LeaderSource};
 
 use crate::experiment;
@@ -162,8 +165,10 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         input
             .roles
             .apply(&mut zvw.split, input.estimated.is_some(), &mut notes)?;
-    let municipalities =
+    let mut municipalities =
         payers::municipal_split(&input, budget.sums.municipal, &pools, &mut notes)?;
+    statement::fill_municipal(&input, &budget, &pools, &mut municipalities)
+        .ok_or_else(|| Overflow::at(Phase::Statements, root.key("municipalities")))?;
     let funded = funding::fund(
         &input,
         &budget,
@@ -172,8 +177,11 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         &municipalities,
     )?;
     let mdz = mdz_figures(&input, &budget, &zvw)?;
-    statement::fill(&input, &budget, &pools, &mut zvw.split.insurers)
+    statement::fill(&input, &budget, &pools, &parties, &mut zvw.split.insurers)
         .ok_or_else(|| Overflow::at(Phase::Statements, root.key("lumpSum")))?;
+    let estimate = input
+        .estimated
+        .and_then(|_| crate::estimate::basis(crate::input::read::field(scenario, "estimate")));
     let payments = payers::schedule(&zvw.split.insurers, &municipalities, input.quarterly)
         .ok_or_else(|| Overflow::at(Phase::Schedule, root.key("lumpSum")))?;
     Ok(Report::assemble(Phases {
@@ -188,6 +196,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
         notes,
         leader_source,
         coverage,
+        estimate,
     })?)
 }
 

@@ -123,6 +123,7 @@ fn regions_with(
                 co_assessment: split.co_assessment,
                 insurers: split.insurers,
                 area: AreaReport {
+                    postcodes: super::report::area_texts(&area),
                     entries: area.entries,
                     rows_inside: tally.rows_inside,
                     rows_outside: market.row_count().saturating_sub(tally.rows_inside),

@@ -46,6 +46,45 @@ pub struct AreaReport {
     pub postcodes_without_data: usize,
     /// The first of those.
     pub postcodes_without_data_examples: Vec<String>,
+    /// The work area as postcodes and ranges ("8011-8045", "8091AB", "7201 (50%)" for a
+    /// postcode counted by a fraction), merged and sorted; empty for the whole table.
+    pub postcodes: Vec<String>,
+}
+
+/// The market data the verdeelsleutel was computed on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MarketReport {
+    /// Rows of the table (for an estimate: postcodes × concerns).
+    pub rows: usize,
+    /// Insurer labels (an estimate: concerns).
+    pub labels: usize,
+    /// Distinct postcodes.
+    pub postcodes: usize,
+    /// How an estimate was made, when the data is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<EstimateBasis>,
+}
+
+/// The basis of an estimate: market shares × residents.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EstimateBasis {
+    /// `"national"` (NZa/Vektis 2022) or `"given"`.
+    pub shares_source: &'static str,
+    /// Each concern's share in percent.
+    pub shares: Vec<EstimateShare>,
+    /// `"cbs2025"` (the built-in CBS residents per PC4 of 1 January 2025) or `"given"`.
+    pub population: &'static str,
+}
+
+/// One concern's market share in an estimate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EstimateShare {
+    /// The concern.
+    pub concern: String,
+    /// Its share in percent, as a decimal string.
+    pub percent: String,
 }
 
 /// How the lump sum was allocated over the insurers.
@@ -70,8 +109,13 @@ pub struct Allocation {
     pub co_assessment_threshold: String,
     /// Insured persons in the work area.
     pub insured: String,
+    /// The same, exact (an estimate's `insured` is rounded to whole persons; this is what the
+    /// amounts are computed on, with each insurer's `insuredExact`).
+    pub insured_exact: String,
     /// The work area.
     pub area: AreaReport,
+    /// The market data.
+    pub market: MarketReport,
 }
 
 /// The result of `calculate`.
@@ -179,6 +223,8 @@ pub(super) struct Phases<'m> {
     pub leader_source: super::LeaderSource,
     /// What of the plan is payable under written agreements.
     pub coverage: super::Coverage,
+    /// An estimate's shares and population (`estimate::basis`), when the data is one.
+    pub estimate: Option<(Vec<(String, rust_decimal::Decimal)>, bool)>,
 }
 
 impl Report {
@@ -199,9 +245,12 @@ impl Report {
             mut notes,
             leader_source,
             coverage,
+            estimate,
         } = phases;
         let area = area_report(&input, &tally, &mut notes);
+        let market = market_report(&input, estimate);
         let mut split = split;
+        let insured_exact = split.insured.normalize().to_string();
         if input.estimated.is_some() {
             whole_persons(&mut split);
         }
@@ -251,7 +300,9 @@ impl Report {
                 co_assessment: split.co_assessment,
                 co_assessment_threshold: settings.threshold.normalize().to_string(),
                 insured: split.insured.to_string(),
+                insured_exact,
                 area,
+                market,
             },
             warnings: notes.into_warnings(),
         })
@@ -305,12 +356,78 @@ fn area_report(
         });
     }
     AreaReport {
+        postcodes: area_texts(&input.area),
         entries: input.area.entries,
         rows_inside: tally.rows_inside,
         rows_outside,
         postcodes_without_data: tally.without_data,
         postcodes_without_data_examples: examples,
     }
+}
+
+/// The market data as the report names it.
+fn market_report(
+    input: &ScenarioInput<'_>,
+    estimate: Option<(Vec<(String, rust_decimal::Decimal)>, bool)>,
+) -> MarketReport {
+    let m = input.market();
+    let estimate = input
+        .estimated
+        .zip(estimate)
+        .map(|(source, (shares, cbs))| EstimateBasis {
+            shares_source: match source {
+                crate::issue::ShareSource::National => "national",
+                crate::issue::ShareSource::Given => "given",
+            },
+            shares: shares
+                .into_iter()
+                .map(|(concern, p)| EstimateShare {
+                    concern,
+                    percent: p.to_string(),
+                })
+                .collect(),
+            population: if cbs { "cbs2025" } else { "given" },
+        });
+    MarketReport {
+        rows: m.row_count(),
+        labels: m.labels().len(),
+        postcodes: m.postcode_count(),
+        estimate,
+    }
+}
+
+/// The work area's spans as text: a PC4 or PC6 postcode, or a range of them, with the
+/// fraction in percent when a postcode counts in part.
+pub(crate) fn area_texts(area: &crate::area::Area) -> Vec<String> {
+    use crate::postcode::{Postcode, PC4_SPAN};
+    if area.is_everything() {
+        return Vec::new();
+    }
+    let pc = |code: u32| Postcode::from_code(code).map(|p| p.to_string());
+    area.spans
+        .iter()
+        .map(|s| {
+            let lo = pc(s.lo).unwrap_or_default();
+            let pc4 = s.lo % PC4_SPAN == 0;
+            // A PC4 range ends at the last code of its last area; a PC6 range at a postcode.
+            let hi_code = if pc4 {
+                s.hi.saturating_sub(PC4_SPAN.saturating_sub(1))
+            } else {
+                s.hi
+            };
+            let hi = pc(hi_code).unwrap_or_default();
+            let mut text = if hi_code == s.lo || hi.is_empty() {
+                lo
+            } else {
+                format!("{lo}-{hi}")
+            };
+            if s.fraction != 1_000_000 {
+                let pct = rust_decimal::Decimal::new(i64::from(s.fraction), 4).normalize();
+                text.push_str(&format!(" ({pct}%)"));
+            }
+            text
+        })
+        .collect()
 }
 
 /// The money flows: insurers and municipalities to the RESV, the RESV to its contractors.

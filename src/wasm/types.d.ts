@@ -130,8 +130,9 @@ export interface InsurerPart {
 }
 /** One insurer's amount by pool, line, hoofdtaak, level, conditional part, label and year. */
 export interface Statement {
-  /** "workArea", or with pooling "lineAreas" the first line of each area. */
-  pools: { id: string; amount: Money }[];
+  /** "workArea", or with pooling "lineAreas" the first line of each area; with the basis:
+   *  amount = insured × total ÷ areaInsured within the rounding rule (exact decimal strings). */
+  pools: { id: string; amount: Money; total: Money; insured: string; areaInsured: string }[];
   lines: { id: string; amount: Money }[];
   mainTasks: { task: number; amount: Money }[];
   levels: { id: "regional" | "neighbourhood" | "monodisciplinary"; amount: Money }[];
@@ -144,6 +145,27 @@ export interface Statement {
 export interface AreaReport {
   entries: number; rowsInside: number; rowsOutside: number;
   postcodesWithoutData: number; postcodesWithoutDataExamples: string[];
+  /** The work area merged and sorted: "8011-8045", "8091AB", "7201 (50%)"; empty: the whole table. */
+  postcodes: string[];
+}
+/** The market data the verdeelsleutel was computed on. */
+export interface MarketReport {
+  rows: number; labels: number; postcodes: number;
+  /** How an estimate was made: shares × residents. */
+  estimate?: { sharesSource: "national" | "given"; shares: { concern: string; percent: string }[];
+               /** "cbs2025": the built-in CBS residents per PC4 of 1 January 2025. */
+               population: "cbs2025" | "given" };
+}
+/** A municipality's amount broken down for its council. */
+export interface MunicipalStatement {
+  /** Per line with a municipal part; adds up to its amount, and over the municipalities to the line's. */
+  lines: { id: string; amount: Money }[];
+  /** Its part of each experiment year's municipal total (each year adds up over the municipalities). */
+  years: { year: number; amount: Money }[];
+  /** Lines whose municipal part is not yet granted: its part, the line's municipal total, the Zvw that waits. */
+  approve: { line: string; amount: Money; municipal: Money; zvw: Money; wlzPending: boolean }[];
+  /** The Zvw of those lines (a shared line waits on each municipality, so this does not add up over them). */
+  conditionalZvw: Money;
 }
 export interface Warning { code: string; path: string; message: string; messageEn: string }
 export interface Report {
@@ -155,7 +177,7 @@ export interface Report {
   budgetZvw: Money;
   insurers: InsurerPart[];
   municipalities: { id: string; name: string; residents: number; share: string; amount: Money;
-                    lead: boolean }[];
+                    lead: boolean; statement?: MunicipalStatement }[];
   lines: { id: string; name: string; level: string; mainTasks: number[]; gross: Money;
            existingFunding: Money; net: Money; zvw: Money;
            /** The Zvw paid for the line: its part of a contract that differs from the budget. */
@@ -190,7 +212,10 @@ export interface Report {
                 pooling: "workArea" | "lineAreas";
                 estimate: boolean; leader: string; leaderSource: "designated" | "data" | "estimate";
                 coAssessment: boolean;
-                coAssessmentThreshold: string; insured: string; area: AreaReport };
+                coAssessmentThreshold: string; insured: string;
+                /** Exact (an estimate's insured is whole persons; the amounts use this). */
+                insuredExact: string; area: AreaReport;
+                market: MarketReport };
   warnings: Warning[];
 }
 export interface Sums { gross: Money; existingFunding: Money; net: Money; zvw: Money;

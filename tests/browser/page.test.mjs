@@ -391,7 +391,7 @@ test("two scenarios side by side, and a per-insurer statement for print", async 
       statements: shown(".statement"),
       editor: shown(".editor-col"),
       insurers: shown("#insurers"),
-      instalments: shown(".statement.printing table"),
+      instalments: shown(".statement.printing table[id^=instalments]"),
     };
   });
   assert.deepEqual(visible, { statements: 1, editor: 0, insurers: 0, instalments: 1 });

@@ -16,6 +16,7 @@ mod money;
 mod negotiation;
 mod properties;
 mod scenario;
+mod statements;
 mod typed;
 mod value;
 mod vectors;

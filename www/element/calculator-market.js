@@ -171,7 +171,10 @@ export class MarketSource {
         return;
       }
       performance.mark("resv:parsed");
-      const market = { kind, ref: info.ref, info, name, text };
+      // A file's own date goes on the statements (the data itself names no peildatum).
+      const modified =
+        data instanceof Blob && typeof data.lastModified === "number" ? data.lastModified : undefined;
+      const market = { kind, ref: info.ref, info, name, text, modified };
       if (kind !== "paste" && info.rowCount <= 100_000)
         market.text = await engine.call("exportCsv", { market: info.ref });
       this.#set(market);

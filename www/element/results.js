@@ -3,8 +3,9 @@
 // text (never markup), so an insurer called `<img src=x onerror=alert(1)>` shows as exactly that.
 import { payerName } from "./io.js";
 import { roleText } from "./i18n.js";
-import { el, button, svgEl } from "./dom.js";
+import { el, svgEl } from "./dom.js";
 import { sankeyLayout, roughMeasure, SANKEY } from "./results-sankey.js";
+import { insurerStatement, municipalityStatement, areaText } from "./results-statement.js";
 
 /**
  * A captioned table: headers `[text, cls?]`, rows of cells `[text | Node, cls?]`; the first cell
@@ -116,29 +117,64 @@ export function buildStatement(d) {
 const N = "num";
 
 /**
- * The whole result of one Report. `onPrint(insurerId)` prints one statement; `open` holds the
- * insurers whose statement the user has open (kept open across recalculations).
+ * The whole result of one Report. `onPrint(key)` prints one statement (an insurer's id, or
+ * `gm:` and a municipality's id); `open` holds the statements the user has open (kept open
+ * across recalculations); `source` describes the market data (`{ kind, name, modified }`).
  */
-export function renderReport(r, t, f, onPrint, open = new Set()) {
+export function renderReport(r, t, f, onPrint, open = new Set(), source = {}) {
+  // Printed whole, each part of the report starts on a new page (style.js: .part-start).
+  const part = (nodes) => {
+    nodes[0]?.classList.add("part-start");
+    return nodes;
+  };
+  const stmt = (i) => insurerStatement(r, i, t, f, onPrint, source);
+  const council = (m) => municipalityStatement(r, m, t, f, onPrint);
   return [
     summary(r, t, f),
     insurersTable(r, t, f),
-    section("statements", t.statementsTitle, statements(r, t, f, onPrint, open)),
-    ...budgetTables(r, t, f),
-    ...paymentTables(r, t, f),
+    section(
+      "statements",
+      t.statementsTitle,
+      statements(
+        r.insurers,
+        (i) => i.id,
+        (i) => t.statementFor(i.name),
+        stmt,
+        open,
+      ),
+    ),
+    ...(r.municipalities.length
+      ? [
+          section(
+            "council",
+            t.st.municipalities,
+            statements(
+              r.municipalities,
+              (m) => `gm:${m.id}`,
+              (m) => t.st.municipalityTitle(m.name),
+              council,
+              open,
+            ),
+          ),
+        ]
+      : []),
+    ...part(budgetTables(r, t, f)),
+    ...part(paymentTables(r, t, f)),
     sankey(r.sankey, t, f),
     mdzPicture(r.mdz, t, f),
-    table(
-      "mdz-years",
-      t.mdzYearsTitle,
-      [[t.cols.year], [t.subCols.framework, N], [t.subCols.claimed, N], [t.subCols.headroom, N]],
-      r.mdz.years.map((y) => [
-        [String(y.year)],
-        [f.money(y.framework), N],
-        [f.money(y.claimed), N],
-        [f.money(y.headroom), N],
-      ]),
-    ),
+    ...part([
+      table(
+        "mdz-years",
+        t.mdzYearsTitle,
+        [[t.cols.year], [t.subCols.framework, N], [t.subCols.claimed, N], [t.subCols.headroom, N]],
+        r.mdz.years.map((y) => [
+          [String(y.year)],
+          [f.money(y.framework), N],
+          [f.money(y.claimed), N],
+          [f.money(y.headroom), N],
+        ]),
+      ),
+    ]),
   ];
 }
 
@@ -148,10 +184,17 @@ function summary(r, t, f) {
   const second = r.insurers.find((i) => i.coAssessor);
   const dl = el("dl", undefined, "summary");
   for (const [k, v] of [
-    [t.sumArea, a.area.entries ? t.entries(a.area.entries) : t.wholeTable],
+    [t.sumArea, areaText(r, t)],
     [t.sumInsured, `${f.count(a.insured)}${a.estimate ? ` (${t.estimate})` : ""}`],
     [t.sumLeader, leader?.name ?? ""],
     [t.sumCo, a.coAssessment ? `${t.yes}: ${second?.name} (${f.percent(second?.share)})` : t.no],
+    ...(r.coverage
+      ? [
+          [t.st.payable, f.money(r.coverage.payable)],
+          ...(Number(r.coverage.pending) ? [[t.st.contracts.pending, f.money(r.coverage.pending)]] : []),
+          ...(Number(r.coverage.uncovered) ? [[t.st.contracts.none, f.money(r.coverage.uncovered)]] : []),
+        ]
+      : []),
   ])
     dl.append(el("dt", k), el("dd", v));
   return dl;
@@ -179,65 +222,31 @@ function insurersTable(r, t, f) {
 }
 
 /**
- * Follower statements: each printable on its own (print CSS keeps only the chosen one). The
- * body is built when first opened (or printed): ten closed statements cost an edit nothing.
+ * Statements (one per insurer, or per municipality): each printable on its own (print CSS
+ * keeps only the chosen one). A body is built when first opened (or printed): ten closed
+ * statements cost an edit nothing. `key` names a statement for `open` and for printing.
  */
-function statements(r, t, f, onPrint, open) {
+function statements(items, key, title, body, open) {
   const box = el("div", undefined, "statements");
-  for (const i of r.insurers) {
+  for (const item of items) {
+    const k = key(item);
     const d = el("details", undefined, "statement");
-    d.dataset.insurer = i.id;
-    d.append(el("summary", t.statementFor(i.name)));
-    BUILD.set(d, () => d.append(...statementBody(r, i, t, f, onPrint)));
-    if (open.has(i.id)) {
+    d.dataset.insurer = k;
+    d.append(el("summary", title(item)));
+    BUILD.set(d, () => d.append(...body(item)));
+    if (open.has(k)) {
       buildStatement(d);
       d.open = true;
     }
     d.addEventListener("toggle", () => {
       if (d.open) {
         buildStatement(d);
-        open.add(i.id);
-      } else open.delete(i.id);
+        open.add(k);
+      } else open.delete(k);
     });
     box.append(d);
   }
   return box;
-}
-
-function statementBody(r, i, t, f, onPrint) {
-  const leader = r.insurers.find((x) => x.marketLeader);
-  const out = [el("p", t.statementHead(r.name ?? "", r.year), "print-only")];
-  const ul = el("ul");
-  ul.append(
-    ...t
-      .statement(
-        {
-          ...i,
-          insured: f.count(i.insured),
-          share: f.share(i.share),
-          amount: f.money(i.amount),
-          labels: i.labels.map((l) => `${l.name} (${f.count(l.insured)})`),
-        },
-        f.count(r.allocation.insured),
-        leader?.name,
-      )
-      .map((line) => el("li", line)),
-  );
-  out.push(ul);
-  const pay = r.payments.payers.find((p) => p.payer === i.id && p.kind === "zvw");
-  if (pay) {
-    out.push(
-      table(
-        `instalments-${i.id}`,
-        t.instalments,
-        [["#"], [t.amount, N]],
-        pay.instalments.map((x, k) => [[String(k + 1)], [f.money(x), N]]),
-        [[t.sum], [f.money(pay.amount), N]],
-      ),
-    );
-  }
-  out.push(button(t.print(i.name), () => onPrint(i.id), "no-print"));
-  return out;
 }
 
 /** The totals, and per budget line, main task and level. */

@@ -317,7 +317,9 @@ export class ResvCalculator extends Base {
     }
     if (this.#report) {
       const body = el("div", undefined, "result");
-      body.append(...renderReport(this.#report, t, f, (id) => this.#print(id), this.#openStatements));
+      const m = this.#market.current;
+      const source = { kind: m.kind, name: m.name, modified: m.modified };
+      body.append(...renderReport(this.#report, t, f, (id) => this.#print(id), this.#openStatements, source));
       const warnings = el("section");
       warnings.id = "warnings";
       warnings.append(el("h3", t.warnings), renderWarnings(this.#report.warnings, t, this.#lang()));

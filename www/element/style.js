@@ -130,12 +130,25 @@ tr.leader th { font-weight: 700; }
 .num { text-align: right; white-space: nowrap; }
 thead .num { white-space: normal; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--_text); }
-.statement .table-wrap { max-width: 24rem; }
+.statement .table-wrap { max-width: 40rem; }
 td.up { color: var(--_up); }
 td.down { color: var(--_down); }
 .statement { margin: .25rem 0; }
 .statement summary { cursor: pointer; }
-.statement table { max-width: 24rem; }
+.statement table { max-width: 40rem; }
+/* The statements as the record: header, facts, the recompute line, the signature block. */
+.statement-head { margin: .5rem 0; }
+.statement-head p { margin: 0; }
+.statement-title { font-weight: 700; font-size: 1.15em; }
+dl.facts { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: .15rem 1rem; margin: .25rem 0 .5rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+@container (max-width: 32rem) { dl.facts { grid-template-columns: minmax(0, 1fr); } dl.facts dd { margin-bottom: .3rem; } }
+.statement ul.part { padding-left: 1.2rem; margin: .25rem 0; }
+.statement .check { font-variant-numeric: tabular-nums; background: var(--_surface); padding: .3rem .5rem; border-left: 3px solid var(--_accent); }
+.signature dl { display: grid; grid-template-columns: 8rem minmax(10rem, 24rem); gap: 1.1rem .75rem; margin: .5rem 0 1rem; }
+.signature dt { align-self: end; }
+.signature dd.sign-line { margin: 0; border-bottom: 1px solid var(--_text); min-height: 1.6rem; }
 .print-only { display: none; }
 ul.warnings { padding-left: 1.2rem; }
 figure { margin: var(--_space) 0 0; }
@@ -169,16 +182,37 @@ dd.track { position: relative; height: 1rem; border-left: 1px solid var(--_text)
 @media (forced-colors: active) { .bar { background: CanvasText !important; } .mark { border-color: Highlight; } }
 .compare-caption { font-weight: 600; }
 @media print {
-  :host { color: #000; background: #fff; }
-  .editor-col, .toolbar, .skip, .no-print, .notice, .sankey, .mdz, .compare { display: none !important; }
-  .columns { display: block; }
+  @page { size: A4; margin: 14mm 13mm 16mm; }
+  :host { color: #000; background: #fff; font-size: 10pt; line-height: 1.35; }
+  .editor-col, .toolbar, .skip, .no-print, .notice, .sankey, .mdz, .compare, button, input, select, textarea { display: none !important; }
+  .columns, .results-col { display: block; }
+  /* One statement: only it (an insurer's or a municipality's). */
   :host([printing]) .results-col > *:not(.result) { display: none !important; }
-  :host([printing]) .result > *:not(#statements) { display: none !important; }
-  :host([printing]) #statements > h3, :host([printing]) .statement:not(.printing) { display: none !important; }
-  .statement.printing summary { font-size: 1.3em; font-weight: 700; list-style: none; }
-  .statement.printing .print-only { display: block; }
-  table { page-break-inside: avoid; }
-  .table-wrap { overflow: visible; }
-  .table-wrap tr > :first-child, caption > span { position: static; }
+  :host([printing]) .result > *:not(#statements):not(#council) { display: none !important; }
+  :host([printing]) .result > section:not(:has(.statement.printing)) { display: none !important; }
+  :host([printing]) #statements > h3, :host([printing]) #council > h3, :host([printing]) .statement:not(.printing) { display: none !important; }
+  :host([printing]) .statement.printing > summary { display: none; }
+  /* The whole report: every table, each section on a new page; a closed statement is left out. */
+  :host(:not([printing])) .statement:not([open]) { display: none; }
+  :host(:not([printing])) .result > section:has(> .statements):not(:has(.statement[open])) { display: none; }
+  /* A folded list (who funds a subcontract) is printed unfolded. */
+  details:not(.statement)::details-content { display: block; content-visibility: visible; }
+  details:not(.statement) > summary { list-style: none; }
+  :host(:not([printing])) .result > section, :host(:not([printing])) .part-start, :host(:not([printing])) .statement[open] + .statement[open] { break-before: page; }
+  .statement[open] > summary { list-style: none; font-weight: 700; }
+  .print-only { display: block; }
+  h4 { break-after: avoid; margin-top: .8em; }
+  dl.facts { grid-template-columns: 42mm 1fr; }
+  .statement .table-wrap, .statement table { max-width: none; }
+  .table-wrap { overflow: visible; break-inside: avoid; }
+  table { width: 100%; }
+  caption { break-after: avoid; }
+  th, td { padding: 2px 5px; overflow-wrap: break-word; }
+  /* A wide table shrinks its type rather than being cut off at the page edge. */
+  .table-wrap:has(thead th:nth-child(7)) table { font-size: 7.5pt; }
+  .table-wrap:has(thead th:nth-child(5)):not(:has(thead th:nth-child(7))) table { font-size: 8.5pt; }
+  .table-wrap tr > :first-child, caption > span { position: static; box-shadow: none; }
+  .signature { break-inside: avoid; }
+  .check { border-left-color: #000; background: none; padding-left: 0; }
 }
 `;
