@@ -304,6 +304,35 @@ export const TEXT = {
       `Begrotingsregel ${id} is verwijderd uit ${n === 1 ? "de onderaanneming die ernaar verwees" : `${n} onderaannemingen die ernaar verwezen`}.`,
     skipToResults: "Naar de resultaten",
     toolbarMenu: "Bestanden en delen",
+    // ---- Negotiation (issue 15): roles, contracts per insurer, existing funding per year ----
+    roles: "Rollen en contracten met de verzekeraars",
+    contractsLegend: "Contract per verzekeraar",
+    contractOf: (name) => `Contract met ${name}`,
+    contractTerms: {
+      follows: "volgt de marktleider",
+      own: "eigen contractbedrag",
+      pending: "in onderhandeling",
+      none: "geen contract",
+    },
+    contractOwn: (name) => `Eigen contractbedrag ${name} (euro)`,
+    noParties: "De verzekeraars verschijnen hier zodra de verdeling berekend is.",
+    partiesHint: (ids) => `Verzekeraars in de gegevens: ${ids}`,
+    fundingMode: "Bestaande financiering",
+    fundingEvery: "elk jaar hetzelfde bedrag",
+    fundingPerYear: "per jaar een eigen bedrag",
+    fundingYears: "Per jaar (euro, wordt afgetrokken; leeg = geen)",
+    coAssessorField: "Aangewezen medebeoordelaar",
+    marketSetAside: (why) =>
+      `De opgeslagen verzekerdengegevens waren onleesbaar (${why}) en zijn apart gezet; de rest van uw scenario is hersteld. Kies de gegevens opnieuw.`,
+    sharedKept: "Uw wijzigingen in het gedeelde scenario zijn hersteld.",
+    linesFlagged: (id, names) =>
+      `${names.join(", ")} ${names.length === 1 ? "dekte" : "dekten"} alleen begrotingsregel ${id}: kies een andere regel of verwijder ${names.length === 1 ? "die onderaanneming" : "die onderaannemingen"}.`,
+    marketWhy: {
+      kind: "onbekende soort gegevens",
+      json: "geen leesbare JSON",
+      list: "geen lijst van rijen",
+      rows: "de rijen zijn geweigerd",
+    },
   },
   en: {
     loading: "Loading the calculator…",
@@ -606,6 +635,35 @@ export const TEXT = {
       `Budget line ${id} was removed from ${n === 1 ? "the subcontract that named it" : `${n} subcontracts that named it`}.`,
     skipToResults: "Skip to the results",
     toolbarMenu: "Files and sharing",
+    // ---- Negotiation (issue 15): roles, contracts per insurer, existing funding per year ----
+    roles: "Roles and contracts with the insurers",
+    contractsLegend: "Contract per insurer",
+    contractOf: (name) => `Contract with ${name}`,
+    contractTerms: {
+      follows: "follows the market leader",
+      own: "its own contracted amount",
+      pending: "being negotiated",
+      none: "no contract",
+    },
+    contractOwn: (name) => `Own contracted amount ${name} (euros)`,
+    noParties: "The insurers appear here once the allocation is calculated.",
+    partiesHint: (ids) => `Insurers in the data: ${ids}`,
+    fundingMode: "Existing funding",
+    fundingEvery: "the same amount every year",
+    fundingPerYear: "an amount per year",
+    fundingYears: "Per year (euros, deducted; empty = none)",
+    coAssessorField: "Designated co-assessor",
+    marketSetAside: (why) =>
+      `The saved insured-persons data could not be read (${why}) and was set aside; the rest of your scenario was restored. Choose the data again.`,
+    sharedKept: "Your changes to the shared scenario were restored.",
+    linesFlagged: (id, names) =>
+      `${names.join(", ")} covered only budget line ${id}: choose another line or remove ${names.length === 1 ? "that subcontract" : "those subcontracts"}.`,
+    marketWhy: {
+      kind: "an unknown kind of data",
+      json: "no readable JSON",
+      list: "not a list of rows",
+      rows: "the rows were refused",
+    },
   },
 };
 
