@@ -1,7 +1,8 @@
 // The sections of the scenario editor, one builder each, in the order of the form. Each takes
 // the form's controls (editor-fields.js) and the live scenario, which its inputs write into.
 import { el } from "./dom.js";
-import { isObject, set } from "./editor-fields.js";
+import { isObject, set, shownCount } from "./editor-fields.js";
+import { shownTyped } from "./typed.js";
 
 const LEVELS = ["regional", "neighbourhood", "monodisciplinary"];
 const SOURCES = ["", "oi", "districtNursing", "patientGroups", "zonmw", "other"];
@@ -102,7 +103,7 @@ export function generalSection(f, s) {
       "percent",
       () => s.coAssessmentThreshold,
       (v) => set(s, "coAssessmentThreshold", v),
-      { placeholder: "30" },
+      { placeholder: "30%" },
     ),
   );
 }
@@ -401,7 +402,7 @@ export function budgetSection(f, s) {
           `${p}.taskShares`,
           t.f.taskShares,
           "text",
-          () => taskSharesText(line.taskShares),
+          () => taskSharesText(line.taskShares, f.lang),
           (v) => set(line, "taskShares", taskSharesOf(v)),
         ),
         f.field(
@@ -616,15 +617,15 @@ export function mdzSection(f, s) {
       "money",
       () => s.mdz?.framework,
       (v) => set(mdz(), "framework", v),
-      { placeholder: "70000000.00" },
+      { placeholder: shownTyped("money", "70000000.00", f.lang) },
     ),
     f.field(
       "mdz.population",
       t.f.population,
-      "number",
+      "count",
       () => s.mdz?.population,
       (v) => set(mdz(), "population", v),
-      { placeholder: "18044025" },
+      { placeholder: shownCount(18044025, f.lang) },
     ),
     f.field(
       "mdz.indexation",
@@ -661,7 +662,7 @@ export function mdzSection(f, s) {
         f.field(
           `${p}.population`,
           t.f.regionPopulation,
-          "number",
+          "count",
           () => x.population,
           (v) => {
             x.population = v ?? "";
@@ -688,9 +689,9 @@ export function taskSharesOf(text) {
   return out;
 }
 
-export function taskSharesText(shares) {
+export function taskSharesText(shares, lang = "nl") {
   if (!shares || typeof shares !== "object") return "";
   return Object.entries(shares)
-    .map(([task, share]) => `${task}: ${share}`)
+    .map(([task, share]) => `${task}: ${shownTyped("percent", share, lang)}`)
     .join(", ");
 }
