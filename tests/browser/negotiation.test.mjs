@@ -157,18 +157,24 @@ test("existing funding per year: one amount becomes five, each year deducted on 
   const n = await renders(page);
   await page.fill("#f-budget-1-existingFunding-2029", "");
   await recalculated(page, n);
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.locator("#f-budget-1-existingFundingMode").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}negotiation-funding-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator("#f-budget-1-existingFundingMode").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}negotiation-funding-1280.png` });
   // Kept after a reload, as typed.
   await untilSaved(page, "resv-calc:page:scenario", '"2028":"5000.00"');
+  await page.setViewportSize({ width: 390, height: 900 }); // reloaded at a phone's width
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   await page.click("#item-budget-1-summary");
   assert.equal(await page.inputValue("#f-budget-1-existingFunding-2028"), "5.000");
+  await page.locator("#f-budget-1-existingFundingMode").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}negotiation-funding-390.png` });
+  assert.equal(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    390,
+    "nothing runs out at 390 px",
+  );
+  await page.setViewportSize({ width: 1400, height: 1000 });
   assert.equal(await page.inputValue("#f-budget-1-existingFunding-2029"), "");
   assert.equal(
     (await report(page)).years.find((y) => y.year === 2029).existingFunding,
