@@ -252,3 +252,84 @@ test("a warning also shows next to its cause, as a warning and not an error", as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/**
+ * Every text the editor shows to help with a value — labels, hints, placeholders, the values it
+ * fills in — in a form a user of `lang` would type: no machine amounts (`1250000.00`), no
+ * fractions or decimal points (`0.35`), no ISO dates, no `true`/`false`, no JSON.
+ */
+async function helpTexts(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("resv-calculator").shadowRoot;
+    for (const d of root.querySelectorAll(
+      "#g-general, #g-roles, #g-workArea, #g-budget, #g-municipalities, #g-subcontracts, #g-mdz, details.item",
+    ))
+      d.open = true;
+    const out = [];
+    for (const e of root.querySelectorAll(".editor label, .editor legend, .editor .hint, .editor summary"))
+      out.push(["text", e.textContent]);
+    for (const e of root.querySelectorAll(".editor input[placeholder], .editor textarea[placeholder]"))
+      out.push(["placeholder", e.placeholder]);
+    for (const e of root.querySelectorAll(".editor input[type=text], .editor textarea"))
+      out.push([`value of ${e.id}`, e.value]);
+    return out;
+  });
+}
+
+const MACHINE = [
+  [/\b\d{4,}\.\d{2}\b/, "a machine amount"],
+  [/\b\d{5,}\b(?![-–])/, "digits without grouping"],
+  [/(^|[^\d.,])0\.\d/, "a decimal point fraction"],
+  [/\b\d+\.\d+\s*%/, "a percentage with a point"],
+  [/\b\d{4}-\d{2}-\d{2}\b/, "an ISO date"],
+  [/\b(true|false|null|undefined)\b/, "a JSON word"],
+  [/[{}]"|"\s*:/, "JSON"],
+];
+
+test("no hint, placeholder, label or filled-in value shows a machine format (Dutch page)", async () => {
+  const { page, context, problems } = await openCalculator();
+  // A scenario with what a region has: decimals, fractions of a postcode, populations, shares.
+  await page.evaluate(() => {
+    const el = document.querySelector("resv-calculator");
+    const s = el.scenario;
+    s.workArea = [...s.workArea, { postcode: "8091", fraction: "0.35" }];
+    s.budget[0].taskShares = { 1: "100" };
+    s.budget[1].growth = "2.5";
+    s.budget[0].split = { zvw: "95.5", municipal: "4.5" };
+    s.mdz = { population: 18044025, regions: [{ id: "regio-2", zvw: "1250000.00", population: 250000 }] };
+    el.scenario = s;
+  });
+  // The scenario set is valid: its result is shown (the municipal part of line 1 is 4.5%).
+  await page.waitForFunction(
+    () => document.querySelector("resv-calculator").report?.lines[0].municipal === "9450.00",
+  );
+  await page.waitForSelector("#f-mdz-regions-0-population", { state: "attached" });
+  const found = [];
+  for (const [where, text] of await helpTexts(page))
+    for (const [re, what] of MACHINE)
+      // Postcode ranges (8011-8045) and codes (GM0193) are what people write.
+      if (re.test(text.replace(/\b\d{4}(-\d{4})?\b/g, "pc").replace(/GM\d+/g, "gm")))
+        found.push(`${where}: ${what}: ${text}`);
+  assert.deepEqual(found, []);
+  assert.equal(await page.inputValue("#f-mdz-population"), "18.044.025");
+  assert.match(await page.inputValue("#f-workArea"), /8091 \(35%\)$/);
+  // And what is shown is what is read back when typed: a part of a postcode, a population.
+  await typeInto(page, "f-workArea", "8011-8045, 8051-8052, 8261-8278, 8293, 8091 (35,5%)");
+  assert.deepEqual(
+    (await page.evaluate(() => document.querySelector("resv-calculator").scenario.workArea))[4],
+    {
+      postcode: "8091",
+      fraction: "0.355",
+    },
+  );
+  await typeInto(page, "f-mdz-population", "17.000.000");
+  await page.waitForFunction(
+    () => document.querySelector("resv-calculator").report?.mdz.nationalPopulation === 17000000,
+  );
+  assert.equal(
+    await page.evaluate(() => document.querySelector("resv-calculator").scenario.mdz.population),
+    17000000,
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});

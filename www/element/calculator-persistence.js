@@ -20,6 +20,9 @@ export class Persistence {
   // Where the autosave writes: the user's own slot, or beside it for a scenario from a link.
   #slot = "scenario";
   #lastWritten = null; // the text this tab last wrote, to tell another tab's write from ours
+  #link = null; // the packed state of the page's link, when it opened with one
+  /** Why the last restored state's market data was set aside (null: it was not). */
+  marketAside = null;
 
   constructor(host, market) {
     this.#host = host;
@@ -51,7 +54,10 @@ export class Persistence {
       market.text = m.text;
     const typed = Object.fromEntries(this.#host.typed?.() ?? []);
     const comparison = this.#host.comparison?.() ?? undefined;
-    return { v: 2, savedAt: Date.now(), scenario: this.#host.scenario(), market, typed, comparison };
+    // A save beside the user's own names the link it came from, so a reload of that link
+    // brings back the edits made to it instead of the link's original.
+    const link = !forLink && this.#slot === "shared" ? (this.#link ?? undefined) : undefined;
+    return { v: 2, savedAt: Date.now(), scenario: this.#host.scenario(), market, typed, comparison, link };
   }
 
   /**
@@ -67,7 +73,11 @@ export class Persistence {
       if (raw === null) return null;
       if (!s || typeof s !== "object" || s.v !== 2 || !s.scenario || typeof s.scenario !== "object")
         throw new Error("not a saved state");
-      if (s.market !== undefined && (typeof s.market !== "object" || s.market === null)) s.market = {};
+      if (
+        s.market !== undefined &&
+        (typeof s.market !== "object" || s.market === null || Array.isArray(s.market))
+      )
+        s.market = { kind: "unreadable" }; // restore() sets it aside and says so
       const text = part === "scenario" ? localStorage.getItem(this.#key("market")) : null;
       if (text !== null && s.market) s.market.text = text;
       return s;
@@ -101,7 +111,22 @@ export class Persistence {
   async fromLink() {
     if (!this.#host.element.hasAttribute("share-link")) return null;
     const packed = new URLSearchParams(location.hash.slice(1)).get(SHARE_KEY);
+    this.#link = packed || null;
     return packed ? unpack(packed) : null;
+  }
+
+  /** The save beside the user's own made from this very link (edits to it), or null. */
+  sharedSave() {
+    if (this.#slot !== "shared" || !this.#link) return null;
+    const s = this.read();
+    return s && !s.setAside && s.link === this.#link ? s : null;
+  }
+
+  /** Leaves the link: the page's address loses it, so a reload opens the user's own work. */
+  forgetLink() {
+    this.#link = null;
+    if (location.hash.includes(`${SHARE_KEY}=`))
+      history.replaceState(null, "", `${location.pathname}${location.search}`);
   }
 
   /** Writes the autosave: the scenario always, the market data only when it changed. */
@@ -148,12 +173,47 @@ export class Persistence {
 
   /** Takes a saved or shared state back: its scenario, and its market the way it was loaded. */
   async restore(state) {
+    this.marketAside = null;
     if (!state || typeof state !== "object" || !state.scenario || typeof state.scenario !== "object")
       return this.#host.useSample();
-    this.#host.setScenario(structuredClone(state.scenario));
+    const scenario = structuredClone(state.scenario);
+    let market = state.market && typeof state.market === "object" ? state.market : {};
+    // The page keeps the market beside the scenario; a `market` inside it was not written here.
+    if (Object.hasOwn(scenario, "market")) {
+      if (Array.isArray(scenario.market) && market.kind === undefined)
+        market = { kind: "rows", text: JSON.stringify(scenario.market) };
+      else if (market.kind === undefined) market = { kind: "unreadable" };
+      delete scenario.market;
+    }
+    this.#host.setScenario(scenario);
     this.#host.setTyped?.(state.typed);
     this.#host.setComparison?.(state.comparison);
-    await this.#market.restore(state.market && typeof state.market === "object" ? state.market : {});
+    // Market data that cannot be used is set aside on its own: the rest of the work stays.
+    const why = unusableMarket(market);
+    if (!why)
+      try {
+        return await this.#market.restore(market);
+      } catch (e) {
+        const i = e?.issues?.[0];
+        return this.#asideMarket(
+          market,
+          i ? { path: i.path, message: i.message, messageEn: i.messageEn } : "rows",
+        );
+      }
+    return this.#asideMarket(market, why);
+  }
+
+  /** Keeps unusable market data under `…:set-aside-market` and goes on without it. */
+  async #asideMarket(market, why) {
+    this.marketAside = why;
+    if (this.#on)
+      try {
+        const text = typeof market.text === "string" ? market.text : JSON.stringify(market);
+        localStorage.setItem(this.#key("set-aside-market"), text);
+      } catch {
+        /* storage full: it was unusable anyway */
+      }
+    await this.#market.restore({ kind: "none" });
   }
 
   /** A link to this page that holds the current state in its fragment. */
@@ -162,4 +222,31 @@ export class Persistence {
     url.hash = `${SHARE_KEY}=${await pack(this.state(true))}`;
     return url.href;
   }
+}
+
+const KINDS = ["sample", "file", "paste", "estimate", "rows", "none"];
+
+/**
+ * Why a saved or shared market `m` cannot be used, or null: `"kind"` (unknown), `"json"` (rows
+ * that are no JSON) or `"list"` (rows that are no list of objects). A file or paste is read by
+ * the core, which says what is wrong in it at the market field.
+ */
+export function unusableMarket(m) {
+  if (m.kind === undefined) return null;
+  if (!KINDS.includes(m.kind)) return "kind";
+  if (
+    (m.name !== undefined && typeof m.name !== "string") ||
+    (m.text !== undefined && typeof m.text !== "string")
+  )
+    return "kind";
+  if (m.kind !== "rows" || m.text === undefined) return null;
+  let rows;
+  try {
+    rows = JSON.parse(m.text);
+  } catch {
+    return "json";
+  }
+  return Array.isArray(rows) && rows.every((r) => r !== null && typeof r === "object" && !Array.isArray(r))
+    ? null
+    : "list";
 }

@@ -18,18 +18,93 @@ export const set = (obj, key, v) => {
 };
 /** A decimal as typed with a comma or a point; empty → undefined. */
 export const decimal = (v) => v.trim().replace(",", ".") || undefined;
-export const list = (text) =>
-  text
-    .split(/[,;\n]+/)
-    .map((x) => x.trim())
-    .filter((x) => x !== "");
+/** The entries of a list as typed: parted at `,`, `;` or a new line, not inside "( … )". */
+export const list = (text) => {
+  const out = [];
+  let depth = 0,
+    part = "";
+  for (const c of text) {
+    if (c === "(") depth++;
+    if (c === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && (c === "," || c === ";" || c === "\n")) {
+      out.push(part);
+      part = "";
+    } else part += c;
+  }
+  out.push(part);
+  return out.map((x) => x.trim()).filter((x) => x !== "");
+};
+
+/** A decimal string moved two places: a fraction as a percentage ("0.355" → "35.5"), or back. */
+export function shiftTwo(text, up) {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(String(text));
+  if (!m) return null;
+  const [int, frac = ""] = [m[1], m[2]];
+  let whole, rest;
+  if (up) {
+    const f = frac.padEnd(2, "0");
+    [whole, rest] = [int + f.slice(0, 2), f.slice(2)];
+  } else {
+    const i = int.padStart(3, "0");
+    [whole, rest] = [i.slice(0, -2), i.slice(-2) + frac];
+  }
+  whole = whole.replace(/^0+(?=\d)/, "");
+  rest = rest.replace(/0+$/, "");
+  return rest ? `${whole}.${rest}` : whole;
+}
+
+/** A postcode entry as people write it: `8091 (35%)` for `{ postcode: "8091", fraction: "0.35" }`. */
+export function entryText(entry, lang) {
+  if (typeof entry === "string") return entry;
+  if (isObject(entry) && typeof entry.postcode === "string" && Object.keys(entry).length <= 2) {
+    const pct = entry.fraction === undefined ? null : shiftTwo(entry.fraction, true);
+    if (entry.fraction === undefined) return entry.postcode;
+    if (pct !== null) return `${entry.postcode} (${shownTyped("percent", pct, lang)}%)`;
+  }
+  return JSON.stringify(entry);
+}
+
+/** A list entry as typed: `8091 (35%)` or `8091 (35,5 %)` becomes `{ postcode, fraction }`. */
+export function entryOf(text, lang) {
+  const m = /^(.+?)\s*\(\s*([\d.,\s]+?)\s*%\s*\)$/.exec(text);
+  if (!m) return text;
+  const r = readTyped("percent", m[2], lang);
+  const fraction = r.issue || r.value === undefined ? null : shiftTwo(r.value, false);
+  // What cannot be read stays as typed, for the core to refuse at its place.
+  return { postcode: m[1], fraction: fraction ?? m[2] };
+}
+
+/** A whole count as typed in `lang`: "18.044.025" (nl) or "18,044,025" (en); else as typed. */
+export function countOf(text, lang) {
+  const v = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, (c, i, all) => (/^\d{1,3}([\s\u00a0\u202f]\d{3})+$/.test(all) ? "" : c));
+  const sep = lang === "en" ? "," : ".";
+  const grouped = new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`);
+  const digits = grouped.test(v) ? v.split(sep).join("") : v;
+  if (digits === "") return undefined;
+  return /^\d+$/.test(digits) && Number.isSafeInteger(Number(digits)) ? Number(digits) : digits;
+}
+
+/** A count the page fills in, grouped as `lang` writes it (18.044.025); other text as it is. */
+export function shownCount(value, lang) {
+  if (value === undefined || value === null) return "";
+  const text = String(value);
+  return /^\d+$/.test(text) && Number.isSafeInteger(Number(text))
+    ? new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL", { useGrouping: "always" }).format(Number(text))
+    : text;
+}
 export const slug = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
 
 /** The value of a `field` input, by kind, as the scenario keeps it. */
-function readValue(kind, input) {
+function readValue(kind, input, lang) {
   if (kind === "checkbox") return input.checked;
   if (kind === "money") return normalMoney(input.value) || undefined;
-  if (kind === "list") return list(input.value).length ? list(input.value) : undefined;
+  if (kind === "list") {
+    const entries = list(input.value).map((x) => entryOf(x, lang));
+    return entries.length ? entries : undefined;
+  }
+  if (kind === "count") return countOf(input.value, lang);
   if (kind === "number") {
     const v = input.value.trim();
     return v === "" ? undefined : /^\d+$/.test(v) ? Number(v) : v;
@@ -38,7 +113,7 @@ function readValue(kind, input) {
 }
 
 /** The bare input of a `field`, showing `value`. */
-function control(kind, value, opts) {
+function control(kind, value, opts, lang) {
   let input;
   if (kind === "select") {
     input = el("select");
@@ -51,17 +126,15 @@ function control(kind, value, opts) {
   } else if (kind === "list" || kind === "textarea") {
     input = el("textarea");
     input.rows = opts.rows ?? 2;
-    input.value = Array.isArray(value)
-      ? value.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(", ")
-      : (value ?? "");
+    input.value = Array.isArray(value) ? value.map((x) => entryText(x, lang)).join(", ") : (value ?? "");
   } else {
     input = el("input");
     input.type = "text";
     input.autocomplete = "off";
     if (kind === "money" || kind === "percent") input.inputMode = "decimal";
-    if (kind === "number") input.inputMode = "numeric";
+    if (kind === "number" || kind === "count") input.inputMode = "numeric";
     if (opts.placeholder) input.placeholder = opts.placeholder; // the core's default, shown
-    input.value = value ?? "";
+    input.value = kind === "count" ? shownCount(value, lang) : (value ?? "");
   }
   return input;
 }
@@ -128,11 +201,11 @@ export class EditorForm {
     return p;
   }
 
-  /** One labelled control; `kind`: text | money | percent | number | select | checkbox | list | textarea. */
+  /** One labelled control; `kind`: text | money | percent | number | count | select | checkbox | list | textarea. */
   field(path, label, kind, get, put, opts = {}) {
     const id = slug(path);
     const wrap = el("div", undefined, `field ${kind}`);
-    const input = control(kind, get(), opts);
+    const input = control(kind, get(), opts, this.lang);
     input.id = id;
     input.dataset.path = path;
     const error = this.errorBox(id);
@@ -162,7 +235,7 @@ export class EditorForm {
     input.addEventListener(kind === "checkbox" || kind === "select" ? "change" : "input", () => {
       this.touched(path);
       if (typed) typed();
-      else put(readValue(kind, input));
+      else put(readValue(kind, input, this.lang));
       this.hooks.changed(Boolean(opts.structural), opts.structural ? { id } : undefined);
     });
     this.register(path, input, error, kind === "list" ? () => list(input.value) : undefined);

@@ -1,10 +1,14 @@
 // The sections of the scenario editor, one builder each, in the order of the form. Each takes
 // the form's controls (editor-fields.js) and the live scenario, which its inputs write into.
 import { el } from "./dom.js";
-import { isObject, set } from "./editor-fields.js";
+import { isObject, set, shownCount } from "./editor-fields.js";
+import { shownTyped } from "./typed.js";
 
 const LEVELS = ["regional", "neighbourhood", "monodisciplinary"];
 const SOURCES = ["", "oi", "districtNursing", "patientGroups", "zonmw", "other"];
+/** The years of the experiment, each with its own existing funding when asked. */
+export const FUNDING_YEARS = ["2027", "2028", "2029", "2030", "2031"];
+const TERMS = ["follows", "own", "pending", "none"];
 
 /** The list at `holder[key]` (made when absent); null when something else is there (the core reports it). */
 export const listAt = (holder, key) => {
@@ -54,20 +58,6 @@ export function generalSection(f, s) {
       },
     ),
     f.field(
-      "marketLeaders",
-      t.marketLeaders,
-      "list",
-      () => s.marketLeaders,
-      (v) => set(s, "marketLeaders", v && v.length ? v : undefined),
-    ),
-    f.field(
-      "coAssessor",
-      t.coAssessor,
-      "text",
-      () => s.coAssessor,
-      (v) => set(s, "coAssessor", v && v.trim() ? v.trim() : undefined),
-    ),
-    f.field(
       "schedule",
       t.schedule,
       "select",
@@ -113,7 +103,7 @@ export function generalSection(f, s) {
       "percent",
       () => s.coAssessmentThreshold,
       (v) => set(s, "coAssessmentThreshold", v),
-      { placeholder: "30" },
+      { placeholder: "30%" },
     ),
   );
 }
@@ -204,6 +194,146 @@ export function marketSection(f, market, choose) {
   return { node: f.group("market", t.market, mk), status, progress, showSource };
 }
 
+/**
+ * A line's existing funding: one amount for every year, or an amount per year of the
+ * experiment (`existingFunding: { "2027": "…" }`; a year left empty has none). Switching to
+ * per year starts every year at the one amount; switching back keeps the budget year's.
+ */
+export function fundingFields(f, line, p, year) {
+  const t = f.t;
+  const perYear = isObject(line.existingFunding);
+  const mode = f.field(
+    `${p}.existingFundingMode`,
+    t.fundingMode,
+    "select",
+    () => (perYear ? "perYear" : "every"),
+    (v) => {
+      const now = line.existingFunding;
+      if (v === "perYear" && !isObject(now)) {
+        line.existingFunding = {};
+        if (typeof now === "string" && now !== "")
+          for (const y of FUNDING_YEARS) line.existingFunding[y] = now;
+      } else if (v === "every" && isObject(now)) {
+        const kept = now[String(year ?? 2027)] ?? Object.values(now).find((x) => x !== undefined && x !== "");
+        set(line, "existingFunding", typeof kept === "string" ? kept : undefined);
+      }
+    },
+    {
+      options: [
+        ["every", t.fundingEvery],
+        ["perYear", t.fundingPerYear],
+      ],
+      structural: true,
+    },
+  );
+  if (!perYear)
+    return [
+      mode,
+      f.field(
+        `${p}.existingFunding`,
+        t.f.existingFunding,
+        "money",
+        () => line.existingFunding,
+        (v) => set(line, "existingFunding", v),
+      ),
+    ];
+  const fs = el("fieldset", undefined, "years");
+  fs.append(el("legend", t.fundingYears));
+  // One field under the other: five amounts side by side do not fit at 390 px.
+  for (const y of FUNDING_YEARS)
+    fs.append(
+      f.field(
+        `${p}.existingFunding.${y}`,
+        y,
+        "money",
+        () => line.existingFunding?.[y],
+        (v) => set(isObject(line.existingFunding) ? line.existingFunding : (line.existingFunding = {}), y, v),
+      ),
+    );
+  return [mode, fs];
+}
+
+/**
+ * Who assesses the plan and on what terms each insurer pays: the designated market leader(s)
+ * and co-assessor, and per paying party of the last result (`parties`: `[{ id, name }]`) its
+ * contract, `contracts: { id: "follows" | "pending" | "none" | { own } }` ("follows", the
+ * default, is left out). A contract naming a party that no longer pays is shown too, so the
+ * core's issue lands at it and it can be set back.
+ */
+export function rolesSection(f, s, parties = []) {
+  const t = f.t;
+  const contracts = () => (isObject(s.contracts) ? s.contracts : (s.contracts = {}));
+  const known = parties.map((p) => p.id);
+  const stale = isObject(s.contracts) ? Object.keys(s.contracts).filter((id) => !known.includes(id)) : [];
+  const names = new Map(parties.map((p) => [p.id, p.name || p.id]));
+  const rows = el("fieldset", undefined, "contracts");
+  rows.append(el("legend", t.contractsLegend));
+  if (!parties.length && !stale.length) rows.append(el("p", t.noParties, "hint"));
+  if (s.contracts !== undefined && !isObject(s.contracts)) {
+    // Not an object (set from outside): the core's issue says so at `contracts`.
+    const error = f.errorBox("f-contracts");
+    rows.append(error);
+    f.register("contracts", null, error);
+  } else
+    for (const id of [...known, ...stale]) {
+      const name = names.get(id) ?? id;
+      const term = s.contracts?.[id];
+      const status = isObject(term) ? "own" : typeof term === "string" ? term : "follows";
+      const line = el("div", undefined, "contract");
+      line.append(
+        f.field(
+          `contracts.${id}`,
+          t.contractOf(name),
+          "select",
+          () => (TERMS.includes(status) ? status : "follows"),
+          (v) => {
+            const c = contracts();
+            if (v === "follows") delete c[id];
+            else if (v === "own") c[id] = { own: isObject(c[id]) ? (c[id].own ?? "") : "" };
+            else c[id] = v;
+            if (!Object.keys(c).length) delete s.contracts;
+          },
+          { options: TERMS.map((k) => [k, t.contractTerms[k]]), structural: true },
+        ),
+      );
+      if (status === "own")
+        line.append(
+          f.field(
+            `contracts.${id}.own`,
+            t.contractOwn(name),
+            "money",
+            () => term.own,
+            (v) => {
+              const c = contracts();
+              c[id] = { own: v ?? "" };
+            },
+          ),
+        );
+      rows.append(line);
+    }
+  const hint = parties.length ? t.partiesHint(parties.map((p) => p.id).join(", ")) : undefined;
+  return f.group(
+    "roles",
+    t.roles,
+    f.field(
+      "marketLeaders",
+      t.marketLeaders,
+      "list",
+      () => s.marketLeaders,
+      (v) => set(s, "marketLeaders", v && v.length ? v : undefined),
+      { hint },
+    ),
+    f.field(
+      "coAssessor",
+      t.coAssessorField,
+      "text",
+      () => s.coAssessor,
+      (v) => set(s, "coAssessor", v && v.trim() ? v.trim() : undefined),
+    ),
+    rows,
+  );
+}
+
 export function budgetSection(f, s) {
   const t = f.t;
   const lines = listAt(s, "budget");
@@ -252,13 +382,7 @@ export function budgetSection(f, s) {
             line.amount = v ?? "";
           },
         ),
-        f.field(
-          `${p}.existingFunding`,
-          t.f.existingFunding,
-          "money",
-          () => line.existingFunding,
-          (v) => set(line, "existingFunding", v),
-        ),
+        ...fundingFields(f, line, p, s.year),
         f.field(
           `${p}.existingFundingSource`,
           t.f.existingFundingSource,
@@ -278,7 +402,7 @@ export function budgetSection(f, s) {
           `${p}.taskShares`,
           t.f.taskShares,
           "text",
-          () => taskSharesText(line.taskShares),
+          () => taskSharesText(line.taskShares, f.lang),
           (v) => set(line, "taskShares", taskSharesOf(v)),
         ),
         f.field(
@@ -493,15 +617,15 @@ export function mdzSection(f, s) {
       "money",
       () => s.mdz?.framework,
       (v) => set(mdz(), "framework", v),
-      { placeholder: "70000000.00" },
+      { placeholder: shownTyped("money", "70000000.00", f.lang) },
     ),
     f.field(
       "mdz.population",
       t.f.population,
-      "number",
+      "count",
       () => s.mdz?.population,
       (v) => set(mdz(), "population", v),
-      { placeholder: "18044025" },
+      { placeholder: shownCount(18044025, f.lang) },
     ),
     f.field(
       "mdz.indexation",
@@ -538,7 +662,7 @@ export function mdzSection(f, s) {
         f.field(
           `${p}.population`,
           t.f.regionPopulation,
-          "number",
+          "count",
           () => x.population,
           (v) => {
             x.population = v ?? "";
@@ -565,9 +689,9 @@ export function taskSharesOf(text) {
   return out;
 }
 
-export function taskSharesText(shares) {
+export function taskSharesText(shares, lang = "nl") {
   if (!shares || typeof shares !== "object") return "";
   return Object.entries(shares)
-    .map(([task, share]) => `${task}: ${share}`)
+    .map(([task, share]) => `${task}: ${shownTyped("percent", share, lang)}`)
     .join(", ");
 }

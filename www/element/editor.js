@@ -16,7 +16,11 @@ import {
   municipalitiesSection,
   subcontractsSection,
   mdzSection,
+  rolesSection,
 } from "./editor-sections.js";
+
+/** The paying parties an editor was built with, as one key (a rebuild is due when it changes). */
+export const partiesKey = (parties) => (parties ?? []).map((p) => p.id).join("\u0000");
 
 /**
  * The scenario as the core reads it: the editor's empty lists and objects (which only exist so
@@ -26,6 +30,7 @@ export function clean(scenario) {
   const c = structuredClone(scenario);
   for (const k of ["budget", "municipalities", "subcontracts"])
     if (Array.isArray(c[k]) && !c[k].length) delete c[k];
+  if (c.contracts && typeof c.contracts === "object" && !Object.keys(c.contracts).length) delete c.contracts;
   if (c.mdz && typeof c.mdz === "object") {
     if (Array.isArray(c.mdz.regions) && !c.mdz.regions.length) delete c.mdz.regions;
     if (!Object.keys(c.mdz).length) delete c.mdz;
@@ -47,11 +52,13 @@ export function buildEditor(scenario, market, t, hooks) {
   general.setAttribute("role", "alert");
   general.hidden = true;
   const mk = marketSection(f, market, hooks.market);
+  const parties = hooks.parties?.() ?? [];
   form.append(
     general,
     generalSection(f, scenario),
     workAreaSection(f, scenario),
     mk.node,
+    rolesSection(f, scenario, parties),
     budgetSection(f, scenario),
     municipalitiesSection(f, scenario),
     subcontractsSection(f, scenario),
@@ -59,6 +66,8 @@ export function buildEditor(scenario, market, t, hooks) {
   );
   return {
     form,
+    /** The paying parties the contracts were built for (see `partiesKey`). */
+    parties: partiesKey(parties),
     /** Shows `issues` next to their fields, the rest in the list at the top; `warnings` of the
      * last result also next to their cause (the work area, the market data), never in the list. */
     showIssues(issues, lang, warnings = []) {
@@ -110,7 +119,17 @@ export function buildEditor(scenario, market, t, hooks) {
           .querySelector(`#${CSS.escape(target.lastItemOf)}`)
           ?.previousElementSibling?.querySelector(".item-body input, .item-body select, .item-body textarea")
           ?.focus();
-      else if (target.id) form.querySelector(`#${CSS.escape(target.id)}`)?.focus();
+      else if (target.id) {
+        const input = form.querySelector(`#${CSS.escape(target.id)}`);
+        input?.focus();
+        // A rebuild the user did not ask for (new paying parties) keeps the caret where it was.
+        if (target.selection && input && typeof input.setSelectionRange === "function")
+          try {
+            input.setSelectionRange(...target.selection);
+          } catch {
+            /* not a text input */
+          }
+      }
     },
   };
 }

@@ -17,7 +17,7 @@
 import { getEngine } from "./engine.js";
 import { TEXT, formats, issue, issueText, ISSUES } from "./i18n.js";
 import { el } from "./dom.js";
-import { buildEditor, clean } from "./editor.js";
+import { buildEditor, clean, partiesKey } from "./editor.js";
 import { renderReport, renderWarnings, buildStatement } from "./results.js";
 import { reportCsv, reportTables, download, fileName, readJsonFile, MAX_JSON_BYTES } from "./io.js";
 import { buildLayout } from "./calculator-layout.js";
@@ -237,7 +237,12 @@ export class ResvCalculator extends Base {
 
   /** Builds the editor anew (after a structural change or a new scenario), keeping focus where it belongs. */
   #rebuild() {
-    const focus = this.#focus;
+    const active = this.#root.activeElement;
+    const focus =
+      this.#focus ??
+      (active?.id && this.#parts.editorBody?.contains(active)
+        ? { id: active.id, selection: [active.selectionStart, active.selectionEnd] }
+        : undefined);
     this.#focus = undefined;
     if (!this.#scenario || !this.#parts.editorBody) return;
     this.#editor = buildEditor(this.#scenario, this.#market.current, this.#t(), {
@@ -249,6 +254,8 @@ export class ResvCalculator extends Base {
       isOpen: (id) => this.#open.has(id),
       setOpen: (id, open) => (open ? this.#open.add(id) : this.#open.delete(id)),
       lang: () => this.#lang(),
+      // The paying parties of the last result, each with its contract in the editor.
+      parties: () => (this.#report?.insurers ?? []).map((i) => ({ id: i.id, name: i.name })),
       removed: (key, item) => this.#removed(key, item),
       typed: this.#typed,
       untouched: this.#untouched,
@@ -272,6 +279,9 @@ export class ResvCalculator extends Base {
     if (outcome?.report) {
       this.#report = outcome.report;
       this.#comparison.result = outcome.comparison;
+      // Other paying parties (new market data, another work area): the contracts follow them.
+      if (this.#editor && this.#editor.parties !== partiesKey(outcome.report.insurers))
+        this.#request("editor");
     }
     if (outcome) {
       this.#issues = outcome.issues ?? null;
@@ -362,17 +372,24 @@ export class ResvCalculator extends Base {
       shared = { setAside: true };
     }
     if (shared && !shared.setAside) {
-      // A shared link opens beside the user's own save, which stays one click away.
+      // A shared link opens beside the user's own save, which stays one click away; edits to
+      // the shared scenario are saved beside it too, and come back when the link is reloaded.
       const own = this.#persist.read();
       this.#persist.useSlot("shared");
-      if (!(await this.#tryRestore(shared))) return;
+      const edited = this.#persist.sharedSave();
+      if (!(await this.#tryRestore(edited ?? shared))) return;
       this.#note(
-        t.restoredShared,
+        this.#persist.marketAside
+          ? this.#asideText(this.#persist.marketAside)
+          : edited
+            ? t.sharedKept
+            : t.restoredShared,
         own && !own.setAside
           ? {
               label: t.backToOwn,
               run: () => {
                 this.#persist.useSlot("scenario");
+                this.#persist.forgetLink();
                 return this.#tryRestore(own);
               },
             }
@@ -389,7 +406,11 @@ export class ResvCalculator extends Base {
       if (!(await this.#tryRestore(saved))) return;
       const previous = this.#persist.read("previous");
       this.#note(
-        t.restored(formats(this.#lang()).date(saved.savedAt ?? Date.now())),
+        this.#persist.marketAside
+          ? this.#asideText(this.#persist.marketAside)
+          : t.restored(
+              formats(this.#lang()).date(Math.abs(saved.savedAt) <= 8.64e15 ? saved.savedAt : Date.now()),
+            ),
         previous && !previous.setAside
           ? { label: t.previousBack, run: () => this.#replace(() => this.#tryRestore(previous)) }
           : { label: t.reset, run: () => this.#askReset() },
@@ -398,6 +419,15 @@ export class ResvCalculator extends Base {
     }
     if (this.getAttribute("src")) return this.#loadSrc(this.getAttribute("src"));
     await this.#useSample();
+  }
+
+  /** The notice for market data set aside on restore: why, in the page's language. */
+  #asideText(why) {
+    const t = this.#t();
+    const en = this.#lang() === "en";
+    return t.marketSetAside(
+      typeof why === "string" ? t.marketWhy[why] : `${why.path}: ${en ? why.messageEn : why.message}`,
+    );
   }
 
   /** Restores a saved or shared state; one that cannot be used is set aside, and the sample starts. */
@@ -459,14 +489,21 @@ export class ResvCalculator extends Base {
       this.#note(t.leadCleared(item.id));
     }
     if (key === "budget" && item.id && Array.isArray(s.subcontracts)) {
+      // A subcontract that also names other lines drops the removed one. One that named only
+      // this line keeps the reference, so the core flags it at its lines field: covering every
+      // line instead would widen what it is funded from without a word.
       let n = 0;
+      const only = [];
       for (const c of s.subcontracts)
         if (c && Array.isArray(c.lines) && c.lines.includes(item.id)) {
-          c.lines = c.lines.filter((l) => l !== item.id);
-          if (!c.lines.length) delete c.lines;
-          n++;
+          const rest = c.lines.filter((l) => l !== item.id);
+          if (rest.length) {
+            c.lines = rest;
+            n++;
+          } else only.push(String(c.contractor || c.id));
         }
-      if (n) this.#note(t.linesCleared(item.id, n));
+      const notes = [n ? t.linesCleared(item.id, n) : "", only.length ? t.linesFlagged(item.id, only) : ""];
+      if (n || only.length) this.#note(notes.filter(Boolean).join(" "));
     }
   }
 
