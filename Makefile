@@ -31,7 +31,7 @@ fmt-check:
 
 # The JS is checked the same way, by the pinned prettier (.prettierrc.json; quoted globs: prettier expands them).
 js-fmt-check:
-	npx --no-install prettier --check 'www/**/*.js' 'tests/node/*.mjs' 'tests/browser/*.mjs' 'bench/*.mjs' 'scripts/*.mjs' 'tests/ts/*.ts' 'tests/ts/*.mjs'
+	npx --no-install prettier --check 'www/**/*.js' 'tests/node/*.mjs' 'tests/browser/*.mjs' 'bench/*.mjs' 'scripts/*.mjs' 'tests/ts/*.ts' 'tests/ts/*.mjs' 'tests/bundlers/*.mjs' 'tests/bundlers/app/*.js'
 
 # Lints deny warnings on the host build and on the wasm32-only binding module.
 clippy: setup

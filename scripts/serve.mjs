@@ -38,17 +38,28 @@ function fileFor(urlPath) {
   return file.startsWith(base) ? file : null;
 }
 
-/** Starts the server; resolves to it once listening (port 0 picks a free port). */
-export function startServer(port, host = "127.0.0.1") {
-  const server = createServer(handle);
+/** A file under `dir` served as it is (a bundler's output, in the bundler tests). */
+function staticFile(dir, urlPath) {
+  const base = resolve(dir);
+  const file = resolve(base, normalize(decodeURIComponent(urlPath)).slice(1) || "index.html");
+  return file.startsWith(base) ? file : null;
+}
+
+/**
+ * Starts the server; resolves to it once listening (port 0 picks a free port). With `dir`, it
+ * serves that directory as it is instead of the page and the package (same headers and CSP).
+ */
+export function startServer(port, host = "127.0.0.1", dir = null) {
+  const server = createServer((req, res) => handle(req, res, dir));
   return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 
-async function handle(req, res) {
+async function handle(req, res, dir) {
   try {
     // Inside the try: a malformed escape (`GET /%`) makes decodeURIComponent throw, which must
     // be a 404 for that request, not an unhandled rejection that ends the server.
-    const file = fileFor(new URL(req.url, "http://x").pathname);
+    const path = new URL(req.url, "http://x").pathname;
+    const file = dir ? staticFile(dir, path) : fileFor(path);
     if (!file || (req.method !== "GET" && req.method !== "HEAD")) throw new Error("refused");
     const body = await readFile(file);
     res.writeHead(200, {

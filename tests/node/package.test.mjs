@@ -66,4 +66,11 @@ test("the tarball carries the README, both licence texts and every type file", (
   const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
   for (const key of ["repository", "homepage", "bugs", "engines", "license"])
     assert.ok(manifest[key], `${key} is set`);
+  // One address in all three (and in both READMEs), so a move changes them together.
+  const home = /^git\+(https:\/\/github\.com\/[^/]+\/[^/]+)\.git$/.exec(manifest.repository.url)?.[1];
+  assert.ok(home, manifest.repository.url);
+  assert.equal(manifest.homepage, `${home}#readme`);
+  assert.equal(manifest.bugs.url, `${home}/issues`);
+  assert.match(readFileSync(join(pkgDir, "README.md"), "utf8"), new RegExp(`<${home}#readme>`));
+  assert.ok(readFileSync(new URL("../../README.md", import.meta.url), "utf8").includes(home.slice(8)));
 });
