@@ -19,20 +19,13 @@
 //! silently another number. [`format_amount`] and [`format_percent`] write the page's form, and
 //! everything they write reads back to the same value (a property test and a fuzz target).
 
+use crate::issue::numbers::{marks, money_phrase, written};
 use crate::issue::{Lang, Problem};
 use crate::money::{parse_decimal, Money};
 use rust_decimal::Decimal;
 
 /// Typed text longer than this is refused without being read (no amount is that long).
 pub const MAX_TYPED_CHARS: usize = 80;
-
-/// The thousands separator and decimal mark of a language.
-fn marks(lang: Lang) -> (char, char) {
-    match lang {
-        Lang::Nl => ('.', ','),
-        Lang::En => (',', '.'),
-    }
-}
 
 /// What was typed, cut to a length a message can quote.
 fn quoted(text: &str) -> String {
@@ -192,37 +185,6 @@ fn plain_number(text: &str, lang: Lang, money: bool) -> Option<String> {
     Some(s)
 }
 
-/// Groups the digits of a whole number by three with `group`.
-fn grouped(int: &str, group: char) -> String {
-    let mut s = String::with_capacity(int.len().saturating_mul(2));
-    let len = int.len();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && len.saturating_sub(i) % 3 == 0 {
-            s.push(group);
-        }
-        s.push(c);
-    }
-    s
-}
-
-/// A decimal in `lang` with grouped thousands and at least `min_decimals` decimals.
-fn written(value: Decimal, lang: Lang, min_decimals: u32) -> (bool, String) {
-    let mut v = value.normalize();
-    if v.scale() < min_decimals {
-        v.rescale(min_decimals);
-    }
-    let negative = v.is_sign_negative() && !v.is_zero();
-    let text = v.abs().to_string();
-    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let (group, mark) = marks(lang);
-    let mut s = grouped(int, group);
-    if !frac.is_empty() {
-        s.push(mark);
-        s.push_str(frac);
-    }
-    (negative, s)
-}
-
 /// An amount as a field shows it in `lang`, without the euro sign: `1.250.000,00` /
 /// `1,250,000.00`; at least two decimals, more only when the amount has them.
 ///
@@ -247,13 +209,7 @@ pub fn format_amount(amount: Money, lang: Lang) -> String {
 /// An amount with the euro sign as the page says it: `€ 1.250.000,00` / `€1,250,000.00`
 /// (`€ -5,00` / `-€5.00` when negative, as `Intl.NumberFormat` writes them).
 pub fn amount_phrase(amount: Money, lang: Lang) -> String {
-    let (negative, s) = written(amount.value(), lang, 2);
-    match (lang, negative) {
-        (Lang::Nl, false) => format!("€ {s}"),
-        (Lang::Nl, true) => format!("€ -{s}"),
-        (Lang::En, false) => format!("€{s}"),
-        (Lang::En, true) => format!("-€{s}"),
-    }
+    money_phrase(amount.value(), lang)
 }
 
 /// A percentage as a field shows it in `lang`, without the sign: `55,5` / `55.5`.

@@ -3,6 +3,7 @@
 //! Problems and warnings carry typed facts; only this module turns them into words, so a
 //! message can be reworded (or a language added) without touching the code that found it.
 
+use super::numbers::{count_phrase, counted, money_phrase, number_phrase, percent_phrase};
 use super::{Expected, Issue, PaidThrough, Problem, ShareSource, Warning};
 use rust_decimal::Decimal;
 
@@ -123,6 +124,39 @@ fn pick((nl, en): (String, String), lang: Lang) -> String {
     }
 }
 
+/// A 64-bit count in both languages.
+fn counts64(n: u64) -> (String, String) {
+    (count_phrase(n, Lang::Nl), count_phrase(n, Lang::En))
+}
+
+/// A count in both languages (`100.000` / `100,000`).
+fn counts(n: usize) -> (String, String) {
+    let n = u64::try_from(n).unwrap_or(u64::MAX);
+    (count_phrase(n, Lang::Nl), count_phrase(n, Lang::En))
+}
+
+/// An amount in both languages (`€ 49.950,00` / `€49,950.00`).
+fn moneys(value: Decimal) -> (String, String) {
+    (money_phrase(value, Lang::Nl), money_phrase(value, Lang::En))
+}
+
+/// A percentage in both languages (`36,8%` / `36.8%`).
+fn percents(value: Decimal) -> (String, String) {
+    (
+        percent_phrase(value, Lang::Nl),
+        percent_phrase(value, Lang::En),
+    )
+}
+
+/// A count with its noun in both languages (`1 veld` / `3 fields`).
+fn nouns(n: usize, nl: (&str, &str), en: (&str, &str)) -> (String, String) {
+    let n = u64::try_from(n).unwrap_or(u64::MAX);
+    (
+        counted(n, Lang::Nl, nl.0, nl.1),
+        counted(n, Lang::En, en.0, en.1),
+    )
+}
+
 impl Problem {
     /// The message in the given language: the one catalogue of user-facing texts.
     pub fn message(&self, lang: Lang) -> String {
@@ -173,17 +207,17 @@ impl Problem {
                 "is not a decimal number; expected for example \"1250.00\" or \"-12.5\"".into(),
             ),
             Problem::AmountTooLarge { max } => {
-                let max = amount_text(*max);
+                let (nl, en) = moneys(*max);
                 (
-                format!("is te groot; het grootste toegestane bedrag is {max}"),
-                format!("is too large; the largest supported amount is {max}"),
+                format!("is te groot; het grootste toegestane bedrag is {nl}"),
+                format!("is too large; the largest supported amount is {en}"),
                 )
             }
             Problem::NotWholeMinorUnits { minor_unit } => {
-                let minor_unit = minor_unit.normalize();
+                let (nl, en) = moneys(*minor_unit);
                 (
-                format!("is geen geheel aantal eenheden van {minor_unit}"),
-                format!("is not a whole number of units of {minor_unit}"),
+                format!("is geen geheel aantal eenheden van {nl}"),
+                format!("is not a whole number of units of {en}"),
                 )
             }
             Problem::MinorUnitNotPositive => (
@@ -214,10 +248,13 @@ impl Problem {
                 format!("onbekende optie \"{name}\""),
                 format!("unknown option \"{name}\""),
             ),
-            Problem::TooManyItems { max } => (
-                format!("bevat meer dan {max} elementen, het maximum"),
-                format!("has more than {max} elements, the maximum"),
-            ),
+            Problem::TooManyItems { max } => {
+                let (nl, en) = counts(*max);
+                (
+                format!("bevat meer dan {nl} elementen, het maximum"),
+                format!("has more than {en} elements, the maximum"),
+                )
+            }
             Problem::TooDeeplyNested { max } => (
                 format!("is dieper genest dan {max} niveaus"),
                 format!("is nested deeper than {max} levels"),
@@ -234,10 +271,14 @@ impl Problem {
                 "het bestand is leeg".into(),
                 "the file is empty".into(),
             ),
-            Problem::FileTooLarge { max } => (
-                format!("het bestand is groter dan {max} bytes, het maximum"),
-                format!("the file is larger than {max} bytes, the maximum"),
-            ),
+            Problem::FileTooLarge { max } => {
+                let mib = max / (1024 * 1024);
+                let (nl, en) = counts(*max);
+                (
+                format!("het bestand is groter dan {mib} MiB ({nl} bytes), het maximum"),
+                format!("the file is larger than {mib} MiB ({en} bytes), the maximum"),
+                )
+            }
             Problem::FileIsSpreadsheet => (
                 "dit is een Excel-werkmap, geen CSV; sla het blad op als CSV (puntkomma-gescheiden) of gebruik de XLSX-import".into(),
                 "this is an Excel workbook, not a CSV; save the sheet as CSV (semicolon separated) or use the XLSX import".into(),
@@ -254,10 +295,14 @@ impl Problem {
                 format!("kolom \"{column}\" komt twee keer voor in de kopregel"),
                 format!("column \"{column}\" occurs twice in the header line"),
             ),
-            Problem::FieldCount { expected, found } => (
-                format!("heeft {found} velden, de kopregel {expected}"),
-                format!("has {found} fields, the header line {expected}"),
-            ),
+            Problem::FieldCount { expected, found } => {
+                let (nl, en) = nouns(*found, ("veld", "velden"), ("field", "fields"));
+                let (nl_header, en_header) = counts(*expected);
+                (
+                format!("heeft {nl}, de kopregel {nl_header}"),
+                format!("has {en}, the header line {en_header}"),
+                )
+            }
             Problem::UnclosedQuote => (
                 "een aanhalingsteken wordt nergens gesloten".into(),
                 "a quotation mark is never closed".into(),
@@ -278,10 +323,13 @@ impl Problem {
                 format!("\"{found}\" is geen aantal; verwacht bijvoorbeeld 12345 of 12.345"),
                 format!("\"{found}\" is not a count; expected for example 12345 or 12.345"),
             ),
-            Problem::CountTooLarge { max } => (
-                format!("is groter dan {max}, het maximum"),
-                format!("is larger than {max}, the maximum"),
-            ),
+            Problem::CountTooLarge { max } => {
+                let (nl, en) = counts64(*max);
+                (
+                format!("is groter dan {nl}, het maximum"),
+                format!("is larger than {en}, the maximum"),
+                )
+            }
             Problem::FractionOutOfRange => (
                 "een fractie moet tussen 0 en 1 liggen (0,25 is een kwart)".into(),
                 "a fraction must lie between 0 and 1 (0.25 is a quarter)".into(),
@@ -290,22 +338,34 @@ impl Problem {
                 format!("een fractie heeft ten hoogste {max} decimalen"),
                 format!("a fraction has at most {max} decimals"),
             ),
-            Problem::TextTooLong { max } => (
-                format!("is langer dan {max} tekens"),
-                format!("is longer than {max} characters"),
-            ),
-            Problem::TooManyInsurers { max } => (
-                format!("meer dan {max} verschillende verzekeraars"),
-                format!("more than {max} different insurers"),
-            ),
-            Problem::TooManyRows { max } => (
-                format!("meer dan {max} rijen, het maximum"),
-                format!("more than {max} rows, the maximum"),
-            ),
-            Problem::TooManyProblems { listed } => (
-                format!("na {listed} problemen is het lezen gestopt; de rest van het bestand is niet gecontroleerd"),
-                format!("reading stopped after {listed} problems; the rest of the file was not checked"),
-            ),
+            Problem::TextTooLong { max } => {
+                let (nl, en) = counts(*max);
+                (
+                format!("is langer dan {nl} tekens"),
+                format!("is longer than {en} characters"),
+                )
+            }
+            Problem::TooManyInsurers { max } => {
+                let (nl, en) = counts(*max);
+                (
+                format!("meer dan {nl} verschillende verzekeraars"),
+                format!("more than {en} different insurers"),
+                )
+            }
+            Problem::TooManyRows { max } => {
+                let (nl, en) = counts(*max);
+                (
+                format!("meer dan {nl} rijen, het maximum"),
+                format!("more than {en} rows, the maximum"),
+                )
+            }
+            Problem::TooManyProblems { listed } => {
+                let (nl, en) = counts(*listed);
+                (
+                format!("na {nl} problemen is het lezen gestopt; de rest van het bestand is niet gecontroleerd"),
+                format!("reading stopped after {en} problems; the rest of the file was not checked"),
+                )
+            }
             Problem::ConflictingConcern { label, first } => (
                 format!("verzekeraar \"{label}\" hoorde eerder bij concern \"{first}\""),
                 format!("insurer \"{label}\" was given concern \"{first}\" before"),
@@ -359,10 +419,10 @@ impl Problem {
                 "the existing funding is higher than the line's amount".into(),
             ),
             Problem::PercentagesNotHundred { sum } => {
-                let sum = sum.map(|s| s.normalize().to_string()).unwrap_or_default();
+                let (nl, en) = sum.map(percents).unwrap_or_default();
                 (
-                format!("de percentages tellen op tot {sum}, niet tot 100"),
-                format!("the percentages add up to {sum}, not to 100"),
+                format!("de percentages tellen op tot {nl}, niet tot 100%"),
+                format!("the percentages add up to {en}, not to 100%"),
                 )
             }
             Problem::AreaOutsideWorkArea => (
@@ -394,17 +454,17 @@ impl Problem {
                 format!("main task {task} is in none of the lines covered"),
             ),
             Problem::SubcontractAboveLines { available } => {
-                let available = amount_text(*available);
+                let (nl, en) = moneys(*available);
                 (
-                format!("is hoger dan het Zvw-deel van wat deze uitbesteding dekt ({available})"),
-                format!("is higher than the Zvw part of what this subcontract covers ({available})"),
+                format!("is hoger dan het Zvw-deel van wat deze uitbesteding dekt ({nl})"),
+                format!("is higher than the Zvw part of what this subcontract covers ({en})"),
                 )
             }
             Problem::SubcontractsAboveLines { available } => {
-                let available = amount_text(*available);
+                let (nl, en) = moneys(*available);
                 (
-                format!("samen met andere uitbestedingen hoger dan het Zvw-deel van wat zij dekken ({available})"),
-                format!("together with other subcontracts higher than the Zvw part of what they cover ({available})"),
+                format!("samen met andere uitbestedingen hoger dan het Zvw-deel van wat zij dekken ({nl})"),
+                format!("together with other subcontracts higher than the Zvw part of what they cover ({en})"),
                 )
             }
             Problem::NotPositive => (
@@ -460,10 +520,17 @@ impl Warning {
     /// The Dutch and the English message.
     pub fn texts(&self) -> (String, String) {
         match self {
-            Warning::DuplicateRows { count, example } => (
-                format!("{count} rijen hadden dezelfde postcode en verzekeraar als een eerdere rij en zijn opgeteld (eerste: {example})"),
-                format!("{count} rows had the same postcode and insurer as an earlier row and were added up (first: {example})"),
+            Warning::DuplicateRows { count: 1, example } => (
+                format!("1 rij had dezelfde postcode en verzekeraar als een eerdere rij en is opgeteld ({example})"),
+                format!("1 row had the same postcode and insurer as an earlier row and was added up ({example})"),
             ),
+            Warning::DuplicateRows { count, example } => {
+                let (nl, en) = counts(*count);
+                (
+                format!("{nl} rijen hadden dezelfde postcode en verzekeraar als een eerdere rij en zijn opgeteld (eerste: {example})"),
+                format!("{en} rows had the same postcode and insurer as an earlier row and were added up (first: {example})"),
+                )
+            }
             Warning::IgnoredColumns { names } => {
                 let names = names.join(", ");
                 (
@@ -471,20 +538,42 @@ impl Warning {
                 format!("columns not used: {names}"),
                 )
             }
-            Warning::MixedPostcodeLevels { count, example } => (
-                format!("{count} PC4-gebieden hebben zowel een PC4-rij als PC6-rijen; beide tellen mee (eerste: {example})"),
-                format!("{count} PC4 areas have both a PC4 row and PC6 rows; both count (first: {example})"),
+            Warning::MixedPostcodeLevels { count: 1, example } => (
+                format!("1 PC4-gebied heeft zowel een PC4-rij als PC6-rijen; beide tellen mee ({example})"),
+                format!("1 PC4 area has both a PC4 row and PC6 rows; both count ({example})"),
             ),
-            Warning::RowsOutsideArea { count } => (
-                format!("{count} rijen vallen buiten het werkgebied en tellen niet mee"),
-                format!("{count} rows lie outside the work area and do not count"),
+            Warning::MixedPostcodeLevels { count, example } => {
+                let (nl, en) = counts(*count);
+                (
+                format!("{nl} PC4-gebieden hebben zowel een PC4-rij als PC6-rijen; beide tellen mee (eerste: {example})"),
+                format!("{en} PC4 areas have both a PC4 row and PC6 rows; both count (first: {example})"),
+                )
+            }
+            Warning::RowsOutsideArea { count: 1 } => (
+                "1 rij valt buiten het werkgebied en telt niet mee".into(),
+                "1 row lies outside the work area and does not count".into(),
             ),
+            Warning::RowsOutsideArea { count } => {
+                let (nl, en) = counts(*count);
+                (
+                format!("{nl} rijen vallen buiten het werkgebied en tellen niet mee"),
+                format!("{en} rows lie outside the work area and do not count"),
+                )
+            }
             Warning::PostcodesWithoutData { count, examples } => {
                 let examples = examples.join(", ");
-                (
-                format!("{count} postcodes van het werkgebied hebben geen marktgegevens: {examples}"),
-                format!("{count} work-area postcodes have no market data: {examples}"),
-                )
+                let (nl, en) = counts(*count);
+                if *count == 1 {
+                    (
+                    format!("1 postcode van het werkgebied heeft geen marktgegevens: {examples}"),
+                    format!("1 work-area postcode has no market data: {examples}"),
+                    )
+                } else {
+                    (
+                    format!("{nl} postcodes van het werkgebied hebben geen marktgegevens: {examples}"),
+                    format!("{en} work-area postcodes have no market data: {examples}"),
+                    )
+                }
             }
             Warning::ConcernsUnknown { labels } => {
                 let labels = labels.join(", ");
@@ -494,10 +583,10 @@ impl Warning {
                 )
             }
             Warning::CoAssessmentLikely { party, percent, threshold } => {
-                let threshold = threshold.normalize();
+                let ((nl, en), (nl_threshold, en_threshold)) = (percents(*percent), percents(*threshold));
                 (
-                format!("{party} heeft {percent}% van de verzekerden (drempel {threshold}%): medebeoordeling van het plan is mogelijk (wijs de medebeoordelaar aan met coAssessor)"),
-                format!("{party} has {percent}% of the insured persons (threshold {threshold}%): co-assessment of the plan is possible (designate the co-assessor with coAssessor)"),
+                format!("{party} heeft {nl} van de verzekerden (drempel {nl_threshold}): medebeoordeling van het plan is mogelijk (wijs de medebeoordelaar aan met coAssessor)"),
+                format!("{party} has {en} of the insured persons (threshold {en_threshold}): co-assessment of the plan is possible (designate the co-assessor with coAssessor)"),
                 )
             }
             Warning::Estimated { source } => {
@@ -527,10 +616,10 @@ impl Warning {
                 format!("{year} lies outside the experiment (2027 to 2031; it ends on 1 January 2032)"),
             ),
             Warning::ContractDiffers { contracted, budget, difference } => {
-                let (contracted, budget, difference) = (amount_text(*contracted), amount_text(*budget), amount_text(*difference));
+                let ((c_nl, c_en), (b_nl, b_en), (d_nl, d_en)) = (moneys(*contracted), moneys(*budget), moneys(*difference));
                 (
-                format!("de gecontracteerde lumpsum ({contracted}) wijkt af van het Zvw-deel van de begroting ({budget}): verschil {difference}"),
-                format!("the contracted lump sum ({contracted}) differs from the budget's Zvw part ({budget}): difference {difference}"),
+                format!("de gecontracteerde lumpsum ({c_nl}) wijkt af van het Zvw-deel van de begroting ({b_nl}): verschil {d_nl}"),
+                format!("the contracted lump sum ({c_en}) differs from the budget's Zvw part ({b_en}): difference {d_en}"),
                 )
             }
             Warning::LeaderDiffersFromData { designated, largest } => {
@@ -549,10 +638,10 @@ impl Warning {
                 "the onderlinge dienstverlening is calculated, but pending the RESV's written agreement with the insurers for the prestatie resv-hoofdtaken (policy rule BR/REG-27110, article 4.1); without that agreement the RESV cannot subcontract".into(),
             ),
             Warning::PostcodesWithoutMunicipality { insured } => {
-                let insured = insured.normalize();
+                let (nl, en) = (number_phrase(*insured, Lang::Nl), number_phrase(*insured, Lang::En));
                 (
-                format!("{insured} verzekerden in het werkgebied wonen in postcodes zonder gemeente; zij tellen niet mee in de gemeentelijke verdeling"),
-                format!("{insured} insured persons in the work area live in postcodes without a municipality; they do not count in the municipal split"),
+                format!("{nl} verzekerden in het werkgebied wonen in postcodes zonder gemeente; zij tellen niet mee in de gemeentelijke verdeling"),
+                format!("{en} insured persons in the work area live in postcodes without a municipality; they do not count in the municipal split"),
                 )
             }
         }

@@ -8,6 +8,7 @@
 use std::fmt;
 
 mod catalogue;
+pub mod numbers;
 mod path;
 mod problem;
 mod warning;

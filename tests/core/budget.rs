@@ -219,7 +219,7 @@ fn allocates_a_contracted_lump_sum_and_reports_the_difference() {
     assert!(w
         .warning
         .message(resv_calc::issue::Lang::En)
-        .contains("-7200.00"));
+        .contains("-€7,200.00"));
 }
 
 #[test]
