@@ -29,6 +29,13 @@ async function printOne(page, key) {
   return sel;
 }
 
+/** Whether the page's own header and footer (outside the element) are printed. */
+const pageAround = (page) =>
+  page.evaluate(() => ({
+    header: document.querySelector("header").checkVisibility(),
+    footer: document.querySelector("footer").checkVisibility(),
+  }));
+
 /** What a reader sees printed: visible elements only. */
 const printedState = (page, sel) =>
   page.evaluate((sel) => {
@@ -80,6 +87,7 @@ test("an insurer's statement printed on A4 states its basis, recomputes, and equ
   const sel = await printOne(page, follower.id);
   const p = await printedState(page, sel);
   assert.equal(p.statements, 1);
+  assert.deepEqual(await pageAround(page), { header: false, footer: false }, "the statement stands alone");
   assert.equal(p.controls, 0, "no button or field on paper");
   assert.deepEqual(p.clipped, [], "no table cut off");
   assert.equal(p.wider, 0, "nothing wider than the page");
@@ -247,6 +255,9 @@ test("the whole report prints: every table, nothing cut off, no controls, each s
   assert.deepEqual(state.clipped, []);
   assert.ok(state.breaks.length >= 4 && state.breaks.every((b) => b === "page"), state.breaks.join());
   assert.equal(state.empty, 0, "no heading without content (closed statements are left out)");
+  // The page's title and intro give way to the report; the data's attribution stays.
+  assert.deepEqual(await pageAround(page), { header: false, footer: true });
+  assert.match(await page.textContent("footer"), /Bron: CBS/);
   await page.screenshot({ path: `${OUT}whole-report-print.png`, fullPage: true });
   const pdf = await page.pdf({ format: "A4" });
   writeFileSync(`${OUT}whole-report.pdf`, pdf);
