@@ -310,3 +310,22 @@ test("axe-core at 390 px (WCAG 2.2 A and AA, target size included) finds nothing
   assert.deepEqual(bad, []);
   await context.close();
 });
+
+test("a window narrowed from 1400 to 390 px without a reload runs out nowhere", async () => {
+  const { page, context, problems } = await openCalculator();
+  await page.click("#item-budget-1-summary"); // an open item, the other groups laid out and skipped
+  await page.setViewportSize({ width: 390, height: 900 });
+  // Off-screen editor groups used to keep the width remembered at 1400 px (534 px at 390).
+  await page.waitForFunction(() => document.documentElement.scrollWidth === 390, null, { timeout: 5000 });
+  const editor = await page.evaluate(() =>
+    Math.round(
+      document
+        .querySelector("resv-calculator")
+        .shadowRoot.querySelector(".editor-col")
+        .getBoundingClientRect().right,
+    ),
+  );
+  assert.ok(editor <= 390, `the editor ends at ${editor} px`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

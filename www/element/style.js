@@ -39,7 +39,10 @@ h4 { font-size: 1em; margin: var(--_space) 0 0; }
 .results-col { min-width: 0; container-type: inline-size; }
 /* Closed editor groups are not laid out until opened or scrolled to. Not the results: their
    paint containment clipped every table and picture wider than its box. */
-details.group { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
+/* Only the height is remembered: a width remembered from a wide window would hold the editor
+   wide after the window narrows (a group off-screen at 1400 px kept the column 534 px at 390). */
+.editor-col { min-width: 0; }
+details.group { content-visibility: auto; contain-intrinsic-block-size: auto 20rem; }
 /* The skip link: always shown where the editor sits above the results; else when focused. */
 .skip { display: inline-block; margin: 0 0 .5rem; padding: .6rem .25rem; color: var(--_accent); font-weight: 600; }
 @container (min-width: 56.01rem) { .skip:not(:focus) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; padding: 0; } }
@@ -112,7 +115,7 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
   .summary dd { margin-bottom: .3rem; }
   /* Stacked tables never scroll (nothing to measure for focus), so while off-screen they need not
      be laid out: an edit on a phone stays cheap. */
-  .stack.table-wrap { overflow: visible; content-visibility: auto; contain-intrinsic-size: auto 30rem; }
+  .stack.table-wrap { overflow: visible; content-visibility: auto; contain-intrinsic-block-size: auto 30rem; }
   /* Up to five columns: one block per row, each value beside its column's name. */
   .stack table, .stack caption, .stack tbody, .stack tfoot { display: block; }
   .stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
