@@ -158,6 +158,10 @@ pub struct LineResult {
     /// the Zvw financing of a multi-domain item is final only once every other domain has
     /// granted its part (Handreiking, fase 3).
     pub status: &'static str,
+    /// While conditional, the domains whose grant it waits for, in this order: `"municipal"`
+    /// (the municipalities' approval) and `"wlz"` (the Wlz part's grant). Left out when final.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub awaiting: Vec<&'static str>,
     /// Whether it serves its own area rather than the whole work area.
     pub own_area: bool,
     /// Each hoofdtaak's share in percent, when given (else the tasks share equally).
@@ -329,6 +333,13 @@ fn line_result_with(l: &Line, amount: Money, existing: Money) -> Option<LineResu
     let municipal = part(l.split.1)?;
     let wlz = part(l.split.2)?;
     let zvw = net.checked_sub(municipal)?.checked_sub(wlz)?;
+    let mut awaiting = Vec::new();
+    if !municipal.value().is_zero() && !l.approved {
+        awaiting.push("municipal");
+    }
+    if !wlz.value().is_zero() && !l.wlz_granted {
+        awaiting.push("wlz");
+    }
     Some(LineResult {
         id: l.id.clone(),
         name: l.name.clone(),
@@ -341,13 +352,12 @@ fn line_result_with(l: &Line, amount: Money, existing: Money) -> Option<LineResu
         paid_zvw: zvw,
         municipal,
         wlz,
-        status: if (!municipal.value().is_zero() && !l.approved)
-            || (!wlz.value().is_zero() && !l.wlz_granted)
-        {
-            "conditional"
-        } else {
+        status: if awaiting.is_empty() {
             "final"
+        } else {
+            "conditional"
         },
+        awaiting,
         own_area: l.area.is_some(),
         task_shares: l.task_shares.clone(),
     })

@@ -35,6 +35,31 @@ impl BudgetTotals {
             .collect()
     }
 
+    /// The totals per year as paid: the budget year is the report's totals (its Zvw the
+    /// contract), every other year has its Zvw and conditional Zvw scaled as the contract
+    /// scales the budget year ([`BudgetTotals::paid_year`]). Gross, net, municipal and Wlz
+    /// stay as budgeted. `None` on overflow.
+    pub(super) fn paid_years(&self, budget_year: u16) -> Option<Vec<YearTotals>> {
+        self.years
+            .iter()
+            .map(|y| {
+                let sums = if y.year == budget_year {
+                    Sums {
+                        zvw: self.contracted,
+                        ..self.sums
+                    }
+                } else {
+                    Sums {
+                        zvw: self.paid_year(y.sums.zvw)?,
+                        conditional_zvw: self.paid_year(y.sums.conditional_zvw)?,
+                        ..y.sums
+                    }
+                };
+                Some(YearTotals { year: y.year, sums })
+            })
+            .collect()
+    }
+
     /// A development year's Zvw as paid: scaled by [`BudgetTotals::ratio`], rounded half away
     /// from zero to the cent. `None` on overflow.
     pub(super) fn paid_year(&self, zvw: Money) -> Option<Money> {

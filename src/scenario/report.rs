@@ -261,6 +261,8 @@ impl Report {
             by_main_task: budget::by_main_task(&paid).ok_or_else(overflow)?,
             by_level: budget::by_level(&paid).ok_or_else(overflow)?,
         };
+        // The years as paid too: the budget year is the totals, the others scale with it.
+        let years = budget.paid_years(input.year).ok_or_else(overflow)?;
         let flows = money_flows(
             &split.insurers,
             &municipalities,
@@ -281,7 +283,7 @@ impl Report {
             municipalities,
             summaries,
             lines: budget.results,
-            years: budget.years,
+            years,
             payments,
             flows,
             hoofdaannemer: input.hoofdaannemer,

@@ -184,7 +184,8 @@ export interface Report {
            paidZvw: Money; municipal: Money; wlz: Money;
            /** The task shares when given, aligned with mainTasks. */
            taskShares?: string[];
-           status: "final" | "conditional"; ownArea: boolean }[];
+           status: "final" | "conditional";
+           awaiting?: ("municipal" | "wlz")[]; ownArea: boolean }[];
   summaries: { byMainTask: (Sums & { key: number })[]; byLevel: (Sums & { key: string })[] };
   years: (Sums & { year: number })[];
   payments: { schedule: "monthly" | "quarterly";

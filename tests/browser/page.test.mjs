@@ -55,6 +55,11 @@ test("the page shows the sample region's numbers in Dutch formatting", async () 
     ],
   );
   assert.match(await page.textContent("#lines"), /○ voorwaardelijk \(wacht op gemeente\)/);
+  // The sample's facilitering line has a Wlz part only: it waits on the Wlz grant, not the municipality.
+  assert.match(
+    await page.textContent("#lines"),
+    /Facilitering[^○✓]*○ voorwaardelijk \(wacht op Wlz-toekenning\)/,
+  );
   assert.equal((await rowsOf(page, "#subcontracts")).length, 5);
   assert.equal(
     (await page.$$(`${calc} figure svg path.link`)).length,
@@ -115,6 +120,16 @@ test("keyboard edits recalculate at once; errors sit next to their field; nothin
     /wijkt af van het Zvw-deel van de begroting/,
     "the contract differs from the budget",
   );
+  // The totals name the contract and the budget's Zvw apart; the years start at the contract.
+  const totals = await rowsOf(page, "#totals");
+  assert.deepEqual(
+    totals.filter(([name]) => /^Zvw/.test(name)),
+    [
+      ["Zvw (de gecontracteerde lumpsum, verdeeld)", "€\u00a01.000.000,00"],
+      ["Zvw-deel volgens de begroting", "€\u00a0810.500,00"],
+    ],
+  );
+  assert.equal((await rowsOf(page, "#years"))[0][3], "€\u00a01.000.000,00");
   // An invalid amount: the error under the field, the old result marked, the text kept.
   n = await renders(page);
   await page.keyboard.type("x");

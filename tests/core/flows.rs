@@ -505,6 +505,7 @@ fn checks_subcontract_amounts_as_the_pairwise_definition_does_over_generated_cov
                 municipal: Money::ZERO,
                 wlz: Money::ZERO,
                 status: "final",
+                awaiting: Vec::new(),
                 own_area: false,
                 task_shares: None,
             });

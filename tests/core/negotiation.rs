@@ -257,6 +257,54 @@ fn every_breakdown_follows_a_contracted_lump_sum_that_differs_from_the_budget() 
     assert_eq!(cents(&y2028.claimed), 80_000);
     let y2027 = r.mdz.years.iter().find(|y| y.year == 2027).unwrap();
     assert_eq!(cents(&y2027.claimed), 75_000);
+    // The multi-year table too: the budget year is the totals (750.00, of which 250.00
+    // conditional), 2028 the MDZ year's 800.00 with L2's 500.00 conditional paid at half.
+    let year = |y: u16| &r.years.iter().find(|t| t.year == y).unwrap().sums;
+    assert_eq!(cents(&year(2027).zvw), 75_000);
+    assert_eq!(cents(&year(2027).conditional_zvw), 25_000);
+    assert_eq!(cents(&year(2028).zvw), 80_000);
+    assert_eq!(cents(&year(2028).conditional_zvw), 25_000);
+    // What stays as budgeted: gross, net and the municipal part.
+    assert_eq!(cents(&year(2028).gross), 210_000);
+    assert_eq!(cents(&year(2028).municipal), 50_000);
+    for y in &r.mdz.years {
+        assert_eq!(
+            year(y.year).zvw,
+            y.claimed,
+            "{}: years and MDZ agree",
+            y.year
+        );
+    }
+}
+
+#[test]
+fn a_conditional_line_says_which_grant_it_awaits() {
+    let r = run(
+        r#","lumpSum":"100.00","municipalities":[{"id":"GM1","postcodes":["8011"]}],
+      "budget":[
+        {"id":"M","level":"neighbourhood","mainTasks":[4],"amount":"100.00","split":{"zvw":50,"municipal":50}},
+        {"id":"W","level":"regional","mainTasks":[5],"amount":"100.00","split":{"zvw":95,"wlz":5}},
+        {"id":"B","level":"regional","mainTasks":[5],"amount":"100.00","split":{"zvw":90,"municipal":5,"wlz":5}},
+        {"id":"G","level":"regional","mainTasks":[5],"amount":"100.00","split":{"zvw":90,"municipal":5,"wlz":5},
+         "municipalApproved":true,"wlzGranted":true},
+        {"id":"Z","level":"regional","mainTasks":[1],"amount":"100.00"}
+      ]"#,
+    );
+    let awaiting: Vec<(&str, &str, Vec<&str>)> = r
+        .lines
+        .iter()
+        .map(|l| (l.id.as_str(), l.status, l.awaiting.clone()))
+        .collect();
+    assert_eq!(
+        awaiting,
+        [
+            ("M", "conditional", vec!["municipal"]),
+            ("W", "conditional", vec!["wlz"]),
+            ("B", "conditional", vec!["municipal", "wlz"]),
+            ("G", "final", vec![]),
+            ("Z", "final", vec![]),
+        ]
+    );
 }
 
 #[test]

@@ -170,6 +170,8 @@ export const TEXT = {
     statementHead: (s, y) => `${s} — begrotingsjaar ${y}`,
     instalments: "Termijnen",
     totalsTitle: "Totalen",
+    zvwContracted: "Zvw (de gecontracteerde lumpsum, verdeeld)",
+    zvwBudget: "Zvw-deel volgens de begroting",
     budgetTitle: "Begrotingsregels",
     tasksTitle: "Per RESV-hoofdtaak",
     levelsTitle: "Per niveau",
@@ -206,7 +208,14 @@ export const TEXT = {
       "5 Faciliteren van zorgaanbieders",
     ],
     statusFinal: "definitief",
-    statusConditional: "voorwaardelijk (wacht op gemeente)",
+    statusConditional: "voorwaardelijk",
+    // What a conditional line waits for (the report's `awaiting`), joined by "en".
+    awaiting: {
+      municipal: "gemeente",
+      wlz: "Wlz-toekenning",
+      and: " en ",
+      waits: (what) => `wacht op ${what}`,
+    },
     leadMunicipality: "mandaatgemeente",
     kindZvw: "Zvw",
     kindMunicipal: "gemeente",
@@ -686,6 +695,8 @@ export const TEXT = {
     statementHead: (s, y) => `${s} — budget year ${y}`,
     instalments: "Instalments",
     totalsTitle: "Totals",
+    zvwContracted: "Zvw (the contracted lump sum, allocated)",
+    zvwBudget: "Zvw part by the budget",
     budgetTitle: "Budget lines",
     tasksTitle: "Per RESV main task",
     levelsTitle: "Per level",
@@ -722,7 +733,13 @@ export const TEXT = {
       "5 Facilitating providers",
     ],
     statusFinal: "final",
-    statusConditional: "conditional (awaits the municipality)",
+    statusConditional: "conditional",
+    awaiting: {
+      municipal: "the municipality",
+      wlz: "the Wlz grant",
+      and: " and ",
+      waits: (what) => `awaits ${what}`,
+    },
     leadMunicipality: "lead municipality",
     kindZvw: "Zvw",
     kindMunicipal: "municipal",
@@ -1157,6 +1174,15 @@ function makeFormats(lang) {
       return `${month(k * per, "short").replace(".", "")}–${month(k * per + per - 1, "short").replace(".", "")} ${year}`;
     },
   };
+}
+
+/** A budget line's status in words: "definitief", or "voorwaardelijk (wacht op gemeente en Wlz-toekenning)". */
+export function statusText(l, t) {
+  if (l.status === "final") return t.statusFinal;
+  const what = (l.awaiting ?? []).map((k) => t.awaiting[k] ?? k);
+  return what.length
+    ? `${t.statusConditional} (${t.awaiting.waits(what.join(t.awaiting.and))})`
+    : t.statusConditional;
 }
 
 /**

@@ -2,7 +2,7 @@
 // the shareable link keeps the scenario in the URL fragment (never sent to a server), and
 // files are read with a size limit and progress.
 
-import { roleText } from "./i18n.js";
+import { roleText, statusText } from "./i18n.js";
 
 /** Largest market file read (the core's own limit, so the core, not a tab crash, refuses). */
 export const MAX_MARKET_BYTES = 256 * 1024 * 1024;
@@ -265,7 +265,7 @@ export function reportTables(r, t, f, { scenario = null, date = null } = {}) {
       money(l.municipal),
       money(l.wlz),
       money(conditional(l)),
-      l.status === "final" ? t.statusFinal : t.statusConditional,
+      statusText(l, t),
     ]),
     r.lines.length
       ? [

@@ -2,7 +2,7 @@
 // MDZ picture and the comparison: DOM builders over a Report. Everything from data is set as
 // text (never markup), so an insurer called `<img src=x onerror=alert(1)>` shows as exactly that.
 import { payerName } from "./io.js";
-import { roleText } from "./i18n.js";
+import { roleText, statusText } from "./i18n.js";
 import { el, svgEl } from "./dom.js";
 import { sankeyLayout, roughMeasure, SANKEY } from "./results-sankey.js";
 import { insurerStatement, municipalityStatement, areaText } from "./results-statement.js";
@@ -262,7 +262,14 @@ function budgetTables(r, t, f) {
         [[c.gross], [f.money(tot.gross), N]],
         [[c.existing], [f.money(tot.existingFunding), N]],
         [[c.net], [f.money(tot.net), N]],
-        [[c.zvw], [f.money(tot.zvw), N]],
+        // A contract that differs from the budget: the Zvw allocated is the contract, and the
+        // budget's own Zvw part is shown beside it (else Zvw above Netto reads as an error).
+        ...(r.budgetZvw !== tot.zvw
+          ? [
+              [[t.zvwContracted], [f.money(tot.zvw), N]],
+              [[t.zvwBudget], [f.money(r.budgetZvw), N]],
+            ]
+          : [[[c.zvw], [f.money(tot.zvw), N]]]),
         [[c.municipal], [f.money(tot.municipal), N]],
         [[`${c.wlz} (${t.wlzNote})`], [f.money(tot.wlz), N]],
         [[c.conditional], [f.money(tot.conditionalZvw), N]],
@@ -271,7 +278,7 @@ function budgetTables(r, t, f) {
   ];
   if (!r.lines.length) return out;
   // Glyphs every machine has (an emoji like ⏳ is an empty box without an emoji font).
-  const status = (l) => (l.status === "final" ? `✓ ${t.statusFinal}` : `○ ${t.statusConditional}`);
+  const status = (l) => `${l.status === "final" ? "✓" : "○"} ${statusText(l, t)}`;
   out.push(
     table(
       "lines",
