@@ -263,6 +263,8 @@ mod tests {
             ("  810.500  ", "810500.00"),
             ("-1.250,50", "-1250.50"),
             ("€ -5,00", "-5.00"),
+            ("€\u{a0}-5,00", "-5.00"),
+            ("€\u{a0}1.250.000,00", "1250000.00"),
             ("-€ 5", "-5.00"),
             ("1.250,00 €", "1250.00"),
             ("12.5", "12.50"),
@@ -368,8 +370,8 @@ mod tests {
         assert_eq!(format_amount(m("0.125"), Lang::Nl), "0,125");
         assert_eq!(format_amount(m("-1234.5"), Lang::En), "-1,234.50");
         assert_eq!(format_amount(m("100"), Lang::En), "100.00");
-        assert_eq!(amount_phrase(m("810500"), Lang::Nl), "€ 810.500,00");
-        assert_eq!(amount_phrase(m("-5"), Lang::Nl), "€ -5,00");
+        assert_eq!(amount_phrase(m("810500"), Lang::Nl), "€\u{a0}810.500,00");
+        assert_eq!(amount_phrase(m("-5"), Lang::Nl), "€\u{a0}-5,00");
         assert_eq!(amount_phrase(m("1250000"), Lang::En), "€1,250,000.00");
         assert_eq!(amount_phrase(m("-5"), Lang::En), "-€5.00");
         let d = |s: &str| parse_decimal(s).unwrap();

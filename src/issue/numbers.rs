@@ -46,12 +46,13 @@ pub(crate) fn written(value: Decimal, lang: Lang, min_decimals: u32) -> (bool, S
 }
 
 /// An amount with the euro sign: `€ 1.250.000,00` / `€1,250,000.00`; `€ -5,00` / `-€5.00`
-/// when negative, as `Intl.NumberFormat` writes them.
+/// when negative, as `Intl.NumberFormat` writes them (the Dutch space a no-break space, so a
+/// line never breaks between `€` and its amount).
 pub fn money_phrase(value: Decimal, lang: Lang) -> String {
     let (negative, s) = written(value, lang, 2);
     match (lang, negative) {
-        (Lang::Nl, false) => format!("€ {s}"),
-        (Lang::Nl, true) => format!("€ -{s}"),
+        (Lang::Nl, false) => format!("€\u{a0}{s}"),
+        (Lang::Nl, true) => format!("€\u{a0}-{s}"),
         (Lang::En, false) => format!("€{s}"),
         (Lang::En, true) => format!("-€{s}"),
     }
@@ -96,10 +97,10 @@ mod tests {
 
     #[test]
     fn phrases_in_both_languages() {
-        assert_eq!(money_phrase(d("49950"), Lang::Nl), "€ 49.950,00");
+        assert_eq!(money_phrase(d("49950"), Lang::Nl), "€\u{a0}49.950,00");
         assert_eq!(money_phrase(d("49950"), Lang::En), "€49,950.00");
         assert_eq!(money_phrase(d("-5"), Lang::En), "-€5.00");
-        assert_eq!(money_phrase(d("-0.00"), Lang::Nl), "€ 0,00");
+        assert_eq!(money_phrase(d("-0.00"), Lang::Nl), "€\u{a0}0,00");
         assert_eq!(count_phrase(100_000, Lang::Nl), "100.000");
         assert_eq!(count_phrase(999, Lang::En), "999");
         assert_eq!(percent_phrase(d("36.80"), Lang::Nl), "36,8%");

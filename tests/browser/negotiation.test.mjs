@@ -67,7 +67,7 @@ test("the contract per insurer is edited in the page, calculated, and kept in th
   await choose(page, "f-contracts-VGZ", "own");
   await page.waitForSelector("#f-contracts-VGZ-own");
   await typeInto(page, "f-contracts-VGZ-own", "150.000");
-  assert.equal(await page.textContent("#f-contracts-VGZ-own-echo"), "= € 150.000,00");
+  assert.equal(await page.textContent("#f-contracts-VGZ-own-echo"), "= €\u00a0150.000,00");
   r = await report(page);
   assert.deepEqual(contractOf(r, "VGZ"), { status: "own", payable: "150000.00" });
   assert.deepEqual((await scenario(page)).contracts, { CZ: "pending", VGZ: { own: "150000.00" } });

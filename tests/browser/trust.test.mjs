@@ -40,14 +40,14 @@ test("every form of an amount typed in Dutch gives exactly that amount in the re
   const { page, context, problems } = await openCalculator();
   await page.click("#item-budget-0-summary");
   for (const [typed, amount, echo] of [
-    ["810.500", "810500.00", "= € 810.500,00"],
-    ["1.250.000", "1250000.00", "= € 1.250.000,00"],
-    ["1.250.000,00", "1250000.00", "= € 1.250.000,00"],
-    ["€ 1.250.000,-", "1250000.00", "= € 1.250.000,00"],
-    ["1250000", "1250000.00", "= € 1.250.000,00"],
-    ["999,95", "999.95", "= € 999,95"],
-    ["12.345,6", "12345.60", "= € 12.345,60"],
-    ["1250000.00", "1250000.00", "= € 1.250.000,00"],
+    ["810.500", "810500.00", "= €\u00a0810.500,00"],
+    ["1.250.000", "1250000.00", "= €\u00a01.250.000,00"],
+    ["1.250.000,00", "1250000.00", "= €\u00a01.250.000,00"],
+    ["€ 1.250.000,-", "1250000.00", "= €\u00a01.250.000,00"],
+    ["1250000", "1250000.00", "= €\u00a01.250.000,00"],
+    ["999,95", "999.95", "= €\u00a0999,95"],
+    ["12.345,6", "12345.60", "= €\u00a012.345,60"],
+    ["1250000.00", "1250000.00", "= €\u00a01.250.000,00"],
   ]) {
     await typeInto(page, "f-budget-0-amount", typed);
     assert.equal((await report(page)).lines[0].gross, amount, `typed ${typed}`);
@@ -247,7 +247,19 @@ test("a warning also shows next to its cause, as a warning and not an error", as
   const codes = (await report(page)).warnings.map((w) => `${w.code}@${w.path}`);
   assert.ok(codes.includes("year_outside_experiment@year"), codes.join(", "));
   const note = await page.textContent("#f-year-error .note");
-  assert.match(note, /^⚠ 2032 valt buiten het experiment/);
+  assert.match(note, /^2032 valt buiten het experiment/);
+  // Marked once, with a glyph of its own and not in the error's red.
+  const look = await page.evaluate(() => {
+    const root = document.querySelector("resv-calculator").shadowRoot;
+    const n = root.querySelector("#f-year-error .note");
+    return {
+      glyph: getComputedStyle(n, "::before").content,
+      color: getComputedStyle(n).color,
+      error: getComputedStyle(root.querySelector("#f-year-error")).color,
+    };
+  });
+  assert.equal(look.glyph, '"ⓘ "');
+  assert.notEqual(look.color, look.error);
   assert.equal(await page.getAttribute("#f-year", "aria-invalid"), "false");
   assert.deepEqual(problems, []);
   await context.close();

@@ -137,10 +137,7 @@ export function buildEditor(scenario, market, t, hooks) {
 /** One field's messages under it; a field with an error opens every group around it. */
 function showAt(field, msgs, notes = []) {
   // Errors first; a warning about the same field after them, marked as a warning, not an error.
-  field.error.replaceChildren(
-    ...msgs.map((m) => el("span", m)),
-    ...notes.map((m) => el("span", `⚠ ${m}`, "note")),
-  );
+  field.error.replaceChildren(...msgs.map((m) => el("span", m)), ...notes.map((m) => el("span", m, "note")));
   field.error.hidden = msgs.length === 0 && notes.length === 0;
   field.input?.setAttribute("aria-invalid", String(msgs.length > 0));
   for (

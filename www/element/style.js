@@ -79,6 +79,9 @@ input[type=file] { font: inherit; max-width: 100%; }
 .field-error { color: var(--_error); margin: .2rem 0 0; font-size: .95em; }
 .field-error span { display: block; }
 .field-error span::before { content: "⚠ "; }
+/* A warning beside its field is not an error: its own glyph, in the text colour. */
+.field-error span.note { color: var(--_text); }
+.field-error span.note::before { content: "ⓘ "; color: var(--_accent); }
 .hint { color: var(--_muted); margin: .1rem 0; font-size: .9em; }
 fieldset { border: 1px solid var(--_border); border-radius: var(--_radius); margin: calc(var(--_space) * .6) 0 0; padding: .4rem .75rem .75rem; min-width: 0; }
 details.item { background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); margin-top: .5rem; padding: .25rem .75rem; }
