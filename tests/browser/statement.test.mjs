@@ -126,6 +126,27 @@ test("an insurer's statement printed on A4 states its basis, recomputes, and equ
   );
   for (const t of ["lines", "tasks", "levels"])
     assert.equal(await foot(`st-${t}-${follower.id}`), c(follower.amount), `${t} add up`);
+  // Each line with its Zvw part as paid and its status, so a line's amount can be traced.
+  const lineRows = await rowsOf(page, `#st-lines-${follower.id}`);
+  assert.deepEqual(
+    lineRows.map((row) => cents(row[2])),
+    s.lines.map((x) => c(r.lines.find((l) => l.id === x.id).paidZvw)),
+  );
+  assert.match(
+    lineRows.find((row) => /^Facilitering/.test(row[0]))[3],
+    /voorwaardelijk \(wacht op Wlz-toekenning\)/,
+  );
+  // The conditional part names its lines and what each waits for.
+  assert.match(
+    text,
+    /Waarvan voorwaardelijk[^\n]*\s+€\s[\d.,]+, van Wijkgerichte samenwerking[^;]*\(wacht op gemeente\); Facilitering[^;]*\(wacht op Wlz-toekenning\); definitief zodra/,
+  );
+  // A saved PDF is named after the statement, and the page's title comes back afterwards.
+  assert.equal(
+    await page.evaluate(() => document.title),
+    `Verantwoording zorgverzekeraar: ${follower.name} — ${r.name} ${r.year}`,
+  );
+
   const pay = r.payments.payers.find((x) => x.payer === follower.id && x.kind === "zvw");
   const inst = await rowsOf(page, `#instalments-${follower.id}`);
   assert.deepEqual(
@@ -157,6 +178,8 @@ test("an insurer's statement printed on A4 states its basis, recomputes, and equ
   const pages = pdfPages(pdf);
   assert.ok(pages.count >= 1 && pages.count <= 3, `${pages.count} pages`);
   assert.ok(pages.a4, "A4 pages");
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  assert.match(await page.evaluate(() => document.title), /^resv-calc/, "the page's title is back");
   await page.emulateMedia({ media: "screen" });
   await page.screenshot({ path: `${OUT}insurer-statement-screen.png`, fullPage: true });
   assert.deepEqual(problems, []);
@@ -379,6 +402,25 @@ test("with each line's own area as verdeelsleutel every printed area part recomp
     Number(i.amount.replace(".", "")),
   );
   await page.screenshot({ path: `${OUT}insurer-statement-lineareas-print.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a statement printed while the input has an error says on paper that it is the last valid result", async () => {
+  const { page, context, problems } = await openCalculator("", { viewport: A4 });
+  const follower = (await report(page)).insurers.find((i) => !i.marketLeader);
+  await page.fill("#f-lumpSum", "1.250.00");
+  await page.waitForSelector(".stale-note");
+  const sel = await printOne(page, follower.id);
+  const shown = await page.evaluate(() => {
+    const root = document.querySelector("resv-calculator").shadowRoot;
+    return [...root.querySelectorAll(".stale-note")]
+      .filter((e) => e.checkVisibility())
+      .map((e) => e.innerText);
+  });
+  assert.equal(shown.length, 1);
+  assert.match(shown[0], /laatste geldige invoer/);
+  assert.equal((await printedState(page, sel)).statements, 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

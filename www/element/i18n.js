@@ -460,6 +460,9 @@ export const TEXT = {
       checkPools:
         "De verdeelsleutel is per eigen gebied: elk deel is verzekerden × Zvw van het gebied ÷ verzekerden in het gebied (tabel per verdeelgebied), het bedrag de som van de delen.",
       conditional: "Waarvan voorwaardelijk (wacht op toekenning van een ander domein)",
+      conditionalOf: (lines) =>
+        `van ${lines}; definitief zodra het andere domein zijn deel heeft toegekend (Handreiking, fase 3)`,
+      lineZvw: "Zvw-deel van de regel",
       byPool: "Per verdeelgebied",
       byLine: "Per begrotingsregel",
       byTask: "Per RESV-hoofdtaak",
@@ -980,6 +983,9 @@ export const TEXT = {
       checkPools:
         "The verdeelsleutel is each line's own area: each part is insured × the area's Zvw ÷ the area's insured (table per allocation area), the amount the sum of the parts.",
       conditional: "Of which conditional (awaits another domain's grant)",
+      conditionalOf: (lines) =>
+        `of ${lines}; final once the other domain has granted its part (Handreiking, fase 3)`,
+      lineZvw: "The line's Zvw part",
       byPool: "Per allocation area",
       byLine: "Per budget line",
       byTask: "Per RESV main task",
@@ -1179,10 +1185,14 @@ function makeFormats(lang) {
 /** A budget line's status in words: "definitief", or "voorwaardelijk (wacht op gemeente en Wlz-toekenning)". */
 export function statusText(l, t) {
   if (l.status === "final") return t.statusFinal;
+  const what = awaitingText(l, t);
+  return what ? `${t.statusConditional} (${what})` : t.statusConditional;
+}
+
+/** What a conditional line waits for in words ("wacht op gemeente en Wlz-toekenning"), or "". */
+export function awaitingText(l, t) {
   const what = (l.awaiting ?? []).map((k) => t.awaiting[k] ?? k);
-  return what.length
-    ? `${t.statusConditional} (${t.awaiting.waits(what.join(t.awaiting.and))})`
-    : t.statusConditional;
+  return what.length ? t.awaiting.waits(what.join(t.awaiting.and)) : "";
 }
 
 /**

@@ -2,7 +2,7 @@
 // how to recompute it) and one per municipality (its council information: per line and year,
 // and the lines awaiting its grant with the Zvw money that waits on them). Each prints on its
 // own, A4 (style.js). Everything from data is set as text, never markup.
-import { roleText } from "./i18n.js";
+import { awaitingText, roleText, statusText } from "./i18n.js";
 import { el, button } from "./dom.js";
 import { table } from "./results.js";
 
@@ -235,13 +235,27 @@ export function insurerStatement(r, i, t, f, onPrint, source) {
     // A contract on a budget without Zvw parts belongs to no line: no breakdown by line.
     if (r.lines.some((l) => Number(l.paidZvw) !== 0)) {
       out.push(
-        breakdown(
+        // Each line with its Zvw part as paid and its status: this insurer's amount of a line
+        // is its share of that part, and a conditional line says what it waits for.
+        table(
           `st-lines-${i.id}`,
           st.byLine,
-          t.cols.line,
-          s.lines.map((l) => [lineName(l.id), l.amount]),
-          f,
-          t,
+          [[t.cols.line], [t.amount, N], [st.lineZvw, N], [t.cols.status]],
+          s.lines.map((x) => {
+            const l = r.lines.find((y) => y.id === x.id);
+            return [
+              [lineName(x.id)],
+              [f.money(x.amount), N],
+              [l ? f.money(l.paidZvw) : "", N],
+              [l ? statusText(l, t) : ""],
+            ];
+          }),
+          [
+            [t.sum],
+            [f.money(sumText(s.lines.map((x) => x.amount))), N],
+            [f.money(sumText(s.lines.map((x) => r.lines.find((y) => y.id === x.id)?.paidZvw ?? "0"))), N],
+            [""],
+          ],
         ),
         breakdown(
           `st-tasks-${i.id}`,
@@ -281,7 +295,18 @@ export function insurerStatement(r, i, t, f, onPrint, source) {
           s.years.map((y) => [[String(y.year)], [f.money(y.amount), N]]),
         ),
       );
-    out.push(facts([[st.conditional, f.money(s.conditional)]]));
+    // What is conditional, and of which lines: a reader knows whom to ask for the grant.
+    const waiting = r.lines.filter((l) => l.status !== "final" && Number(l.paidZvw) !== 0);
+    out.push(
+      facts([
+        [
+          st.conditional,
+          Number(s.conditional) !== 0 && waiting.length
+            ? `${f.money(s.conditional)}, ${st.conditionalOf(waiting.map((l) => `${l.name} (${awaitingText(l, t)})`).join("; "))}`
+            : f.money(s.conditional),
+        ],
+      ]),
+    );
   }
   const pay = r.payments.payers.find((p) => p.payer === i.id && p.kind === "zvw");
   if (pay) out.push(instalments(`instalments-${i.id}`, pay, r, t, f));

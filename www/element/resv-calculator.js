@@ -662,9 +662,21 @@ export class ResvCalculator extends Base {
       }
     }
     this.setAttribute("printing", "");
+    // The document's title names the statement while it prints: a saved PDF is named after it
+    // ("Verantwoording zorgverzekeraar: VGZ — Voorbeeldregio … 2027"), not after the page.
+    const title = document.title,
+      r = this.#report,
+      st = this.#t().st;
+    const council = insurer.startsWith("gm:");
+    const who = council
+      ? r?.municipalities.find((m) => `gm:${m.id}` === insurer)
+      : r?.insurers.find((i) => i.id === insurer);
+    if (who)
+      document.title = `${council ? st.municipalityTitle(who.name) : st.insurerTitle(who.name)} — ${r.name} ${r.year}`;
     const done = () => {
       this.removeAttribute("printing");
       for (const d of statements) d.classList.remove("printing");
+      document.title = title;
     };
     window.addEventListener("afterprint", done, { once: true });
     window.print();

@@ -193,7 +193,8 @@ dd.track { position: relative; height: 1rem; border-left: 1px solid var(--_text)
   .editor-col, .toolbar, .skip, .no-print, .notice, .sankey, .mdz, .compare, button, input, select, textarea { display: none !important; }
   .columns, .results-col { display: block; }
   /* One statement: only it (an insurer's or a municipality's). */
-  :host([printing]) .results-col > *:not(.result) { display: none !important; }
+  /* A result kept from the last valid input says so on paper too. */
+  :host([printing]) .results-col > *:not(.result):not(.stale-note) { display: none !important; }
   :host([printing]) .result > *:not(#statements):not(#council) { display: none !important; }
   :host([printing]) .result > section:not(:has(.statement.printing)) { display: none !important; }
   :host([printing]) #statements > h3, :host([printing]) #council > h3, :host([printing]) .statement:not(.printing) { display: none !important; }
