@@ -328,7 +328,7 @@ test("a scenario exported as JSON re-imports identically; a link holds it too", 
   // The same result as an Excel workbook (tests/node/workbook.test.mjs checks it in full): a
   // sheet per table; amounts are number cells with a format, names shared strings.
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click("#export-xlsx")]);
-  assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+  assert.match(xlsx.suggestedFilename(), /-2027\.xlsx$/, "named with the budget year");
   const parts = unzip(await readFile(await xlsx.path()));
   assert.ok(parts["[Content_Types].xml"].includes("spreadsheetml.sheet.main+xml"));
   assert.equal(parts["xl/workbook.xml"].match(/<sheet /g).length, 12);

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { placeOf, placeIssues } from "../../www/element/editor-issues.js";
-import { pack, unpack, fileName } from "../../www/element/io.js";
+import { pack, unpack, fileName, reportFileName } from "../../www/element/io.js";
 import { normalMoney } from "../../www/element/editor-fields.js";
 import { clean } from "../../www/element/editor.js";
 import { TEXT } from "../../www/element/i18n.js";
@@ -123,6 +123,8 @@ test("money as typed becomes the core's grammar; file names are safe", () => {
     assert.equal(normalMoney(typed), want, typed);
   assert.equal(fileName("Regio Zwolle / 2027", "csv"), "Regio-Zwolle-2027.csv");
   assert.equal(fileName("", "json"), "resv-scenario.json");
+  assert.equal(reportFileName({ name: "Regio Zwolle", year: 2027 }, "xlsx"), "Regio-Zwolle-2027.xlsx");
+  assert.equal(reportFileName({ name: "Regio Zwolle 2027", year: 2027 }, "csv"), "Regio-Zwolle-2027.csv");
 });
 
 test("the scenario the core reads leaves out the editor's empty lists, and is a copy", () => {

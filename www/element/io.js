@@ -567,6 +567,13 @@ export const fileName = (name, ext) =>
       .slice(0, 80) || "resv-scenario"
   }.${ext}`;
 
+/** A result file's name: the region and its budget year ("Regio-Zwolle-2027.xlsx"). */
+export const reportFileName = (r, ext) =>
+  fileName(
+    String(r.name ?? "").includes(String(r.year)) ? r.name : `${r.name || "resv-scenario"} ${r.year}`,
+    ext,
+  );
+
 /** Reads a file's bytes in chunks, reporting progress; refuses files over `max` before reading. */
 export async function readBytes(file, max, onProgress) {
   if (file.size > max) return null;

@@ -19,7 +19,15 @@ import { TEXT, formats, issue, issueText, ISSUES } from "./i18n.js";
 import { el } from "./dom.js";
 import { buildEditor, clean, partiesKey } from "./editor.js";
 import { renderReport, renderWarnings, buildStatement } from "./results.js";
-import { reportCsv, reportTables, download, fileName, readJsonFile, MAX_JSON_BYTES } from "./io.js";
+import {
+  reportCsv,
+  reportTables,
+  download,
+  fileName,
+  reportFileName,
+  readJsonFile,
+  MAX_JSON_BYTES,
+} from "./io.js";
 import { buildLayout } from "./calculator-layout.js";
 import { MarketSource } from "./calculator-market.js";
 import { Persistence } from "./calculator-persistence.js";
@@ -580,7 +588,7 @@ export class ResvCalculator extends Base {
       exportCsv: () =>
         this.#report &&
         download(
-          fileName(this.#report.name, "csv"),
+          reportFileName(this.#report, "csv"),
           reportCsv(this.#report, this.#t(), formats(this.#lang()), this.#exportInput()),
           "text/csv;charset=utf-8",
         ),
@@ -611,7 +619,7 @@ export class ResvCalculator extends Base {
       created: input.date,
     });
     download(
-      fileName(this.#report.name, "xlsx"),
+      reportFileName(this.#report, "xlsx"),
       book,
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     );
