@@ -133,8 +133,7 @@ fn development_years(input: &ScenarioInput<'_>) -> Option<Vec<YearTotals>> {
         .iter()
         .flat_map(|l| l.years.iter().map(|(y, _)| *y))
         .collect();
-    ys.sort_unstable();
-    ys.dedup();
+    crate::order::sort_dedup(&mut ys);
     ys.into_iter()
         .map(|y| {
             let rs: Vec<LineResult> = lines
