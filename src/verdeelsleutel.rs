@@ -195,6 +195,7 @@ pub struct Parties {
 /// Resolves the parties of `market`: concern when asked or when every label's concern is
 /// known, else per label (with a warning). An explicit `concern` with an unknown label is an
 /// error at the label's first occurrence.
+#[inline(never)]
 pub fn resolve(
     market: &Market,
     settings: &Settings,

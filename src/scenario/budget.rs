@@ -68,6 +68,7 @@ impl BudgetTotals {
     ///
     /// # Errors
     /// An [`Overflow`] in the budget.
+    #[inline(never)]
     pub(super) fn compute(input: &ScenarioInput<'_>, notes: &mut Notes) -> Result<Self, Overflow> {
         let overflow = || Overflow::at(Phase::Budget, Path::root().key("budget"));
         let lines = &input.lines;
