@@ -26,7 +26,9 @@ node scripts/pkg-glue.mjs
 wasm_opt=node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || { echo "build: $wasm_opt missing; run 'make setup' (npm ci)" >&2; exit 1; }
 # Plain -O3 (speed: the national import is the hot path; -Oz costs ~30%): wasm-opt reads the module's own target_features. No -all (Node 20 rejects GC types).
-"$wasm_opt" -O3 "pkg/${WASM_NAME}_bg.wasm" -o "pkg/${WASM_NAME}_bg.wasm.opt"
+# Functions with one caller are inlined only when small (-ocimfs): otherwise every phase of
+# calculate ends up in one ~200 KB function that engines compile whole before the first call.
+"$wasm_opt" -O3 --one-caller-inline-max-function-size=100 "pkg/${WASM_NAME}_bg.wasm" -o "pkg/${WASM_NAME}_bg.wasm.opt"
 mv "pkg/${WASM_NAME}_bg.wasm.opt" "pkg/${WASM_NAME}_bg.wasm"
 
 # The <resv-calculator> element ships beside the core: plain ES modules, no bundler.

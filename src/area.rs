@@ -131,7 +131,7 @@ pub fn read_area(
     if issues.as_slice().len() > before {
         return None;
     }
-    raw.sort_unstable_by_key(|r| (r.0, r.3));
+    crate::order::sort_by(&mut raw, &|a, b| (a.0, a.3).cmp(&(b.0, b.3)));
     let mut spans: Vec<(Span, usize)> = Vec::with_capacity(raw.len());
     let mut ok = true;
     for (lo, hi, fraction, i) in raw {

@@ -31,6 +31,7 @@
 //!
 //! | module | holds |
 //! | --- | --- |
+//! | [`order`] | the crate's one stable sort (one instantiation in the Wasm build) |
 //! | [`issue`] | [`issue::Issue`]s with their [`issue::Path`], typed [`issue::Problem`]s and [`issue::Warning`]s, and the catalogue, the only place with Dutch and English text |
 //! | [`money`] | [`money::Money`]: the decimal grammar and exact cents |
 //! | [`experiment`] | the experiment's fixed facts: years, hoofdtaken, the €70 million framework, defaults |
@@ -71,6 +72,7 @@ pub mod market;
 pub mod mdz;
 pub mod money;
 pub mod municipality;
+pub mod order;
 pub mod population;
 pub mod postcode;
 pub mod sample;

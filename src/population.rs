@@ -45,7 +45,7 @@ pub fn population() -> &'static [(Postcode, u32)] {
                 Some((Postcode::parse_str(pc)?, n.trim().parse().ok()?))
             })
             .collect();
-        rows.sort_unstable();
+        crate::order::sort_by(&mut rows, &|a, b| a.cmp(b));
         rows
     })
 }

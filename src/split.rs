@@ -129,7 +129,7 @@ pub fn split(
             .filter(|&i| scaled.get(i).is_some_and(|w| *w > U256::ZERO))
             .collect();
         let key = |i: usize| (remainders.get(i).copied(), scaled.get(i).copied());
-        order.sort_by(|&a, &b| match key(b).cmp(&key(a)) {
+        crate::order::sort_positions(&mut order, &|a, b| match key(b).cmp(&key(a)) {
             Ordering::Equal => a.cmp(&b),
             other => other,
         });

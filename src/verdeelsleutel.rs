@@ -195,6 +195,7 @@ pub struct Parties {
 /// Resolves the parties of `market`: concern when asked or when every label's concern is
 /// known, else per label (with a warning). An explicit `concern` with an unknown label is an
 /// error at the label's first occurrence.
+#[inline(never)]
 pub fn resolve(
     market: &Market,
     settings: &Settings,
@@ -476,7 +477,7 @@ pub fn split_region(
     let mut order: Vec<usize> = (0..n)
         .filter(|&p| weights.get(p).is_some_and(|w| *w > 0))
         .collect();
-    order.sort_by(|&a, &b| {
+    crate::order::sort_positions(&mut order, &|a, b| {
         weights
             .get(b)
             .cmp(&weights.get(a))
@@ -546,7 +547,9 @@ pub fn split_region(
             Vec::new()
         };
         // Largest first, then by name: never the order of the data.
-        labels.sort_by(|a, b| b.insured.cmp(&a.insured).then_with(|| a.name.cmp(&b.name)));
+        crate::order::sort_by(&mut labels, &|a, b| {
+            b.insured.cmp(&a.insured).then_with(|| a.name.cmp(&b.name))
+        });
         insurers.push(InsurerPart {
             id: parties.ids.get(p).cloned().unwrap_or_default(),
             name: parties.names.get(p).cloned().unwrap_or_default(),

@@ -71,6 +71,7 @@ impl Pool {
 /// contract on a budget with no Zvw parts.
 ///
 /// Returns `None` when an amount overflows.
+#[inline(never)]
 pub fn gather(
     lines: &[Line],
     results: &[LineResult],

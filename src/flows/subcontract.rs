@@ -271,14 +271,12 @@ fn distinct_covers(
                 .iter()
                 .filter_map(|id| index.get(id.as_str()).copied())
                 .collect();
-            ls.sort_unstable();
-            ls.dedup();
+            crate::order::sort_dedup(&mut ls);
             ls
         });
         let tasks = s.main_tasks.as_ref().map(|ts| {
             let mut ts = ts.clone();
-            ts.sort_unstable();
-            ts.dedup();
+            crate::order::sort_dedup(&mut ts);
             ts
         });
         let spec: Spec = (lines, tasks);

@@ -15,7 +15,7 @@ impl Market {
                 .map(|l| l.name.as_str())
                 .unwrap_or_default()
         };
-        rows.sort_by(|a, b| {
+        crate::order::sort_by(&mut rows, &|a, b| {
             a.code()
                 .cmp(&b.code())
                 .then_with(|| name(a).cmp(name(b)))

@@ -93,6 +93,7 @@ impl BudgetTotals {
     ///
     /// # Errors
     /// An [`Overflow`] in the budget.
+    #[inline(never)]
     pub(super) fn compute(input: &ScenarioInput<'_>, notes: &mut Notes) -> Result<Self, Overflow> {
         let overflow = || Overflow::at(Phase::Budget, Path::root().key("budget"));
         let lines = &input.lines;
@@ -158,8 +159,7 @@ fn development_years(input: &ScenarioInput<'_>) -> Option<Vec<YearTotals>> {
         .iter()
         .flat_map(|l| l.years.iter().map(|(y, _)| *y))
         .collect();
-    ys.sort_unstable();
-    ys.dedup();
+    crate::order::sort_dedup(&mut ys);
     ys.into_iter()
         .map(|y| {
             let rs: Vec<LineResult> = lines

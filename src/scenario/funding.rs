@@ -25,6 +25,7 @@ pub(super) struct Funded {
 ///
 /// # Errors
 /// Subcontracts above what they cover, or an overflow.
+#[inline(never)]
 pub(super) fn fund(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,

@@ -111,6 +111,7 @@ impl<'m> ScenarioInput<'m> {
     ///
     /// # Errors
     /// Every problem found, with its path.
+    #[inline(never)]
     pub(super) fn read(
         scenario: &Value,
         table: Option<&'m Market>,

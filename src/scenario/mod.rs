@@ -115,6 +115,10 @@ fn market_warnings(market: &Market, origin: &Path) -> Vec<Warned> {
 /// `table` is the market when the scenario's `market` is a parsed table (the binding resolves
 /// it); otherwise `scenario.market` holds rows, or `scenario.estimate` asks for an estimate.
 ///
+/// Each phase is `#[inline(never)]` (and `wasm-opt` does not inline functions with one caller
+/// beyond a small size): inlined, they made one function of ~200 KB in the Wasm build, which
+/// the engine compiles as a whole before the first call returns.
+///
 /// # Errors
 /// Every problem found, with its path.
 pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Issues> {
@@ -202,6 +206,7 @@ pub fn calculate(scenario: &Value, table: Option<&Market>) -> Result<Report, Iss
 
 /// The region against the MDZ framework: the budget year at the allocated amount, the other
 /// years at the budget's Zvw scaled as the contract scales the budget year.
+#[inline(never)]
 fn mdz_figures(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,

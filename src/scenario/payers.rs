@@ -28,6 +28,7 @@ pub(super) struct ZvwSplit {
 ///
 /// # Errors
 /// Nobody insured in an area, a split problem or an overflow.
+#[inline(never)]
 pub(super) fn zvw_split(
     input: &ScenarioInput<'_>,
     parties: &Parties,
@@ -89,6 +90,7 @@ fn parts_of(insurers: &[InsurerPart]) -> Vec<(String, Money)> {
 /// # Errors
 /// A pool with a municipal part and no municipality to carry it, fractions too precise, or
 /// an overflow.
+#[inline(never)]
 pub(super) fn municipal_split(
     input: &ScenarioInput<'_>,
     municipal: Money,
@@ -131,6 +133,7 @@ pub(super) fn municipal_split(
 
 /// Each payer's instalments: 12 monthly or 4 quarterly parts of its yearly amount, the odd
 /// cents to the earliest instalments. `None` when an amount overflows.
+#[inline(never)]
 pub(super) fn schedule(
     insurers: &[InsurerPart],
     municipalities: &[MunicipalityPart],

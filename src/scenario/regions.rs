@@ -236,7 +236,7 @@ pub fn national_view(
             result: r,
         });
     }
-    totals.sort_by(|a, b| {
+    crate::order::sort_by(&mut totals, &|a, b| {
         b.amount
             .value()
             .cmp(&a.amount.value())

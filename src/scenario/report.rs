@@ -232,6 +232,7 @@ impl Report {
     ///
     /// # Errors
     /// An [`Overflow`] in the summaries.
+    #[inline(never)]
     pub(super) fn assemble(phases: Phases<'_>) -> Result<Report, Overflow> {
         let Phases {
             input,

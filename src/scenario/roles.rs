@@ -119,6 +119,7 @@ impl Roles {
     ///
     /// # Errors
     /// An id that is no paying party of the report.
+    #[inline(never)]
     pub(super) fn apply(
         &self,
         split: &mut Split,

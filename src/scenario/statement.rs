@@ -33,6 +33,7 @@ fn add(to: &mut Money, m: Money) -> Option<()> {
 }
 
 /// Fills in every insurer's statement. `None` when an amount overflows.
+#[inline(never)]
 pub(super) fn fill(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,
@@ -263,6 +264,7 @@ fn municipal_pool(line: &crate::budget::Line, pools: &[Pool]) -> Option<usize> {
 /// municipal amount, both to the cent. (Line amounts are never negative, so neither are the
 /// parts; what is left of a line never falls below zero, since a rounded-up part of a rest
 /// is at most that rest.)
+#[inline(never)]
 pub(super) fn fill_municipal(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,

@@ -10,7 +10,7 @@
 //! becomes a [`Problem::ReadThrew`] issue at the path of the value that threw.
 
 use super::error::{invalid_input, one_issue};
-use crate::input::value::{js_number_string, Value, MAX_DEPTH, MAX_ITEMS, MAX_NODES};
+use crate::input::value::{Value, MAX_DEPTH, MAX_ITEMS, MAX_NODES};
 use crate::issue::{Issues, Path, Problem};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -38,7 +38,20 @@ mod guarded {
         /// `Object.keys(value)`: runs a proxy's `ownKeys` and `getOwnPropertyDescriptor` traps.
         #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
         pub fn keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+        /// `String(n)` of a number primitive (cannot throw): JS's own shortest round-trip
+        /// digits, so the module needs no float formatting of its own.
+        #[wasm_bindgen(js_name = String)]
+        pub fn number_string(n: f64) -> String;
     }
+}
+
+/// A JS number as the core's text, exactly as `String(n)` prints it. On the host the core
+/// does this itself (`value::js_number_string`, which the tests check against JS's own
+/// output); here JS is asked, which keeps `core::fmt`'s float formatting (about 25 KB of code
+/// and tables) out of the module.
+pub(super) fn number_text(n: f64) -> String {
+    guarded::number_string(n)
 }
 
 /// Where the walker is: a chain of borrowed segments, turned into a [`Path`] only when an
@@ -119,7 +132,7 @@ impl Walker<'_> {
         }
         // Most likely kinds first: each check is a call into JS.
         if let Some(n) = value.as_f64() {
-            return Value::Number(js_number_string(n));
+            return Value::Number(number_text(n));
         }
         if value.is_string() {
             return self.text(value, at).map_or(Value::Null, Value::Text);

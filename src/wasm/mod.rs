@@ -275,11 +275,7 @@ fn typed_number(
     lang: Option<String>,
 ) -> Result<(String, crate::issue::Lang), JsValue> {
     match value.as_f64() {
-        Some(n) => typed_args(
-            JsValue::from(crate::input::value::js_number_string(n)),
-            name,
-            lang,
-        ),
+        Some(n) => typed_args(JsValue::from(decode::number_text(n)), name, lang),
         None => typed_args(value, name, lang),
     }
 }
