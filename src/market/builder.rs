@@ -26,6 +26,9 @@ pub struct Builder {
     /// Whether a (postcode, label) pair may occur twice.
     pub(super) duplicates: bool,
     pub(super) warnings: Vec<Warned>,
+    /// The delimiter of a CSV being read by the fast readers: a label with it (or a quote or
+    /// line end) in its name was quoted, so they must not match it unquoted.
+    pub(super) plain_labels: Option<u8>,
 }
 
 impl Default for Builder {
@@ -51,6 +54,7 @@ impl Builder {
             unsorted: false,
             duplicates: false,
             warnings: Vec::new(),
+            plain_labels: None,
         }
     }
 
@@ -147,7 +151,14 @@ impl Builder {
         });
         self.label_bytes.push(name.to_vec());
         self.label_tags.push(tag(name));
-        self.label_words.push(prefix_word(name));
+        // Never matched by the fast readers: mask 0 turns every word into 0, never 1.
+        const NEVER: (u64, u64) = (1, 0);
+        let quoted = self.plain_labels.is_some_and(|d| {
+            name.iter()
+                .any(|&c| c == d || matches!(c, b'"' | b'\n' | b'\r'))
+        });
+        self.label_words
+            .push(if quoted { NEVER } else { prefix_word(name) });
         self.concern_bytes.push(None);
         self.index.insert(name.to_vec(), id);
         Some(id)

@@ -57,6 +57,26 @@ impl Column {
 /// # Errors
 /// Every problem found, with paths such as `line 12, column verzekerden`.
 pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
+    parse_csv_with(bytes, Speed::Fastest)
+}
+
+/// Which of the readers [`parse_csv`] may use. Every choice gives the same table, warnings
+/// and problems; the tests read the same bytes at every speed and compare.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    /// All of them: the one-pass line reader, the splitter.
+    Fastest,
+    /// Only the memchr splitter (and the full reader for quoted lines).
+    Split,
+}
+
+/// [`parse_csv`] with only the readers `speed` allows (for tests that compare them).
+///
+/// # Errors
+/// As [`parse_csv`].
+#[doc(hidden)]
+pub fn parse_csv_with(bytes: &[u8], speed: Speed) -> Result<Market, Issues> {
     let root = Path::root();
     let (text, sep) =
         csv::prepare(bytes).map_err(|p| Issues::from(crate::issue::Issue::new(root.clone(), p)))?;
@@ -75,13 +95,20 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
     // is split with memchr into slices of the input and read by `row`; a line with a quote
     // goes through the full reader (quoted fields may hold delimiters, line breaks and
     // doubled quotes). All three give the same rows and the same problems.
-    let fast = columns.fraction.is_none().then(|| header.roles.clone());
+    // Both fast readers need a delimiter that cannot be part of a postcode, a count or a
+    // line end, and labels they may match without splitting (no delimiter or quote in them).
+    let plain_delimiter = fast_delimiter(delimiter);
+    b.plain_labels = plain_delimiter.then_some(delimiter);
+    let fast = (speed != Speed::Split && plain_delimiter && columns.fraction.is_none())
+        .then(|| header.roles.clone());
     let (mut pos, mut line) = reader.position();
     let mut slices: Vec<&[u8]> = Vec::with_capacity(16);
     while pos < text.len() {
-        if b.rows.len() == 1000
+        if b.rows.len() == RESERVE_AFTER
             && b.rows.capacity() < reserve
-            && b.rows.try_reserve(reserve.saturating_sub(1000)).is_err()
+            && b.rows
+                .try_reserve(reserve.saturating_sub(RESERVE_AFTER))
+                .is_err()
         {
             // The estimate does not fit: refuse before the work, not halfway through it.
             return Err(Issues::from(crate::issue::Issue::new(
@@ -260,6 +287,15 @@ impl Header {
     }
 }
 
+/// The rows read before the row table is reserved for the whole file ([`rows_to_reserve`]).
+const RESERVE_AFTER: usize = 1000;
+
+/// Whether the fast readers may be used with this delimiter: one that is not a digit or a
+/// letter (it would be read as part of a postcode or count), a quote, a space or a line end.
+fn fast_delimiter(d: u8) -> bool {
+    d == b'\t' || (d.is_ascii_punctuation() && d != b'"')
+}
+
 /// How many rows to reserve for the whole file, from the line length of its first 64 KiB
 /// (+5%), so the row table is allocated once instead of doubling (and copying) its way up.
 /// The caller reserves only once the first thousand rows have been read, so a file of
@@ -376,6 +412,10 @@ fn fast_line(
                 // Only a concern already known for this line's label (the label column
                 // comes first in the layouts this path serves).
                 let known = b.concern_bytes.get(usize::from(label?))?.as_ref()?;
+                // A concern with a delimiter or a quote in it was quoted: so must this be.
+                if memchr::memchr2(delimiter, b'"', known).is_some() {
+                    return None;
+                }
                 let end = p.checked_add(known.len())?;
                 if text.get(p..end) != Some(known.as_slice()) || !ends(end) {
                     return None;
