@@ -194,41 +194,55 @@ impl Builder {
         let key = (u64::from(postcode.code()) << CODE_SHIFT)
             | (u64::from(label) << LABEL_SHIFT)
             | (slot & FRACTION_MASK);
+        self.push_key(key, insured);
+    }
+
+    /// Adds a row of a whole postcode (`code`, a valid postcode's code) whose room the caller
+    /// has made sure of: the CSV reader's loop for the usual layout.
+    pub(super) fn push_whole(&mut self, code: u32, label: u16, insured: u64) {
+        let key = (u64::from(code) << CODE_SHIFT) | (u64::from(label) << LABEL_SHIFT);
+        self.push_key(key, insured);
+    }
+
+    fn push_key(&mut self, key: u64, insured: u64) {
+        let row = Row { key, insured };
+        let code = key >> CODE_SHIFT;
         // Keep the table sorted as it grows when the input is sorted by postcode (exports
         // are): a row that belongs before the last rows of its own postcode moves back among
         // them (a handful at most), so `finish` needs no sort and no pass to find out.
-        let code = key >> CODE_SHIFT;
-        match self.rows.last() {
-            Some(last) if last.key > key && last.key >> CODE_SHIFT == code => {
-                let mut i = self.rows.len();
-                while i > 0
-                    && self
-                        .rows
-                        .get(i.saturating_sub(1))
-                        .is_some_and(|r| r.key > key && r.key >> CODE_SHIFT == code)
-                {
-                    i = i.saturating_sub(1);
-                }
-                if self
-                    .rows
-                    .get(i.saturating_sub(1))
-                    .is_some_and(|r| i > 0 && r.key >> LABEL_SHIFT == key >> LABEL_SHIFT)
-                {
+        let Some(&last) = self.rows.last() else {
+            self.rows.push(row);
+            return;
+        };
+        if last.key <= key {
+            if last.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
+                self.duplicates = true;
+            }
+            self.rows.push(row);
+            return;
+        }
+        if last.key >> CODE_SHIFT != code {
+            self.unsorted = true;
+            self.rows.push(row);
+            return;
+        }
+        // Move the larger rows of this postcode up by one, then put the row in their place.
+        let mut i = self.rows.len();
+        self.rows.push(row);
+        while let Some(prev) = i.checked_sub(1).and_then(|p| self.rows.get(p)).copied() {
+            if prev.key <= key || prev.key >> CODE_SHIFT != code {
+                if prev.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
                     self.duplicates = true;
                 }
-                self.rows.insert(i, Row { key, insured });
+                break;
             }
-            Some(last) if last.key > key => {
-                self.unsorted = true;
-                self.rows.push(Row { key, insured });
+            if let Some(slot) = self.rows.get_mut(i) {
+                *slot = prev;
             }
-            Some(last) => {
-                if last.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
-                    self.duplicates = true;
-                }
-                self.rows.push(Row { key, insured });
-            }
-            None => self.rows.push(Row { key, insured }),
+            i = i.saturating_sub(1);
+        }
+        if let Some(slot) = self.rows.get_mut(i) {
+            *slot = row;
         }
     }
 

@@ -4,7 +4,7 @@ use super::rows::millionths;
 use super::*;
 use crate::input::csv::{self, Field, Reader, RecordError};
 use crate::issue::{Issues, Path, Problem, Warning};
-use crate::postcode::Postcode;
+use crate::postcode::{Postcode, PC4_SPAN};
 
 /// Which header column is which.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,8 +65,10 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Speed {
-    /// All of them: the one-pass line reader, the splitter.
+    /// All of them: the loop for the usual layout, the one-pass line reader, the splitter.
     Fastest,
+    /// No loop for the usual layout: the one-pass line reader and the splitter.
+    OneLine,
     /// Only the memchr splitter (and the full reader for quoted lines).
     Split,
 }
@@ -101,6 +103,14 @@ pub fn parse_csv_with(bytes: &[u8], speed: Speed) -> Result<Market, Issues> {
     b.plain_labels = plain_delimiter.then_some(delimiter);
     let fast = (speed != Speed::Split && plain_delimiter && columns.fraction.is_none())
         .then(|| header.roles.clone());
+    let usual = speed == Speed::Fastest
+        && plain_delimiter
+        && header.roles
+            == [
+                Some(Column::Postcode),
+                Some(Column::Insurer),
+                Some(Column::Insured),
+            ];
     let (mut pos, mut line) = reader.position();
     let mut slices: Vec<&[u8]> = Vec::with_capacity(16);
     while pos < text.len() {
@@ -115,6 +125,14 @@ pub fn parse_csv_with(bytes: &[u8], speed: Speed) -> Result<Market, Issues> {
                 root.clone(),
                 Problem::OutOfMemory,
             )));
+        }
+        if usual {
+            let (next, lines) = usual_lines(&mut b, delimiter, &text, pos);
+            if lines > 0 {
+                pos = next;
+                line = line.saturating_add(lines);
+                continue;
+            }
         }
         if let Some(layout) = &fast {
             if let Some(next) = fast_line(&mut b, layout, delimiter, &text, pos) {
@@ -447,6 +465,129 @@ fn fast_line(
     b.push(code, label, insured, None, &Path::root);
     Some(next)
 }
+
+/// Reads the plain lines of the usual layout, `postcode;insurer;count` (a whole postcode of
+/// four digits and maybe two capitals, a label seen before, plain digits), from `start` in a
+/// loop of its own, and returns where it stopped and how many lines it read. It stops at the
+/// first line that is anything else (the general path reads that one), and when the row
+/// table would have to grow (so `parse_csv` reserves it, or `Builder::push` grows it
+/// fallibly). What it reads, it reads exactly as [`fast_line`] and `row` would.
+///
+/// No checked arithmetic per digit: a count of at most [`COUNT_DIGITS`] digits cannot
+/// overflow a `u64`, so the digits are summed plainly and their number is bounded instead.
+fn usual_lines(b: &mut Builder, delimiter: u8, text: &[u8], start: usize) -> (usize, usize) {
+    let limit = if b.rows.len() < RESERVE_AFTER {
+        RESERVE_AFTER
+    } else {
+        b.rows.capacity().min(MAX_ROWS)
+    };
+    let labels = b.label_bytes.len();
+    let mut rest = text.get(start..).unwrap_or_default();
+    let mut lines = 0usize;
+    let mut last = b.last;
+    while b.rows.len() < limit {
+        // The postcode: four digits, not starting with 0, then maybe two capitals.
+        let [d0, d1, d2, d3, tail @ ..] = rest else {
+            break;
+        };
+        let digits = [*d0, *d1, *d2, *d3].map(|d| d.wrapping_sub(b'0'));
+        if digits.iter().any(|&d| d > 9) || *d0 == b'0' {
+            break;
+        }
+        let pc4 = digits
+            .iter()
+            .fold(0u32, |n, &d| n.wrapping_mul(10).wrapping_add(u32::from(d)));
+        let mut code = pc4.wrapping_mul(PC4_SPAN);
+        let tail = match tail {
+            [l1, l2, t @ ..] if l1.is_ascii_uppercase() && l2.is_ascii_uppercase() => {
+                let suffix = u32::from(l1.wrapping_sub(b'A'))
+                    .wrapping_mul(26)
+                    .wrapping_add(u32::from(l2.wrapping_sub(b'A')))
+                    .wrapping_add(1);
+                code = code.wrapping_add(suffix);
+                t
+            }
+            t => t,
+        };
+        let [sep, tail @ ..] = tail else {
+            break;
+        };
+        if *sep != delimiter {
+            break;
+        }
+        // The label: one seen before, followed by the delimiter. The next label of a
+        // postcode follows the last one read; start there. Comparing the first eight bytes
+        // as one word rejects a wrong candidate at once.
+        let word = match tail {
+            [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
+            short => prefix_word(short).0,
+        };
+        let mut found = None;
+        let mut i = last;
+        for _ in 0..labels.min(64) {
+            i = i.wrapping_add(1);
+            if i >= labels {
+                i = 0;
+            }
+            let Some(&(prefix, mask)) = b.label_words.get(i) else {
+                break;
+            };
+            if word & mask != prefix {
+                continue;
+            }
+            let Some(name) = b.label_bytes.get(i) else {
+                break;
+            };
+            let n = name.len();
+            if tail.get(n) == Some(&delimiter)
+                && (n <= 8
+                    || matches!((tail.get(8..n), name.get(8..)), (Some(t), Some(m)) if same(t, m)))
+            {
+                found = Some((i, n));
+                break;
+            }
+        }
+        let Some((label, n)) = found else {
+            break;
+        };
+        let Some(tail) = tail.get(n.wrapping_add(1)..) else {
+            break;
+        };
+        // The count: plain digits, at most ten (and at most `MAX_COUNT`), then the line end.
+        let mut insured = 0u64;
+        let mut len = 0usize;
+        for &c in tail.iter().take(COUNT_DIGITS) {
+            let d = c.wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            insured = insured.wrapping_mul(10).wrapping_add(u64::from(d));
+            len = len.wrapping_add(1);
+        }
+        if len == 0 || len > 10 || insured > csv::MAX_COUNT {
+            break;
+        }
+        let tail = tail.get(len..).unwrap_or_default();
+        let next = match tail {
+            [] => tail,
+            [b'\n', t @ ..] | [b'\r', b'\n', t @ ..] => t,
+            _ => break,
+        };
+        let Ok(id) = u16::try_from(label) else {
+            break;
+        };
+        b.push_whole(code, id, insured);
+        last = label;
+        rest = next;
+        lines = lines.wrapping_add(1);
+    }
+    b.last = last;
+    (text.len().saturating_sub(rest.len()), lines)
+}
+
+/// The most digits [`usual_lines`] sums before it gives up on a count: fewer than the 20
+/// that could overflow a `u64`, more than the 10 a count may have.
+const COUNT_DIGITS: usize = 11;
 
 /// Up to eight bytes from `at` as a little-endian word (zero beyond the end of `text`).
 fn word_at(text: &[u8], at: usize) -> u64 {

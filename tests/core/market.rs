@@ -435,17 +435,20 @@ fn everything(r: Result<Market, resv_calc::issue::Issues>) -> String {
 fn same_at_every_speed(bytes: &[u8]) {
     use resv_calc::market::{parse_csv_with, Speed};
     let fastest = everything(parse_csv_with(bytes, Speed::Fastest));
-    assert_eq!(
-        fastest,
-        everything(parse_csv_with(bytes, Speed::Split)),
-        "the splitter differs on {:?}",
-        String::from_utf8_lossy(bytes)
-    );
+    for speed in [Speed::OneLine, Speed::Split] {
+        assert_eq!(
+            fastest,
+            everything(parse_csv_with(bytes, speed)),
+            "{speed:?} differs on {:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
     assert_eq!(fastest, everything(parse_csv(bytes)));
 }
 
 /// Pieces of CSV text, the usual and the unusual: random sequences of them are read alike
-/// by every reader path (the one-pass line reader, the splitter, the full quoted reader).
+/// by every reader path (the loop for the usual layout, the one-pass line reader, the
+/// splitter, the full quoted reader).
 const PIECES: &[&[u8]] = &[
     b"postcode;verzekeraar;verzekerden\n",
     b"postcode,verzekeraar,verzekerden\n",
