@@ -29,6 +29,37 @@ pub struct Builder {
     /// The delimiter of a CSV being read by the fast readers: a label with it (or a quote or
     /// line end) in its name was quoted, so they must not match it unquoted.
     pub(super) plain_labels: Option<u8>,
+    /// The distinct postcodes, counted as rows arrive in order.
+    codes: Codes,
+}
+
+/// The distinct postcodes of a table, noted in ascending order: how many, and the PC4 areas
+/// that also have rows of PC6 postcodes (a warning).
+#[derive(Clone, Copy, Debug, Default)]
+struct Codes {
+    count: usize,
+    last: Option<u32>,
+    pc4_row_area: Option<Postcode>,
+    mixed: usize,
+    mixed_example: Option<Postcode>,
+}
+
+impl Codes {
+    /// Notes `code`, a code greater than every one noted before.
+    fn note(&mut self, code: u32) {
+        self.count = self.count.saturating_add(1);
+        self.last = Some(code);
+        let Some(pc) = Postcode::from_code(code) else {
+            return;
+        };
+        if !pc.is_pc6() {
+            self.pc4_row_area = Some(pc);
+        } else if Some(pc.area()) == self.pc4_row_area {
+            self.mixed = self.mixed.saturating_add(1);
+            self.pc4_row_area = None; // count each PC4 once
+            self.mixed_example = self.mixed_example.or(Some(pc.area()));
+        }
+    }
 }
 
 impl Default for Builder {
@@ -55,6 +86,7 @@ impl Builder {
             duplicates: false,
             warnings: Vec::new(),
             plain_labels: None,
+            codes: Codes::default(),
         }
     }
 
@@ -209,13 +241,17 @@ impl Builder {
         let code = key >> CODE_SHIFT;
         // Keep the table sorted as it grows when the input is sorted by postcode (exports
         // are): a row that belongs before the last rows of its own postcode moves back among
-        // them (a handful at most), so `finish` needs no sort and no pass to find out.
+        // them (a handful at most), so `finish` needs no sort and no pass to find out; the
+        // postcodes are counted as they arrive.
         let Some(&last) = self.rows.last() else {
+            self.codes.note(u32::try_from(code).unwrap_or(0));
             self.rows.push(row);
             return;
         };
         if last.key <= key {
-            if last.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
+            if last.key >> CODE_SHIFT != code {
+                self.codes.note(u32::try_from(code).unwrap_or(0));
+            } else if last.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
                 self.duplicates = true;
             }
             self.rows.push(row);
@@ -290,35 +326,28 @@ impl Builder {
                 },
             });
         }
-        let mut postcodes = 0usize;
-        let mut mixed = 0usize;
-        let mut mixed_example = None;
-        let mut prev_code = None;
-        let mut pc4_row_area = None;
-        for row in &out {
-            let code = row.code();
-            if prev_code != Some(code) {
-                postcodes = postcodes.saturating_add(1);
-                prev_code = Some(code);
-                let pc = Postcode::from_code(code);
-                let area = pc.map(Postcode::area);
-                if pc.is_some_and(|p| !p.is_pc6()) {
-                    pc4_row_area = area;
-                } else if area.is_some() && area == pc4_row_area {
-                    mixed = mixed.saturating_add(1);
-                    pc4_row_area = None; // count each PC4 once
-                    if mixed_example.is_none() {
-                        mixed_example = area.map(|a| a.to_string());
-                    }
+        // Rows that arrived in order were counted as they came; sorted rows are counted now.
+        if self.unsorted {
+            self.codes = Codes::default();
+            for row in &out {
+                let code = row.code();
+                if self.codes.last != Some(code) {
+                    self.codes.note(code);
                 }
             }
         }
+        let Codes {
+            count: postcodes,
+            mixed,
+            mixed_example,
+            ..
+        } = self.codes;
         if let Some(example) = mixed_example {
             self.warnings.push(Warned {
                 path: path.clone(),
                 warning: Warning::MixedPostcodeLevels {
                     count: mixed,
-                    example,
+                    example: example.to_string(),
                 },
             });
         }

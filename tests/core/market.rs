@@ -661,3 +661,54 @@ fn every_reader_path_reads_realistic_tables_alike() {
         same_at_every_speed(&text);
     }
 }
+
+/// Rows in order are counted as they arrive, rows out of order after the sort: the postcode
+/// count and the warnings (mixed PC4/PC6 levels, duplicates) are the same either way.
+#[test]
+fn counts_postcodes_alike_in_order_and_shuffled() {
+    let mut rng = crate::Rng::new(6);
+    let mut mixed = 0;
+    for _ in 0..200 {
+        let mut lines = Vec::new();
+        for pc4 in 1011..1011 + rng.below(6) {
+            if rng.below(3) == 0 {
+                lines.push(format!("{pc4};CZ;{}", rng.below(9)));
+            }
+            for s in 0..rng.below(4) {
+                let pc6 = format!("{pc4}A{}", char::from(b'A' + s as u8));
+                for label in ["CZ", "VGZ", "Menzis"] {
+                    if rng.below(3) > 0 {
+                        lines.push(format!("{pc6};{label};{}", rng.below(9)));
+                    }
+                }
+                if rng.below(10) == 0 {
+                    lines.push(format!("{pc6};VGZ;1"));
+                }
+            }
+        }
+        let csv =
+            |lines: &[String]| format!("postcode;verzekeraar;verzekerden\n{}\n", lines.join("\n"));
+        let summary = |text: String| match parse_csv(text.as_bytes()) {
+            Ok(m) => format!(
+                "{:?} {} {:?}",
+                m.to_rows(),
+                m.postcode_count(),
+                m.warnings()
+                    .iter()
+                    .map(|w| w.warning.message(resv_calc::issue::Lang::En))
+                    .collect::<Vec<_>>()
+            ),
+            Err(e) => e.to_string(),
+        };
+        let in_order = summary(csv(&lines));
+        mixed += usize::from(in_order.contains("both a PC4 row and PC6 rows"));
+        let mut shuffled = lines.clone();
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, rng.below(i as u64 + 1) as usize);
+        }
+        assert_eq!(in_order, summary(csv(&shuffled)), "{lines:?}");
+        lines.reverse();
+        assert_eq!(in_order, summary(csv(&lines)), "{lines:?}");
+    }
+    assert!(mixed > 20, "{mixed} tables with mixed levels");
+}
