@@ -111,6 +111,11 @@ pub fn parse_csv_with(bytes: &[u8], speed: Speed) -> Result<Market, Issues> {
                 Some(Column::Insurer),
                 Some(Column::Insured),
             ];
+    // Called through a pointer the optimisers cannot see through, so the loop stays a
+    // function of its own (wasm-opt inlines a function with one caller): a fresh Wasm
+    // instance runs it in baseline code until the engine has compiled it optimised, and
+    // an engine switches only at the next call, so it returns every `USUAL_CHUNK` lines.
+    let read_usual: UsualLines = std::hint::black_box(usual_lines);
     let (mut pos, mut line) = reader.position();
     let mut slices: Vec<&[u8]> = Vec::with_capacity(16);
     while pos < text.len() {
@@ -127,7 +132,7 @@ pub fn parse_csv_with(bytes: &[u8], speed: Speed) -> Result<Market, Issues> {
             )));
         }
         if usual {
-            let (next, lines) = usual_lines(&mut b, delimiter, &text, pos);
+            let (next, lines) = read_usual(&mut b, delimiter, &text, pos);
             if lines > 0 {
                 pos = next;
                 line = line.saturating_add(lines);
@@ -475,11 +480,15 @@ fn fast_line(
 ///
 /// No checked arithmetic per digit: a count of at most [`COUNT_DIGITS`] digits cannot
 /// overflow a `u64`, so the digits are summed plainly and their number is bounded instead.
+#[inline(never)]
 fn usual_lines(b: &mut Builder, delimiter: u8, text: &[u8], start: usize) -> (usize, usize) {
     let limit = if b.rows.len() < RESERVE_AFTER {
         RESERVE_AFTER
     } else {
-        b.rows.capacity().min(MAX_ROWS)
+        b.rows
+            .capacity()
+            .min(MAX_ROWS)
+            .min(b.rows.len().saturating_add(USUAL_CHUNK))
     };
     let labels = b.label_bytes.len();
     let mut rest = text.get(start..).unwrap_or_default();
@@ -584,6 +593,12 @@ fn usual_lines(b: &mut Builder, delimiter: u8, text: &[u8], start: usize) -> (us
     b.last = last;
     (text.len().saturating_sub(rest.len()), lines)
 }
+
+/// The type of [`usual_lines`].
+type UsualLines = fn(&mut Builder, u8, &[u8], usize) -> (usize, usize);
+
+/// The most rows [`usual_lines`] reads in one call.
+const USUAL_CHUNK: usize = 1 << 15;
 
 /// The most digits [`usual_lines`] sums before it gives up on a count: fewer than the 20
 /// that could overflow a `u64`, more than the 10 a count may have.
