@@ -29,6 +29,9 @@ pub struct Builder {
     /// The delimiter of a CSV being read by the fast readers: a label with it (or a quote or
     /// line end) in its name was quoted, so they must not match it unquoted.
     pub(super) plain_labels: Option<u8>,
+    /// With `plain_labels`: per [`label_slot`] of a label's first two bytes, its index + 1,
+    /// 0 for none or [`SHARED_SLOT`] when labels share it (the fast readers then search).
+    pub(super) label_slots: Vec<u16>,
     /// The distinct postcodes, counted as rows arrive in order.
     codes: Codes,
 }
@@ -86,6 +89,7 @@ impl Builder {
             duplicates: false,
             warnings: Vec::new(),
             plain_labels: None,
+            label_slots: Vec::new(),
             codes: Codes::default(),
         }
     }
@@ -191,6 +195,17 @@ impl Builder {
         });
         self.label_words
             .push(if quoted { NEVER } else { prefix_word(name) });
+        if let (false, Some(d), Some(&first)) = (quoted, self.plain_labels, name.first()) {
+            // A one-byte label is followed by the delimiter.
+            let second = name.get(1).copied().unwrap_or(d);
+            if let Some(slot) = self.label_slots.get_mut(label_slot(first, second)) {
+                *slot = if *slot == 0 {
+                    id.saturating_add(1)
+                } else {
+                    SHARED_SLOT
+                };
+            }
+        }
         self.concern_bytes.push(None);
         self.index.insert(name.to_vec(), id);
         Some(id)
@@ -231,9 +246,19 @@ impl Builder {
 
     /// Adds a row of a whole postcode (`code`, a valid postcode's code) whose room the caller
     /// has made sure of: the CSV reader's loop for the usual layout.
+    #[inline]
     pub(super) fn push_whole(&mut self, code: u32, label: u16, insured: u64) {
         let key = (u64::from(code) << CODE_SHIFT) | (u64::from(label) << LABEL_SHIFT);
-        self.push_key(key, insured);
+        // The usual case inline: after the last row, and not the same postcode and label.
+        match self.rows.last() {
+            Some(last) if last.key < key && last.key >> LABEL_SHIFT != key >> LABEL_SHIFT => {
+                if last.key >> CODE_SHIFT != u64::from(code) {
+                    self.codes.note(code);
+                }
+                self.rows.push(Row { key, insured });
+            }
+            _ => self.push_key(key, insured),
+        }
     }
 
     fn push_key(&mut self, key: u64, insured: u64) {
@@ -364,6 +389,17 @@ impl Builder {
             postcodes,
         })
     }
+}
+
+/// The slots of [`Builder::label_slots`].
+pub(super) const LABEL_SLOTS: usize = 1024;
+/// A slot that more than one label has.
+pub(super) const SHARED_SLOT: u16 = u16::MAX;
+
+/// The slot of a label by its first two bytes (the second is the delimiter for a one-byte
+/// label).
+pub(super) fn label_slot(first: u8, second: u8) -> usize {
+    usize::from(u16::from_le_bytes([first, second]).wrapping_mul(0x9E37) >> 6)
 }
 
 /// A label's tag: its length and first six bytes, packed.

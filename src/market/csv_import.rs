@@ -101,6 +101,9 @@ pub fn parse_csv_with(bytes: &[u8], speed: Speed) -> Result<Market, Issues> {
     // line end, and labels they may match without splitting (no delimiter or quote in them).
     let plain_delimiter = fast_delimiter(delimiter);
     b.plain_labels = plain_delimiter.then_some(delimiter);
+    if plain_delimiter {
+        b.label_slots = vec![0; builder::LABEL_SLOTS];
+    }
     let fast = (speed != Speed::Split && plain_delimiter && columns.fraction.is_none())
         .then(|| header.roles.clone());
     let usual = speed == Speed::Fastest
@@ -524,36 +527,49 @@ fn usual_lines(b: &mut Builder, delimiter: u8, text: &[u8], start: usize) -> (us
         if *sep != delimiter {
             break;
         }
-        // The label: one seen before, followed by the delimiter. The next label of a
-        // postcode follows the last one read; start there. Comparing the first eight bytes
-        // as one word rejects a wrong candidate at once.
+        // The label: one seen before, followed by the delimiter (a plain label has no
+        // delimiter in it, so at most one matches). Comparing the first eight bytes as one
+        // word rejects a wrong candidate at once.
         let word = match tail {
             [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
             short => prefix_word(short).0,
         };
-        let mut found = None;
-        let mut i = last;
-        for _ in 0..labels.min(64) {
-            i = i.wrapping_add(1);
-            if i >= labels {
-                i = 0;
-            }
-            let Some(&(prefix, mask)) = b.label_words.get(i) else {
-                break;
-            };
-            if word & mask != prefix {
-                continue;
-            }
-            let Some(name) = b.label_bytes.get(i) else {
-                break;
+        let matches = |i: usize| {
+            let (Some(&(prefix, mask)), Some(name)) = (b.label_words.get(i), b.label_bytes.get(i))
+            else {
+                return None;
             };
             let n = name.len();
-            if tail.get(n) == Some(&delimiter)
+            (word & mask == prefix
+                && tail.get(n) == Some(&delimiter)
                 && (n <= 8
-                    || matches!((tail.get(8..n), name.get(8..)), (Some(t), Some(m)) if same(t, m)))
-            {
-                found = Some((i, n));
-                break;
+                    || matches!((tail.get(8..n), name.get(8..)), (Some(t), Some(m)) if same(t, m))))
+            .then_some(n)
+        };
+        // The label its first two bytes point at, else a search.
+        let slot = match tail {
+            [first, second, ..] => b.label_slots.get(builder::label_slot(*first, *second)),
+            _ => None,
+        };
+        let mut found = match slot.copied() {
+            Some(0 | builder::SHARED_SLOT) | None => None,
+            Some(s) => {
+                let i = usize::from(s.wrapping_sub(1));
+                matches(i).map(|n| (i, n))
+            }
+        };
+        if found.is_none() {
+            // The next label of a postcode follows the last one read: search from there.
+            let mut i = last;
+            for _ in 0..labels.min(64) {
+                i = i.wrapping_add(1);
+                if i >= labels {
+                    i = 0;
+                }
+                if let Some(n) = matches(i) {
+                    found = Some((i, n));
+                    break;
+                }
             }
         }
         let Some((label, n)) = found else {

@@ -480,6 +480,8 @@ const PIECES: &[&[u8]] = &[
     b"A",
     b"1",
     b"CZ",
+    b"CZ Groep",
+    b"X",
     b"VGZ",
     b"Zilveren Kruis",
     b"a.s.r. Basis Ziektekosten",
@@ -571,7 +573,9 @@ fn reads_a_letter_or_digit_delimiter_only_by_splitting() {
 #[test]
 fn every_reader_path_reads_realistic_tables_alike() {
     let mut rng = crate::Rng::new(19);
-    let labels: [&[u8]; 7] = [
+    let labels: [&[u8]; 9] = [
+        b"CZ direct", // shares its first two bytes with CZ
+        b"X",
         b"VGZ",
         b"Zilveren Kruis",
         b"CZ",
