@@ -530,9 +530,9 @@ fn usual_lines(b: &mut Builder, delimiter: u8, text: &[u8], start: usize) -> (us
         // The label: one seen before, followed by the delimiter (a plain label has no
         // delimiter in it, so at most one matches). Comparing the first eight bytes as one
         // word rejects a wrong candidate at once.
-        let word = match tail {
-            [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
-            short => prefix_word(short).0,
+        let word = match tail.first_chunk::<8>() {
+            Some(w) => u64::from_le_bytes(*w),
+            None => prefix_word(tail).0,
         };
         let matches = |i: usize| {
             let (Some(&(prefix, mask)), Some(name)) = (b.label_words.get(i), b.label_bytes.get(i))
@@ -540,10 +540,16 @@ fn usual_lines(b: &mut Builder, delimiter: u8, text: &[u8], start: usize) -> (us
                 return None;
             };
             let n = name.len();
+            // Past the first eight bytes: the last eight as one word, and any between.
+            let rest_same = || {
+                let field = tail.get(..n)?;
+                let same_end = field.last_chunk::<8>()? == name.last_chunk::<8>()?;
+                let middle = 8..n.saturating_sub(8);
+                Some(same_end && (n <= 16 || same(field.get(middle.clone())?, name.get(middle)?)))
+            };
             (word & mask == prefix
                 && tail.get(n) == Some(&delimiter)
-                && (n <= 8
-                    || matches!((tail.get(8..n), name.get(8..)), (Some(t), Some(m)) if same(t, m))))
+                && (n <= 8 || rest_same() == Some(true)))
             .then_some(n)
         };
         // The label its first two bytes point at, else a search.
