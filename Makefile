@@ -87,10 +87,12 @@ test-browser:
 golden: pkg
 	cp pkg/resv_calc.d.ts tests/golden/resv_calc.d.ts
 
-# The benchmarks: Wasm core against JS baselines in the same process, printing ratios; the page in Chromium against its budgets.
+# The benchmarks: Wasm core against JS baselines in the same process, printing ratios; cold start (first parse and
+# first calculate in a fresh process against warm); the page in Chromium against its budgets.
 bench: pkg
 	node bench/allocate.bench.mjs
 	node bench/market.bench.mjs
+	node bench/cold.mjs
 	node bench/page.bench.mjs
 
 clean:

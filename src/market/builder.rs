@@ -26,6 +26,43 @@ pub struct Builder {
     /// Whether a (postcode, label) pair may occur twice.
     pub(super) duplicates: bool,
     pub(super) warnings: Vec<Warned>,
+    /// The delimiter of a CSV being read by the fast readers: a label with it (or a quote or
+    /// line end) in its name was quoted, so they must not match it unquoted.
+    pub(super) plain_labels: Option<u8>,
+    /// With `plain_labels`: per [`label_slot`] of a label's first two bytes, its index + 1,
+    /// 0 for none or [`SHARED_SLOT`] when labels share it (the fast readers then search).
+    pub(super) label_slots: Vec<u16>,
+    /// The distinct postcodes, counted as rows arrive in order.
+    codes: Codes,
+}
+
+/// The distinct postcodes of a table, noted in ascending order: how many, and the PC4 areas
+/// that also have rows of PC6 postcodes (a warning).
+#[derive(Clone, Copy, Debug, Default)]
+struct Codes {
+    count: usize,
+    last: Option<u32>,
+    pc4_row_area: Option<Postcode>,
+    mixed: usize,
+    mixed_example: Option<Postcode>,
+}
+
+impl Codes {
+    /// Notes `code`, a code greater than every one noted before.
+    fn note(&mut self, code: u32) {
+        self.count = self.count.saturating_add(1);
+        self.last = Some(code);
+        let Some(pc) = Postcode::from_code(code) else {
+            return;
+        };
+        if !pc.is_pc6() {
+            self.pc4_row_area = Some(pc);
+        } else if Some(pc.area()) == self.pc4_row_area {
+            self.mixed = self.mixed.saturating_add(1);
+            self.pc4_row_area = None; // count each PC4 once
+            self.mixed_example = self.mixed_example.or(Some(pc.area()));
+        }
+    }
 }
 
 impl Default for Builder {
@@ -51,6 +88,9 @@ impl Builder {
             unsorted: false,
             duplicates: false,
             warnings: Vec::new(),
+            plain_labels: None,
+            label_slots: Vec::new(),
+            codes: Codes::default(),
         }
     }
 
@@ -147,7 +187,25 @@ impl Builder {
         });
         self.label_bytes.push(name.to_vec());
         self.label_tags.push(tag(name));
-        self.label_words.push(prefix_word(name));
+        // Never matched by the fast readers: mask 0 turns every word into 0, never 1.
+        const NEVER: (u64, u64) = (1, 0);
+        let quoted = self.plain_labels.is_some_and(|d| {
+            name.iter()
+                .any(|&c| c == d || matches!(c, b'"' | b'\n' | b'\r'))
+        });
+        self.label_words
+            .push(if quoted { NEVER } else { prefix_word(name) });
+        if let (false, Some(d), Some(&first)) = (quoted, self.plain_labels, name.first()) {
+            // A one-byte label is followed by the delimiter.
+            let second = name.get(1).copied().unwrap_or(d);
+            if let Some(slot) = self.label_slots.get_mut(label_slot(first, second)) {
+                *slot = if *slot == 0 {
+                    id.saturating_add(1)
+                } else {
+                    SHARED_SLOT
+                };
+            }
+        }
         self.concern_bytes.push(None);
         self.index.insert(name.to_vec(), id);
         Some(id)
@@ -183,41 +241,69 @@ impl Builder {
         let key = (u64::from(postcode.code()) << CODE_SHIFT)
             | (u64::from(label) << LABEL_SHIFT)
             | (slot & FRACTION_MASK);
+        self.push_key(key, insured);
+    }
+
+    /// Adds a row of a whole postcode (`code`, a valid postcode's code) whose room the caller
+    /// has made sure of: the CSV reader's loop for the usual layout.
+    #[inline]
+    pub(super) fn push_whole(&mut self, code: u32, label: u16, insured: u64) {
+        let key = (u64::from(code) << CODE_SHIFT) | (u64::from(label) << LABEL_SHIFT);
+        // The usual case inline: after the last row, and not the same postcode and label.
+        match self.rows.last() {
+            Some(last) if last.key < key && last.key >> LABEL_SHIFT != key >> LABEL_SHIFT => {
+                if last.key >> CODE_SHIFT != u64::from(code) {
+                    self.codes.note(code);
+                }
+                self.rows.push(Row { key, insured });
+            }
+            _ => self.push_key(key, insured),
+        }
+    }
+
+    fn push_key(&mut self, key: u64, insured: u64) {
+        let row = Row { key, insured };
+        let code = key >> CODE_SHIFT;
         // Keep the table sorted as it grows when the input is sorted by postcode (exports
         // are): a row that belongs before the last rows of its own postcode moves back among
-        // them (a handful at most), so `finish` needs no sort and no pass to find out.
-        let code = key >> CODE_SHIFT;
-        match self.rows.last() {
-            Some(last) if last.key > key && last.key >> CODE_SHIFT == code => {
-                let mut i = self.rows.len();
-                while i > 0
-                    && self
-                        .rows
-                        .get(i.saturating_sub(1))
-                        .is_some_and(|r| r.key > key && r.key >> CODE_SHIFT == code)
-                {
-                    i = i.saturating_sub(1);
-                }
-                if self
-                    .rows
-                    .get(i.saturating_sub(1))
-                    .is_some_and(|r| i > 0 && r.key >> LABEL_SHIFT == key >> LABEL_SHIFT)
-                {
+        // them (a handful at most), so `finish` needs no sort and no pass to find out; the
+        // postcodes are counted as they arrive.
+        let Some(&last) = self.rows.last() else {
+            self.codes.note(u32::try_from(code).unwrap_or(0));
+            self.rows.push(row);
+            return;
+        };
+        if last.key <= key {
+            if last.key >> CODE_SHIFT != code {
+                self.codes.note(u32::try_from(code).unwrap_or(0));
+            } else if last.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
+                self.duplicates = true;
+            }
+            self.rows.push(row);
+            return;
+        }
+        if last.key >> CODE_SHIFT != code {
+            self.unsorted = true;
+            self.rows.push(row);
+            return;
+        }
+        // Move the larger rows of this postcode up by one, then put the row in their place.
+        let mut i = self.rows.len();
+        self.rows.push(row);
+        while let Some(prev) = i.checked_sub(1).and_then(|p| self.rows.get(p)).copied() {
+            if prev.key <= key || prev.key >> CODE_SHIFT != code {
+                if prev.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
                     self.duplicates = true;
                 }
-                self.rows.insert(i, Row { key, insured });
+                break;
             }
-            Some(last) if last.key > key => {
-                self.unsorted = true;
-                self.rows.push(Row { key, insured });
+            if let Some(slot) = self.rows.get_mut(i) {
+                *slot = prev;
             }
-            Some(last) => {
-                if last.key >> LABEL_SHIFT == key >> LABEL_SHIFT {
-                    self.duplicates = true;
-                }
-                self.rows.push(Row { key, insured });
-            }
-            None => self.rows.push(Row { key, insured }),
+            i = i.saturating_sub(1);
+        }
+        if let Some(slot) = self.rows.get_mut(i) {
+            *slot = row;
         }
     }
 
@@ -265,35 +351,28 @@ impl Builder {
                 },
             });
         }
-        let mut postcodes = 0usize;
-        let mut mixed = 0usize;
-        let mut mixed_example = None;
-        let mut prev_code = None;
-        let mut pc4_row_area = None;
-        for row in &out {
-            let code = row.code();
-            if prev_code != Some(code) {
-                postcodes = postcodes.saturating_add(1);
-                prev_code = Some(code);
-                let pc = Postcode::from_code(code);
-                let area = pc.map(Postcode::area);
-                if pc.is_some_and(|p| !p.is_pc6()) {
-                    pc4_row_area = area;
-                } else if area.is_some() && area == pc4_row_area {
-                    mixed = mixed.saturating_add(1);
-                    pc4_row_area = None; // count each PC4 once
-                    if mixed_example.is_none() {
-                        mixed_example = area.map(|a| a.to_string());
-                    }
+        // Rows that arrived in order were counted as they came; sorted rows are counted now.
+        if self.unsorted {
+            self.codes = Codes::default();
+            for row in &out {
+                let code = row.code();
+                if self.codes.last != Some(code) {
+                    self.codes.note(code);
                 }
             }
         }
+        let Codes {
+            count: postcodes,
+            mixed,
+            mixed_example,
+            ..
+        } = self.codes;
         if let Some(example) = mixed_example {
             self.warnings.push(Warned {
                 path: path.clone(),
                 warning: Warning::MixedPostcodeLevels {
                     count: mixed,
-                    example,
+                    example: example.to_string(),
                 },
             });
         }
@@ -310,6 +389,17 @@ impl Builder {
             postcodes,
         })
     }
+}
+
+/// The slots of [`Builder::label_slots`].
+pub(super) const LABEL_SLOTS: usize = 1024;
+/// A slot that more than one label has.
+pub(super) const SHARED_SLOT: u16 = u16::MAX;
+
+/// The slot of a label by its first two bytes (the second is the delimiter for a one-byte
+/// label).
+pub(super) fn label_slot(first: u8, second: u8) -> usize {
+    usize::from(u16::from_le_bytes([first, second]).wrapping_mul(0x9E37) >> 6)
 }
 
 /// A label's tag: its length and first six bytes, packed.

@@ -4,7 +4,7 @@ use super::rows::millionths;
 use super::*;
 use crate::input::csv::{self, Field, Reader, RecordError};
 use crate::issue::{Issues, Path, Problem, Warning};
-use crate::postcode::Postcode;
+use crate::postcode::{Postcode, PC4_SPAN};
 
 /// Which header column is which.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +57,28 @@ impl Column {
 /// # Errors
 /// Every problem found, with paths such as `line 12, column verzekerden`.
 pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
+    parse_csv_with(bytes, Speed::Fastest)
+}
+
+/// Which of the readers [`parse_csv`] may use. Every choice gives the same table, warnings
+/// and problems; the tests read the same bytes at every speed and compare.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    /// All of them: the loop for the usual layout, the one-pass line reader, the splitter.
+    Fastest,
+    /// No loop for the usual layout: the one-pass line reader and the splitter.
+    OneLine,
+    /// Only the memchr splitter (and the full reader for quoted lines).
+    Split,
+}
+
+/// [`parse_csv`] with only the readers `speed` allows (for tests that compare them).
+///
+/// # Errors
+/// As [`parse_csv`].
+#[doc(hidden)]
+pub fn parse_csv_with(bytes: &[u8], speed: Speed) -> Result<Market, Issues> {
     let root = Path::root();
     let (text, sep) =
         csv::prepare(bytes).map_err(|p| Issues::from(crate::issue::Issue::new(root.clone(), p)))?;
@@ -75,19 +97,50 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Market, Issues> {
     // is split with memchr into slices of the input and read by `row`; a line with a quote
     // goes through the full reader (quoted fields may hold delimiters, line breaks and
     // doubled quotes). All three give the same rows and the same problems.
-    let fast = columns.fraction.is_none().then(|| header.roles.clone());
+    // Both fast readers need a delimiter that cannot be part of a postcode, a count or a
+    // line end, and labels they may match without splitting (no delimiter or quote in them).
+    let plain_delimiter = fast_delimiter(delimiter);
+    b.plain_labels = plain_delimiter.then_some(delimiter);
+    if plain_delimiter {
+        b.label_slots = vec![0; builder::LABEL_SLOTS];
+    }
+    let fast = (speed != Speed::Split && plain_delimiter && columns.fraction.is_none())
+        .then(|| header.roles.clone());
+    let usual = speed == Speed::Fastest
+        && plain_delimiter
+        && header.roles
+            == [
+                Some(Column::Postcode),
+                Some(Column::Insurer),
+                Some(Column::Insured),
+            ];
+    // Called through a pointer the optimisers cannot see through, so the loop stays a
+    // function of its own (wasm-opt inlines a function with one caller): a fresh Wasm
+    // instance runs it in baseline code until the engine has compiled it optimised, and
+    // an engine switches only at the next call, so it returns every `USUAL_CHUNK` lines.
+    let read_usual: UsualLines = std::hint::black_box(usual_lines);
     let (mut pos, mut line) = reader.position();
     let mut slices: Vec<&[u8]> = Vec::with_capacity(16);
     while pos < text.len() {
-        if b.rows.len() == 1000
+        if b.rows.len() == RESERVE_AFTER
             && b.rows.capacity() < reserve
-            && b.rows.try_reserve(reserve.saturating_sub(1000)).is_err()
+            && b.rows
+                .try_reserve(reserve.saturating_sub(RESERVE_AFTER))
+                .is_err()
         {
             // The estimate does not fit: refuse before the work, not halfway through it.
             return Err(Issues::from(crate::issue::Issue::new(
                 root.clone(),
                 Problem::OutOfMemory,
             )));
+        }
+        if usual {
+            let (next, lines) = read_usual(&mut b, delimiter, &text, pos);
+            if lines > 0 {
+                pos = next;
+                line = line.saturating_add(lines);
+                continue;
+            }
         }
         if let Some(layout) = &fast {
             if let Some(next) = fast_line(&mut b, layout, delimiter, &text, pos) {
@@ -260,6 +313,15 @@ impl Header {
     }
 }
 
+/// The rows read before the row table is reserved for the whole file ([`rows_to_reserve`]).
+const RESERVE_AFTER: usize = 1000;
+
+/// Whether the fast readers may be used with this delimiter: one that is not a digit or a
+/// letter (it would be read as part of a postcode or count), a quote, a space or a line end.
+fn fast_delimiter(d: u8) -> bool {
+    d == b'\t' || (d.is_ascii_punctuation() && d != b'"')
+}
+
 /// How many rows to reserve for the whole file, from the line length of its first 64 KiB
 /// (+5%), so the row table is allocated once instead of doubling (and copying) its way up.
 /// The caller reserves only once the first thousand rows have been read, so a file of
@@ -376,6 +438,10 @@ fn fast_line(
                 // Only a concern already known for this line's label (the label column
                 // comes first in the layouts this path serves).
                 let known = b.concern_bytes.get(usize::from(label?))?.as_ref()?;
+                // A concern with a delimiter or a quote in it was quoted: so must this be.
+                if memchr::memchr2(delimiter, b'"', known).is_some() {
+                    return None;
+                }
                 let end = p.checked_add(known.len())?;
                 if text.get(p..end) != Some(known.as_slice()) || !ends(end) {
                     return None;
@@ -407,6 +473,158 @@ fn fast_line(
     b.push(code, label, insured, None, &Path::root);
     Some(next)
 }
+
+/// Reads the plain lines of the usual layout, `postcode;insurer;count` (a whole postcode of
+/// four digits and maybe two capitals, a label seen before, plain digits), from `start` in a
+/// loop of its own, and returns where it stopped and how many lines it read. It stops at the
+/// first line that is anything else (the general path reads that one), and when the row
+/// table would have to grow (so `parse_csv` reserves it, or `Builder::push` grows it
+/// fallibly). What it reads, it reads exactly as [`fast_line`] and `row` would.
+///
+/// No checked arithmetic per digit: a count of at most [`COUNT_DIGITS`] digits cannot
+/// overflow a `u64`, so the digits are summed plainly and their number is bounded instead.
+#[inline(never)]
+fn usual_lines(b: &mut Builder, delimiter: u8, text: &[u8], start: usize) -> (usize, usize) {
+    let limit = if b.rows.len() < RESERVE_AFTER {
+        RESERVE_AFTER
+    } else {
+        b.rows
+            .capacity()
+            .min(MAX_ROWS)
+            .min(b.rows.len().saturating_add(USUAL_CHUNK))
+    };
+    let labels = b.label_bytes.len();
+    let mut rest = text.get(start..).unwrap_or_default();
+    let mut lines = 0usize;
+    let mut last = b.last;
+    while b.rows.len() < limit {
+        // The postcode: four digits, not starting with 0, then maybe two capitals.
+        let [d0, d1, d2, d3, tail @ ..] = rest else {
+            break;
+        };
+        let digits = [*d0, *d1, *d2, *d3].map(|d| d.wrapping_sub(b'0'));
+        if digits.iter().any(|&d| d > 9) || *d0 == b'0' {
+            break;
+        }
+        let pc4 = digits
+            .iter()
+            .fold(0u32, |n, &d| n.wrapping_mul(10).wrapping_add(u32::from(d)));
+        let mut code = pc4.wrapping_mul(PC4_SPAN);
+        let tail = match tail {
+            [l1, l2, t @ ..] if l1.is_ascii_uppercase() && l2.is_ascii_uppercase() => {
+                let suffix = u32::from(l1.wrapping_sub(b'A'))
+                    .wrapping_mul(26)
+                    .wrapping_add(u32::from(l2.wrapping_sub(b'A')))
+                    .wrapping_add(1);
+                code = code.wrapping_add(suffix);
+                t
+            }
+            t => t,
+        };
+        let [sep, tail @ ..] = tail else {
+            break;
+        };
+        if *sep != delimiter {
+            break;
+        }
+        // The label: one seen before, followed by the delimiter (a plain label has no
+        // delimiter in it, so at most one matches). Comparing the first eight bytes as one
+        // word rejects a wrong candidate at once.
+        let word = match tail.first_chunk::<8>() {
+            Some(w) => u64::from_le_bytes(*w),
+            None => prefix_word(tail).0,
+        };
+        let matches = |i: usize| {
+            let (Some(&(prefix, mask)), Some(name)) = (b.label_words.get(i), b.label_bytes.get(i))
+            else {
+                return None;
+            };
+            let n = name.len();
+            // Past the first eight bytes: the last eight as one word, and any between.
+            let rest_same = || {
+                let field = tail.get(..n)?;
+                let same_end = field.last_chunk::<8>()? == name.last_chunk::<8>()?;
+                let middle = 8..n.saturating_sub(8);
+                Some(same_end && (n <= 16 || same(field.get(middle.clone())?, name.get(middle)?)))
+            };
+            (word & mask == prefix
+                && tail.get(n) == Some(&delimiter)
+                && (n <= 8 || rest_same() == Some(true)))
+            .then_some(n)
+        };
+        // The label its first two bytes point at, else a search.
+        let slot = match tail {
+            [first, second, ..] => b.label_slots.get(builder::label_slot(*first, *second)),
+            _ => None,
+        };
+        let mut found = match slot.copied() {
+            Some(0 | builder::SHARED_SLOT) | None => None,
+            Some(s) => {
+                let i = usize::from(s.wrapping_sub(1));
+                matches(i).map(|n| (i, n))
+            }
+        };
+        if found.is_none() {
+            // The next label of a postcode follows the last one read: search from there.
+            let mut i = last;
+            for _ in 0..labels.min(64) {
+                i = i.wrapping_add(1);
+                if i >= labels {
+                    i = 0;
+                }
+                if let Some(n) = matches(i) {
+                    found = Some((i, n));
+                    break;
+                }
+            }
+        }
+        let Some((label, n)) = found else {
+            break;
+        };
+        let Some(tail) = tail.get(n.wrapping_add(1)..) else {
+            break;
+        };
+        // The count: plain digits, at most ten (and at most `MAX_COUNT`), then the line end.
+        let mut insured = 0u64;
+        let mut len = 0usize;
+        for &c in tail.iter().take(COUNT_DIGITS) {
+            let d = c.wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            insured = insured.wrapping_mul(10).wrapping_add(u64::from(d));
+            len = len.wrapping_add(1);
+        }
+        if len == 0 || len > 10 || insured > csv::MAX_COUNT {
+            break;
+        }
+        let tail = tail.get(len..).unwrap_or_default();
+        let next = match tail {
+            [] => tail,
+            [b'\n', t @ ..] | [b'\r', b'\n', t @ ..] => t,
+            _ => break,
+        };
+        let Ok(id) = u16::try_from(label) else {
+            break;
+        };
+        b.push_whole(code, id, insured);
+        last = label;
+        rest = next;
+        lines = lines.wrapping_add(1);
+    }
+    b.last = last;
+    (text.len().saturating_sub(rest.len()), lines)
+}
+
+/// The type of [`usual_lines`].
+type UsualLines = fn(&mut Builder, u8, &[u8], usize) -> (usize, usize);
+
+/// The most rows [`usual_lines`] reads in one call.
+const USUAL_CHUNK: usize = 1 << 15;
+
+/// The most digits [`usual_lines`] sums before it gives up on a count: fewer than the 20
+/// that could overflow a `u64`, more than the 10 a count may have.
+const COUNT_DIGITS: usize = 11;
 
 /// Up to eight bytes from `at` as a little-endian word (zero beyond the end of `text`).
 fn word_at(text: &[u8], at: usize) -> u64 {

@@ -20,6 +20,8 @@ mod rows;
 
 pub use builder::Builder;
 pub use csv_import::parse_csv;
+#[doc(hidden)]
+pub use csv_import::{parse_csv_with, Speed};
 pub use export::{LabelSummary, RowOut};
 pub use rows::{from_rows, read_count, read_fraction};
 

@@ -413,3 +413,306 @@ fn keeps_text_after_a_closing_quote_instead_of_dropping_it() {
         );
     }
 }
+
+/// Everything a read gives: the rows as stored (keys with label and fraction), as exported,
+/// the labels with their concerns and origins, the warnings with their paths, the postcode
+/// count; or every problem with its path and message.
+fn everything(r: Result<Market, resv_calc::issue::Issues>) -> String {
+    match r {
+        Ok(m) => format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{}",
+            m.rows(),
+            m.to_rows(),
+            m.labels(),
+            m.warnings(),
+            m.postcode_count()
+        ),
+        Err(e) => format!("{e:?}\n{e}"),
+    }
+}
+
+/// Reads `bytes` at every speed of the CSV reader and requires the same result.
+fn same_at_every_speed(bytes: &[u8]) {
+    use resv_calc::market::{parse_csv_with, Speed};
+    let fastest = everything(parse_csv_with(bytes, Speed::Fastest));
+    for speed in [Speed::OneLine, Speed::Split] {
+        assert_eq!(
+            fastest,
+            everything(parse_csv_with(bytes, speed)),
+            "{speed:?} differs on {:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+    assert_eq!(fastest, everything(parse_csv(bytes)));
+}
+
+/// Pieces of CSV text, the usual and the unusual: random sequences of them are read alike
+/// by every reader path (the loop for the usual layout, the one-pass line reader, the
+/// splitter, the full quoted reader).
+const PIECES: &[&[u8]] = &[
+    b"postcode;verzekeraar;verzekerden\n",
+    b"postcode,verzekeraar,verzekerden\n",
+    b"postcode\tverzekeraar\tverzekerden\n",
+    b"postcode;verzekeraar;concern;verzekerden\n",
+    b"verzekeraar;postcode;verzekerden\n",
+    b"postcode;verzekeraar;verzekerden;fractie\n",
+    b"postcode;verzekeraar;verzekerden;\n",
+    b"postcodeAverzekeraarAverzekerden\n",
+    b"postcode1verzekeraar1verzekerden\n",
+    b"postcode|verzekeraar|verzekerden\n",
+    b"\xEF\xBB\xBF",
+    b"1011",
+    b"1011AB",
+    b"9999ZZ",
+    b"1000AA",
+    b"1011ab",
+    b"1011 AB",
+    b"0999",
+    b"10111",
+    b"1011A",
+    b" 1011",
+    b"2500",
+    b"2500BA",
+    b";",
+    b",",
+    b"\t",
+    b"|",
+    b"A",
+    b"1",
+    b"CZ",
+    b"CZ Groep",
+    b"X",
+    b"VGZ",
+    b"Zilveren Kruis",
+    b"a.s.r. Basis Ziektekosten",
+    b"Univ\xC3\xA9",
+    b"Univ\xE9",
+    b"\"CZ;X\"",
+    b"CZ;X",
+    b"\"\"\"X\"",
+    b"\"X",
+    b"\"",
+    b" CZ",
+    b"CZ ",
+    b"Achmea",
+    b"Ander",
+    b"0",
+    b"5",
+    b"39",
+    b"1234567890",
+    b"1000000000",
+    b"1000000001",
+    b"9999999999",
+    b"12345678901",
+    b"00000000001",
+    b"18446744073709551616",
+    b"99999999999999999999",
+    b"1.000",
+    b"1,5",
+    b"+5",
+    b"-3",
+    b"-0",
+    b"5.0",
+    b"0,25",
+    b"\xC2\xA0",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b"\n\n",
+];
+
+/// What a file may start with: nothing, a BOM, Excel's `sep=` line (with delimiters the fast
+/// readers must not take: a letter, a digit).
+const STARTS: &[&[u8]] = &[
+    b"",
+    b"\xEF\xBB\xBF",
+    b"sep=;\n",
+    b"sep=,\n",
+    b"sep=A\n",
+    b"sep=1\n",
+    b"sep=|\n",
+    b"sep=\t\n",
+    b"\xEF\xBB\xBFsep=;\r\n",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    /// Random sequences of CSV pieces: every reader path gives the same table or the same
+    /// problems.
+    #[test]
+    fn every_reader_path_reads_random_pieces_alike(
+        start in proptest::sample::select(STARTS),
+        header in 0usize..10,
+        pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..120),
+    ) {
+        let mut bytes = start.to_vec();
+        bytes.extend_from_slice(PIECES[header]);
+        for p in pieces {
+            bytes.extend_from_slice(p);
+        }
+        same_at_every_speed(&bytes);
+    }
+}
+
+#[test]
+fn reads_a_letter_or_digit_delimiter_only_by_splitting() {
+    // With `sep=A`, `1011ABACZA5` is the fields 1011, B, CZ and 5, not the PC6 postcode
+    // 1011AB; with `sep=1`, `2011` is not a postcode at all.
+    same_at_every_speed(b"sep=A\npostcodeAverzekeraarAverzekerden\n1012ACZA5\n1011ABACZA5\n");
+    same_at_every_speed(b"sep=1\npostcode1verzekeraar1verzekerden\n2022\n2012\n");
+    // A label with the delimiter in it was quoted; unquoted, the line has a field more.
+    let text = b"postcode;verzekeraar;verzekerden\n1011;\"C;Z\";5\n1012;C;Z;6\n";
+    same_at_every_speed(text);
+    assert_eq!(codes(text), [("line 3".into(), "field_count".into())]);
+}
+
+/// Realistic tables (sorted postcodes, labels cycling as exports list them), now and then
+/// broken in one of the ways the fast readers must leave to the general path: every reader
+/// path gives the same table or the same problems, also past the row reservation.
+#[test]
+fn every_reader_path_reads_realistic_tables_alike() {
+    let mut rng = crate::Rng::new(19);
+    let labels: [&[u8]; 9] = [
+        b"CZ direct", // shares its first two bytes with CZ
+        b"X",
+        b"VGZ",
+        b"Zilveren Kruis",
+        b"CZ",
+        b"Menzis",
+        b"a.s.r. Basis Ziektekosten",
+        b"Univ\xC3\xA9",
+        b"\"C;Z\"",
+    ];
+    let odd: [&[u8]; 16] = [
+        b"\"CZ\"",
+        b"+5",
+        b"1,5",
+        b"-3",
+        b"12345678901",
+        b"1000000001",
+        b"",
+        b" 7",
+        b"1.000",
+        b"\xEF\xBB\xBF",
+        b"\r",
+        b"\r\n",
+        b"C;Z",
+        b"1011ab",
+        b"\"",
+        b"4;5",
+    ];
+    for case in 0..120u64 {
+        let delimiter = [b';', b',', b'\t', b'|'][(case % 4) as usize];
+        let d = char::from(delimiter);
+        let mut text: Vec<u8> = Vec::new();
+        if delimiter == b'|' {
+            text.extend_from_slice(b"sep=|\n");
+        }
+        let with_concern = case % 5 == 0;
+        let header = if with_concern {
+            format!("postcode{d}verzekeraar{d}concern{d}verzekerden\n")
+        } else {
+            format!("postcode{d}verzekeraar{d}verzekerden\n")
+        };
+        text.extend_from_slice(header.as_bytes());
+        let eol: &[u8] = if case % 3 == 0 { b"\r\n" } else { b"\n" };
+        let rows = if case % 10 == 0 { 2500 } else { rng.below(400) };
+        let breaks = rng.below(4);
+        let mut pc4 = 1000 + rng.below(50);
+        let mut suffix = 0u64;
+        let mut label = 0usize;
+        for _ in 0..rows {
+            if rng.below(8) == 0 {
+                suffix += 1 + rng.below(3);
+                if suffix > 676 || rng.below(20) == 0 {
+                    suffix = rng.below(2);
+                    pc4 += 1 + rng.below(3);
+                }
+            }
+            if rng.below(300) == 0 {
+                pc4 = 1000 + rng.below(9000); // out of order now and then
+            }
+            label = (label + 1 + rng.below(2) as usize) % labels.len();
+            if rng.below(100) < 2 {
+                label = (label + labels.len() - 1) % labels.len(); // a duplicate or a step back
+            }
+            let mut postcode = format!("{}", pc4.min(9999)).into_bytes();
+            if suffix > 0 {
+                let s = suffix - 1;
+                postcode.push(b'A' + (s / 26) as u8);
+                postcode.push(b'A' + (s % 26) as u8);
+            }
+            let mut fields: Vec<Vec<u8>> = vec![postcode, labels[label].to_vec()];
+            if with_concern {
+                fields.push(if rng.below(50) == 0 {
+                    b"Ander".to_vec()
+                } else {
+                    b"Eigen".to_vec()
+                });
+            }
+            fields.push(rng.below(2000).to_string().into_bytes());
+            if breaks > 0 && rng.below(400 / breaks) == 0 {
+                let i = rng.below(fields.len() as u64) as usize;
+                fields[i] = odd[rng.below(odd.len() as u64) as usize].to_vec();
+            }
+            text.extend_from_slice(&fields.join(&delimiter));
+            text.extend_from_slice(eol);
+        }
+        if rng.below(2) == 0 {
+            text.truncate(text.len() - eol.len()); // no line end after the last row
+        }
+        same_at_every_speed(&text);
+    }
+}
+
+/// Rows in order are counted as they arrive, rows out of order after the sort: the postcode
+/// count and the warnings (mixed PC4/PC6 levels, duplicates) are the same either way.
+#[test]
+fn counts_postcodes_alike_in_order_and_shuffled() {
+    let mut rng = crate::Rng::new(6);
+    let mut mixed = 0;
+    for _ in 0..200 {
+        let mut lines = Vec::new();
+        for pc4 in 1011..1011 + rng.below(6) {
+            if rng.below(3) == 0 {
+                lines.push(format!("{pc4};CZ;{}", rng.below(9)));
+            }
+            for s in 0..rng.below(4) {
+                let pc6 = format!("{pc4}A{}", char::from(b'A' + s as u8));
+                for label in ["CZ", "VGZ", "Menzis"] {
+                    if rng.below(3) > 0 {
+                        lines.push(format!("{pc6};{label};{}", rng.below(9)));
+                    }
+                }
+                if rng.below(10) == 0 {
+                    lines.push(format!("{pc6};VGZ;1"));
+                }
+            }
+        }
+        let csv =
+            |lines: &[String]| format!("postcode;verzekeraar;verzekerden\n{}\n", lines.join("\n"));
+        let summary = |text: String| match parse_csv(text.as_bytes()) {
+            Ok(m) => format!(
+                "{:?} {} {:?}",
+                m.to_rows(),
+                m.postcode_count(),
+                m.warnings()
+                    .iter()
+                    .map(|w| w.warning.message(resv_calc::issue::Lang::En))
+                    .collect::<Vec<_>>()
+            ),
+            Err(e) => e.to_string(),
+        };
+        let in_order = summary(csv(&lines));
+        mixed += usize::from(in_order.contains("both a PC4 row and PC6 rows"));
+        let mut shuffled = lines.clone();
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, rng.below(i as u64 + 1) as usize);
+        }
+        assert_eq!(in_order, summary(csv(&shuffled)), "{lines:?}");
+        lines.reverse();
+        assert_eq!(in_order, summary(csv(&lines)), "{lines:?}");
+    }
+    assert!(mixed > 20, "{mixed} tables with mixed levels");
+}

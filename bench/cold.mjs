@@ -1,0 +1,65 @@
+// make bench: cold start. Each round is a fresh Node process (a fresh V8, so the module is
+// compiled and instantiated anew, nothing tiered up yet) that times, in order: compiling and
+// instantiating the module; the first parse of the national PC6 table, then warm parses; the
+// first `calculate` (the built-in sample scenario), then warm ones; the first `calculate` of
+// one region on the national table, then warm ones. Printed: the medians over the rounds and
+// cold / warm (the issue's target: within 2x).
+//   node bench/cold.mjs            the table (spawns the rounds)
+//   node bench/cold.mjs --round    one round, as JSON on stdout
+import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { nationalCsv } from "./national.mjs";
+
+const ROUNDS = Number(process.env.RESV_COLD_ROUNDS ?? 5);
+
+async function round() {
+  // The table is generated before the module exists, so its cost is not counted.
+  const { bytes } = nationalCsv("pc6");
+  const wasmBytes = readFileSync(new URL("../pkg/resv_calc_bg.wasm", import.meta.url));
+  const pkg = await import("../pkg/resv_calc.js");
+  const time = (fn) => {
+    const t = performance.now();
+    const out = fn();
+    return [performance.now() - t, out];
+  };
+  const [init] = time(() => pkg.initSync({ module: wasmBytes }));
+  const warm = (fn, n) => {
+    let best = Infinity;
+    for (let i = 0; i < n; i++) best = Math.min(best, time(fn)[0]);
+    return best;
+  };
+  const [firstSample, sample] = time(() => pkg.sampleScenario());
+  const [firstCalc] = time(() => pkg.calculate(sample));
+  const warmCalc = warm(() => pkg.calculate(sample), 30);
+  const [firstParse, table] = time(() => pkg.parseMarketCsv(bytes));
+  const warmParse = warm(() => pkg.parseMarketCsv(bytes).free(), 5);
+  const region = { lumpSum: "1000000.00", market: table, workArea: ["3000-3199"] };
+  const [firstRegion] = time(() => pkg.calculate(region));
+  const warmRegion = warm(() => pkg.calculate(region), 30);
+  table.free();
+  return { init, firstSample, firstCalc, warmCalc, firstParse, warmParse, firstRegion, warmRegion };
+}
+
+if (process.argv.includes("--round")) {
+  process.stdout.write(JSON.stringify(await round()));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  const rounds = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    rounds.push(JSON.parse(execFileSync(process.execPath, [self, "--round"], { encoding: "utf8" })));
+  }
+  const median = (key) => rounds.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+  const f = (x) => x.toFixed(x < 10 ? 2 : 1).padStart(7);
+  console.log(`\ncold start (fresh process each round, median of ${ROUNDS}; cold / warm, target within 2x)`);
+  console.log(`compile + instantiate the module: ${f(median("init"))} ms`);
+  console.log("                                   first ms   warm ms   cold/warm");
+  for (const [name, first, warm] of [
+    ["national PC6 parse", "firstParse", "warmParse"],
+    ["calculate (built-in sample)", "firstCalc", "warmCalc"],
+    ["calculate (a region, PC6 table)", "firstRegion", "warmRegion"],
+  ]) {
+    const [a, b] = [median(first), median(warm)];
+    console.log(`${name.padEnd(33)} ${f(a)}   ${f(b)}   ${(a / b).toFixed(1).padStart(6)}x`);
+  }
+}
