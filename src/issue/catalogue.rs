@@ -124,14 +124,9 @@ fn pick((nl, en): (String, String), lang: Lang) -> String {
     }
 }
 
-/// A 64-bit count in both languages.
-fn counts64(n: u64) -> (String, String) {
-    (count_phrase(n, Lang::Nl), count_phrase(n, Lang::En))
-}
-
-/// A count in both languages (`100.000` / `100,000`).
-fn counts(n: usize) -> (String, String) {
-    let n = u64::try_from(n).unwrap_or(u64::MAX);
+/// A count in both languages (`100.000` / `100,000`); `usize` and `u64` alike.
+fn counts(n: impl TryInto<u64>) -> (String, String) {
+    let n = n.try_into().unwrap_or(u64::MAX);
     (count_phrase(n, Lang::Nl), count_phrase(n, Lang::En))
 }
 
@@ -324,7 +319,7 @@ impl Problem {
                 format!("\"{found}\" is not a count; expected for example 12345 or 12.345"),
             ),
             Problem::CountTooLarge { max } => {
-                let (nl, en) = counts64(*max);
+                let (nl, en) = counts(*max);
                 (
                 format!("is groter dan {nl}, het maximum"),
                 format!("is larger than {en}, the maximum"),
