@@ -211,6 +211,15 @@ impl Builder {
         Some(id)
     }
 
+    /// Room for more rows when the table is full.
+    fn grow_rows(&mut self) -> Result<(), std::collections::TryReserveError> {
+        if self.rows.len() < 65_536 {
+            self.rows.try_reserve(1)
+        } else {
+            self.rows.try_reserve_exact(self.rows.len() / 8)
+        }
+    }
+
     /// Adds a row. `fraction` is in millionths (1 000 000 = the whole postcode).
     pub fn push(
         &mut self,
@@ -225,9 +234,11 @@ impl Builder {
                 .push(at.path(), Problem::TooManyRows { max: MAX_ROWS });
             return;
         }
-        // Grown fallibly (amortised doubling as `push` does): out of Wasm memory is a clean
-        // `too_large`, not an abort that leaves the instance unusable.
-        if self.rows.len() == self.rows.capacity() && self.rows.try_reserve(1).is_err() {
+        // Grown fallibly: out of Wasm memory is a clean `too_large`, not an abort that leaves
+        // the instance unusable. Doubling while small; a large table (reserved for the whole
+        // file from an estimate that fell short) grows by an eighth, as Wasm memory that has
+        // grown never shrinks.
+        if self.rows.len() == self.rows.capacity() && self.grow_rows().is_err() {
             self.issues.push(at.path(), Problem::OutOfMemory);
             return;
         }

@@ -334,24 +334,16 @@ fn string_bytes(s: &js_sys::JsString, max: usize) -> Result<Option<Vec<u8>>, Pro
     Ok(Some(out))
 }
 
-/// A copy of a genuine `Uint8Array`'s bytes (reserved fallibly). A detached buffer has no
-/// bytes; copying from it would throw, so it reads as empty.
-fn view_bytes(view: &js_sys::Uint8Array) -> Result<Vec<u8>, Problem> {
-    let length = view.byte_length() as usize;
-    let mut out: Vec<u8> = Vec::new();
-    if length == 0 {
-        return Ok(out);
-    }
-    out.try_reserve_exact(length)
-        .map_err(|_| Problem::OutOfMemory)?;
-    out.resize(length, 0);
-    view.copy_to(&mut out);
-    Ok(out)
+/// A CSV argument, checked against the file limit: bytes already in Wasm (a string's UTF-8),
+/// or a byte view in JS that the reader copies a piece at a time.
+pub(super) enum CsvSource {
+    Bytes(Vec<u8>),
+    View(js_sys::Uint8Array),
 }
 
-/// The bytes of a CSV argument: a string, `Uint8Array` or `ArrayBuffer` up to the file limit,
-/// or the one error shape.
-pub(super) fn csv_bytes(data: JsValue, at: &Path) -> Result<Vec<u8>, JsValue> {
+/// The CSV argument: a string, `Uint8Array` or `ArrayBuffer` up to the file limit, or the one
+/// error shape.
+pub(super) fn csv_source(data: JsValue, at: &Path) -> Result<CsvSource, JsValue> {
     let fail = |p: Problem| one_issue(at.clone(), p);
     let max = crate::input::csv::MAX_FILE_BYTES;
     let too_large = Problem::FileTooLarge { max };
@@ -361,7 +353,7 @@ pub(super) fn csv_bytes(data: JsValue, at: &Path) -> Result<Vec<u8>, JsValue> {
             return Err(fail(too_large));
         }
         return match string_bytes(s, max) {
-            Ok(Some(bytes)) => Ok(bytes),
+            Ok(Some(bytes)) => Ok(CsvSource::Bytes(bytes)),
             Ok(None) => Err(fail(too_large)),
             Err(p) => Err(fail(p)),
         };
@@ -374,7 +366,7 @@ pub(super) fn csv_bytes(data: JsValue, at: &Path) -> Result<Vec<u8>, JsValue> {
         if view.byte_length() as usize > max {
             return Err(fail(too_large));
         }
-        return view_bytes(view).map_err(fail);
+        return Ok(CsvSource::View(view.clone()));
     }
     if data.is_instance_of::<js_sys::ArrayBuffer>() {
         // `new Uint8Array(buffer)` throws for a detached buffer or a proxy: caught.
@@ -387,7 +379,7 @@ pub(super) fn csv_bytes(data: JsValue, at: &Path) -> Result<Vec<u8>, JsValue> {
         if view.byte_length() as usize > max {
             return Err(fail(too_large));
         }
-        return view_bytes(&view).map_err(fail);
+        return Ok(CsvSource::View(view));
     }
     let mut issues = Issues::new();
     let v = decode(data, "data", &mut issues);
@@ -395,4 +387,31 @@ pub(super) fn csv_bytes(data: JsValue, at: &Path) -> Result<Vec<u8>, JsValue> {
         crate::input::read::wrong_type(&v, crate::issue::Expected::Text, at, &mut issues);
     }
     Err(invalid_input(&issues))
+}
+
+/// Bytes of a byte view copied into Wasm per step: the whole file is never in Wasm memory at
+/// once, only the row table and one piece (issue 19).
+const PIECE: usize = 1 << 20;
+
+/// Reads a CSV argument into a market table: a view in pieces of [`PIECE`] bytes
+/// (`market::parse_csv_pieces`), a string's bytes at once.
+pub(super) fn parse_csv_source(source: &CsvSource) -> Result<crate::market::Market, Issues> {
+    match source {
+        CsvSource::Bytes(bytes) => crate::market::parse_csv(bytes),
+        CsvSource::View(view) => {
+            // A detached buffer reads as empty (its length is 0).
+            let total = view.byte_length() as usize;
+            crate::market::parse_csv_pieces(total, PIECE, |offset, buf| {
+                let end = offset.saturating_add(buf.len());
+                let (Ok(start), Ok(end)) = (u32::try_from(offset), u32::try_from(end)) else {
+                    return;
+                };
+                let part = view.subarray(start, end);
+                // Equal unless the buffer changed size meanwhile (no JS runs while we read).
+                if part.length() as usize == buf.len() {
+                    part.copy_to(buf);
+                }
+            })
+        }
+    }
 }

@@ -13,7 +13,7 @@ pub use table::MarketTable;
 use crate::input::value::Value;
 use crate::issue::{Issues, Path};
 use crate::market::Market;
-use decode::{csv_bytes, decode, decode_options, decode_root, decode_scalar, encode};
+use decode::{csv_source, decode, decode_options, decode_root, decode_scalar, encode};
 use error::{invalid_input, one_issue, respond};
 use js_sys::Reflect;
 use serde::Serialize;
@@ -57,8 +57,8 @@ pub fn parse_market_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] data: JsValue,
 ) -> Result<MarketTable, JsValue> {
     let at = Path::root().key("data");
-    let bytes = csv_bytes(data, &at)?;
-    match crate::market::parse_csv(&bytes) {
+    let source = csv_source(data, &at)?;
+    match decode::parse_csv_source(&source) {
         Ok(m) => Ok(MarketTable::new(m)),
         Err(issues) => {
             // Problems of the file as a whole point at the argument; rows at their line.

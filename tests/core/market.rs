@@ -355,13 +355,15 @@ fn reads_plain_and_quoted_lines_alike() {
 }
 
 /// Inputs the fuzzers found (`tests/core/regressions/`): each must read, export and read back
-/// unchanged, or be refused cleanly.
+/// unchanged, or be refused cleanly; and every reader path, whole or in pieces, reads it alike.
 #[test]
 fn replays_what_the_fuzzers_found() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/core/regressions");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
+        same_at_every_speed(&bytes);
+        same_at_every_speed(bytes.get(1..).unwrap_or_default());
         if let Ok(table) = parse_csv(&bytes) {
             let again = parse_csv(table.to_csv().as_bytes()).unwrap();
             assert_eq!(again.to_rows(), table.to_rows(), "{}", path.display());
@@ -444,6 +446,24 @@ fn same_at_every_speed(bytes: &[u8]) {
         );
     }
     assert_eq!(fastest, everything(parse_csv(bytes)));
+    // Fed in pieces, as the Wasm binding reads a large file: the same, at any piece size and
+    // wherever the header is read.
+    for (piece, first) in [(1, 1), (3, 2), (7, 40), (64, 1), (1000, 100)] {
+        let fill = &mut |offset: usize, buf: &mut [u8]| {
+            buf.copy_from_slice(&bytes[offset..offset + buf.len()]);
+        };
+        assert_eq!(
+            fastest,
+            everything(resv_calc::market::parse_pieces_after(
+                bytes.len(),
+                piece,
+                first,
+                fill
+            )),
+            "pieces of {piece} (header after {first}) differ on {:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
 }
 
 /// Pieces of CSV text, the usual and the unusual: random sequences of them are read alike
@@ -715,4 +735,30 @@ fn counts_postcodes_alike_in_order_and_shuffled() {
         assert_eq!(in_order, summary(csv(&lines)), "{lines:?}");
     }
     assert!(mixed > 20, "{mixed} tables with mixed levels");
+}
+
+/// The stream reads a plain table itself, a piece at a time, and hands a quoted one, or one
+/// with lone CR line ends, to the whole-file reader.
+#[test]
+fn streams_plain_tables_and_hands_others_on_whole() {
+    use resv_calc::market::{CsvStream, Stop};
+    let feed = |text: &[u8]| {
+        let mut s = CsvStream::starting_after(text.len(), 10);
+        for piece in text.chunks(7) {
+            s.push(piece.len(), |buf| buf.copy_from_slice(piece))?;
+        }
+        s.finish()
+    };
+    let plain = b"postcode;verzekeraar;verzekerden\n1011AB;CZ;10\n1011AC;VGZ;5\r\n1012AA;CZ;7";
+    let m = feed(plain).expect("streamed");
+    assert_eq!(everything(Ok(m)), everything(parse_csv(plain)));
+    let bad = b"postcode;verzekeraar;verzekerden\n1011AB;CZ;10\n1011AC;VGZ;x\n";
+    assert!(matches!(feed(bad), Err(Stop::Problems(_))));
+    for whole in [
+        &b"postcode;verzekeraar;verzekerden\n1011AB;CZ;10\n1011AC;\"VGZ\";5\n"[..],
+        b"postcode;verzekeraar;verzekerden\n1011AB;CZ;10\r1011AC;VGZ;5\n",
+        b"postcode;verzekeraar;verzekerden\n1011AB;CZ;10\n1011AC;VGZ;5\r",
+    ] {
+        assert!(matches!(feed(whole), Err(Stop::Whole)));
+    }
 }

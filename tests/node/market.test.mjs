@@ -2,6 +2,7 @@
 // allocateRegions and the built-in sample, with hostile inputs each followed by a valid call.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import pkg, { issuesOf } from "./load.mjs";
 
 const { parseMarketCsv, calculate, allocateRegions, sampleScenario, sampleMarketCsv } = pkg;
@@ -225,4 +226,41 @@ test("estimates from national market shares when no insurer counts exist", () =>
     ],
   );
   assert.ok(r.warnings.some((w) => w.code === "estimated" && /Bron: CBS/.test(w.message)));
+});
+
+test("a large file is read in pieces: the same table as read whole, in little more memory than its rows", () => {
+  // A fresh process, so the memory measured is this read's alone (Wasm memory never shrinks).
+  const script = `
+    import { readFileSync } from "node:fs";
+    import * as pkg from "./pkg/resv_calc.js";
+    const wasm = pkg.initSync({ module: readFileSync("pkg/resv_calc_bg.wasm") });
+    const labels = ["Zilveren Kruis", "CZ", "VGZ", "Menzis", "ONVZ", "DSW"];
+    let csv = "Postcode;Verzekeraar;Verzekerden\\r\\n";
+    for (let pc4 = 1000; pc4 < 9999 && csv.length < 12e6; pc4++)
+      for (let s = 0; s < 26 * 26; s += 3) {
+        const suffix = String.fromCharCode(65 + Math.floor(s / 26), 65 + (s % 26));
+        csv += pc4 + suffix + ";" + labels[(pc4 + s / 3) % 6] + ";" + ((pc4 * 7 + s) % 500) + "\\r\\n";
+      }
+    const bytes = new TextEncoder().encode(csv);
+    const before = wasm.memory.buffer.byteLength;
+    const pieces = pkg.parseMarketCsv(bytes);
+    const grown = wasm.memory.buffer.byteLength - before;
+    const summary = (t) => JSON.stringify([t.rowCount, t.postcodeCount, t.insurers(), t.warnings]);
+    const a = summary(pieces), csvA = pieces.toCsv();
+    pieces.free();
+    const whole = pkg.parseMarketCsv(csv);
+    process.stdout.write(JSON.stringify({ size: bytes.length, rows: whole.rowCount, grown,
+      same: a === summary(whole) && csvA === whole.toCsv() }));`;
+  const out = JSON.parse(
+    execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: new URL("../..", import.meta.url),
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    }),
+  );
+  assert.ok(out.size > 11e6 && out.rows > 500_000, JSON.stringify(out));
+  assert.ok(out.same, "pieces and whole give the same table");
+  // 16 bytes per row and a piece of 1 MiB: within issue 19's 1.3x the file (a whole copy
+  // of the file beside the rows would be about 1.9x).
+  assert.ok(out.grown < out.size * 1.3, `grew ${out.grown} bytes for a ${out.size}-byte file`);
 });
