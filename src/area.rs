@@ -44,7 +44,7 @@ impl Area {
 }
 
 /// Reads one postcode or range text into its code interval.
-fn interval(text: &str, at: &impl read::At, issues: &mut Issues) -> Option<(u32, u32)> {
+fn interval(text: &str, at: &dyn read::At, issues: &mut Issues) -> Option<(u32, u32)> {
     let bad = |issues: &mut Issues| {
         issues.push(
             at.path(),

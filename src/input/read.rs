@@ -28,7 +28,7 @@ impl<F: Fn() -> Path> At for F {
 }
 
 /// Pushes the problem of a value that is not of the expected kind.
-pub fn wrong_type(value: &Value, expected: Expected, at: &impl At, issues: &mut Issues) {
+pub fn wrong_type(value: &Value, expected: Expected, at: &dyn At, issues: &mut Issues) {
     let problem = match value {
         Value::Null => Problem::Missing,
         Value::TooDeep => Problem::TooDeeplyNested { max: MAX_DEPTH },
@@ -41,7 +41,7 @@ pub fn wrong_type(value: &Value, expected: Expected, at: &impl At, issues: &mut 
 }
 
 /// A decimal from a string or JS number (read as `String(n)` prints it).
-pub fn decimal(value: &Value, at: &impl At, issues: &mut Issues) -> Option<Decimal> {
+pub fn decimal(value: &Value, at: &dyn At, issues: &mut Issues) -> Option<Decimal> {
     match value {
         Value::Text(text) | Value::Number(text) => match parse_decimal(text) {
             Ok(d) => Some(d),
@@ -58,7 +58,7 @@ pub fn decimal(value: &Value, at: &impl At, issues: &mut Issues) -> Option<Decim
 }
 
 /// An amount of money from a string or JS number.
-pub fn money(value: &Value, at: &impl At, issues: &mut Issues) -> Option<Money> {
+pub fn money(value: &Value, at: &dyn At, issues: &mut Issues) -> Option<Money> {
     let d = decimal(value, at, issues)?;
     match Money::new(d) {
         Ok(m) => Some(m),
@@ -70,7 +70,7 @@ pub fn money(value: &Value, at: &impl At, issues: &mut Issues) -> Option<Money> 
 }
 
 /// A string.
-pub fn text<'v>(value: &'v Value, at: &impl At, issues: &mut Issues) -> Option<&'v str> {
+pub fn text<'v>(value: &'v Value, at: &dyn At, issues: &mut Issues) -> Option<&'v str> {
     match value {
         Value::Text(t) => Some(t),
         other => {
@@ -81,7 +81,7 @@ pub fn text<'v>(value: &'v Value, at: &impl At, issues: &mut Issues) -> Option<&
 }
 
 /// The elements of a list, or `None` (with an issue) when it is not one or is too long.
-pub fn list<'v>(value: &'v Value, at: &impl At, issues: &mut Issues) -> Option<&'v [Value]> {
+pub fn list<'v>(value: &'v Value, at: &dyn At, issues: &mut Issues) -> Option<&'v [Value]> {
     match value {
         Value::List { items, truncated } => {
             if *truncated {
@@ -101,7 +101,7 @@ pub fn list<'v>(value: &'v Value, at: &impl At, issues: &mut Issues) -> Option<&
 /// Checks that `value` is an object (or absent) whose keys are all in `known`.
 ///
 /// Returns whether it was usable: an object or `null`/`undefined` (meaning "no options").
-pub fn options(value: &Value, known: &[&str], at: &impl At, issues: &mut Issues) -> bool {
+pub fn options(value: &Value, known: &[&str], at: &dyn At, issues: &mut Issues) -> bool {
     match value {
         Value::Null => true,
         Value::Object { fields, .. } => {
@@ -129,7 +129,7 @@ pub fn field<'v>(value: &'v Value, key: &str) -> &'v Value {
 }
 
 /// An optional boolean (`null`/`undefined` reads as `default`).
-pub fn boolean(value: &Value, default: bool, at: &impl At, issues: &mut Issues) -> Option<bool> {
+pub fn boolean(value: &Value, default: bool, at: &dyn At, issues: &mut Issues) -> Option<bool> {
     match value {
         Value::Null => Some(default),
         Value::Bool(b) => Some(*b),
@@ -201,7 +201,7 @@ pub fn unique_id<'v>(
 }
 
 /// A percentage 0..=100 with at most 4 decimals (domain splits, market shares).
-pub fn percent(value: &Value, at: &impl At, issues: &mut Issues) -> Option<Decimal> {
+pub fn percent(value: &Value, at: &dyn At, issues: &mut Issues) -> Option<Decimal> {
     let d = decimal(value, at, issues)?;
     if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
         issues.push(at.path(), Problem::PercentOutOfRange);

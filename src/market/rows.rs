@@ -27,7 +27,7 @@ pub(super) fn millionths(d: Decimal) -> Result<u32, Problem> {
 ///
 /// # Errors
 /// A number problem, [`Problem::FractionOutOfRange`] or [`Problem::FractionTooPrecise`].
-pub fn read_fraction(value: &Value, at: &impl read::At, issues: &mut Issues) -> Option<u32> {
+pub fn read_fraction(value: &Value, at: &dyn read::At, issues: &mut Issues) -> Option<u32> {
     let d = read::decimal(value, at, issues)?;
     match millionths(d) {
         Ok(m) => Some(m),
@@ -40,7 +40,7 @@ pub fn read_fraction(value: &Value, at: &impl read::At, issues: &mut Issues) -> 
 
 /// A count from loose input: a JS number (digits only) or a string (thousands separators
 /// allowed, as in a CSV).
-pub fn read_count(value: &Value, at: &impl read::At, issues: &mut Issues) -> Option<u64> {
+pub fn read_count(value: &Value, at: &dyn read::At, issues: &mut Issues) -> Option<u64> {
     let result = match value {
         Value::Number(n) => csv::parse_count(n.as_bytes(), false),
         Value::Text(t) => csv::parse_count(csv::trim(t.as_bytes()), true),
