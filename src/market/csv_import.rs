@@ -288,6 +288,8 @@ impl Read {
 pub struct CsvStream {
     /// Bytes fed and not yet read: at most one piece and the start of the line it ends in.
     pending: Vec<u8>,
+    /// How many bytes at the start of `pending` are known to hold no line end.
+    searched: usize,
     /// Bytes the whole file has (for the row reservation).
     total: usize,
     /// Bytes wanted before the header is read (the first piece).
@@ -326,6 +328,7 @@ impl CsvStream {
     pub fn starting_after(total: usize, first: usize) -> CsvStream {
         CsvStream {
             pending: Vec::new(),
+            searched: 0,
             total,
             first,
             done: 0,
@@ -347,14 +350,20 @@ impl CsvStream {
         if self.read.is_none() && self.pending.len() < self.first {
             return Ok(());
         }
-        let Some(last) = memchr::memrchr(b'\n', &self.pending) else {
+        // Only bytes not yet searched: a line longer than a piece costs one search per byte,
+        // not one per piece over everything before it.
+        let fresh = self.pending.get(self.searched..).unwrap_or_default();
+        let Some(last) = memchr::memrchr(b'\n', fresh) else {
+            self.searched = self.pending.len();
             return Ok(());
         };
-        let whole = last.saturating_add(1);
+        let whole = self.searched.saturating_add(last).saturating_add(1);
         self.read_lines(whole, false)?;
         self.pending.copy_within(whole.., 0);
         self.pending
             .truncate(self.pending.len().saturating_sub(whole));
+        // What is left follows the last line end: none in it.
+        self.searched = self.pending.len();
         Ok(())
     }
 
