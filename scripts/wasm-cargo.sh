@@ -9,11 +9,18 @@ cd "$(dirname "$0")/.."
 TARGET=wasm32-unknown-unknown
 sub=${1:?usage: wasm-cargo.sh SUBCOMMAND [ARGS...]}; shift
 
+# 128-bit SIMD (every current engine: Chrome 91, Firefox 89, Safari 16.4, Node 16.4): memchr's
+# line-end, delimiter and quote searches use it, and LLVM vectorises some loops (issue 19: the
+# national parse 62.8 -> 52.5 ms, 3 KB smaller gzipped). No scalar build: no engine the
+# element supports lacks it.
+SIMD="-Ctarget-feature=+simd128"
+
 std_dir="$(rustc --print target-libdir --target "$TARGET" 2>/dev/null || true)"
 if [ -n "$std_dir" ] && ls "$std_dir"/libstd-*.rlib >/dev/null 2>&1; then
   export CARGO_TARGET_DIR=target/wasm
   [ "$sub" = target-dir ] && { echo "$CARGO_TARGET_DIR"; exit 0; }
   echo "wasm-cargo: rustup's $TARGET target (plain build)" >&2
+  export RUSTFLAGS="${RUSTFLAGS:-} $SIMD"
   cargo "$sub" --target "$TARGET" "$@"
 else
   [ "$sub" = target-dir ] && { echo target/wasm-std; exit 0; }
@@ -31,7 +38,7 @@ else
   # A panic aborts the instance either way (and the lints deny them): with the standard library
   # built here, panic=immediate-abort also drops the panic messages, their locations and the
   # core::fmt code that formats them (issue 19: what it bought is in the commit that added it).
-  export RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort"
+  export RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort $SIMD"
   # The rustup proxies come first on PATH; Debian's cargo must find Debian's rustc and clippy.
   PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 /usr/bin/cargo "$sub" --target "$TARGET" \
     -Zbuild-std=std,panic_abort "$@"
