@@ -5,21 +5,11 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use resv_calc::issue::Issues;
-use resv_calc::market::{parse_csv_with, parse_pieces_after, Market, Speed};
+use resv_calc::market::{describe_read, parse_csv_with, parse_pieces_after, Market, Speed};
 
 /// Everything a read gives, or every problem with its path and message.
 fn everything(r: Result<Market, Issues>) -> String {
-    match r {
-        Ok(m) => format!(
-            "{:?}\n{:?}\n{:?}\n{:?}\n{}",
-            m.rows(),
-            m.to_rows(),
-            m.labels(),
-            m.warnings(),
-            m.postcode_count()
-        ),
-        Err(e) => format!("{e:?}\n{e}"),
-    }
+    describe_read(&r)
 }
 
 fuzz_target!(|input: &[u8]| {

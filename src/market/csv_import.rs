@@ -317,12 +317,6 @@ const FIRST_CHECKED: usize = 4096 + 3;
 const STREAM_FIRST: usize = 65_536 + 4;
 
 impl CsvStream {
-    /// A stream for a file of `total` bytes.
-    #[must_use]
-    pub fn new(total: usize) -> CsvStream {
-        CsvStream::starting_after(total, STREAM_FIRST)
-    }
-
     /// A stream that reads the header once `first` bytes are in (tests use small pieces).
     #[must_use]
     pub fn starting_after(total: usize, first: usize) -> CsvStream {
@@ -1049,4 +1043,24 @@ fn row(b: &mut Builder, c: &Columns<'_>, fields: &[&[u8]], root: &Path, line: us
 fn fraction_millionths(text: &[u8]) -> Result<u32, Problem> {
     let d = csv::parse_fraction(text)?;
     millionths(d)
+}
+
+/// Everything a read gives, as text the tests and the `csv_paths` fuzz target compare across
+/// reader paths: the rows as stored (keys with label and fraction), as exported, the labels
+/// with their concerns and origins, the warnings with their paths, the postcode count; or
+/// every problem with its path and message.
+#[doc(hidden)]
+#[must_use]
+pub fn describe_read(r: &Result<Market, Issues>) -> String {
+    match r {
+        Ok(m) => format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{}",
+            m.rows(),
+            m.to_rows(),
+            m.labels(),
+            m.warnings(),
+            m.postcode_count()
+        ),
+        Err(e) => format!("{e:?}\n{e}"),
+    }
 }

@@ -22,7 +22,7 @@ pub use builder::Builder;
 pub use csv_import::parse_csv;
 #[doc(hidden)]
 pub use csv_import::{
-    parse_csv_pieces, parse_csv_with, parse_pieces_after, CsvStream, Speed, Stop,
+    describe_read, parse_csv_pieces, parse_csv_with, parse_pieces_after, CsvStream, Speed, Stop,
 };
 pub use export::{LabelSummary, RowOut};
 pub use rows::{from_rows, read_count, read_fraction};

@@ -416,21 +416,9 @@ fn keeps_text_after_a_closing_quote_instead_of_dropping_it() {
     }
 }
 
-/// Everything a read gives: the rows as stored (keys with label and fraction), as exported,
-/// the labels with their concerns and origins, the warnings with their paths, the postcode
-/// count; or every problem with its path and message.
+/// Everything a read gives (`market::describe_read`), to compare reader paths.
 fn everything(r: Result<Market, resv_calc::issue::Issues>) -> String {
-    match r {
-        Ok(m) => format!(
-            "{:?}\n{:?}\n{:?}\n{:?}\n{}",
-            m.rows(),
-            m.to_rows(),
-            m.labels(),
-            m.warnings(),
-            m.postcode_count()
-        ),
-        Err(e) => format!("{e:?}\n{e}"),
-    }
+    resv_calc::market::describe_read(&r)
 }
 
 /// Reads `bytes` at every speed of the CSV reader and requires the same result.
