@@ -8,7 +8,7 @@ set -euo pipefail
 seconds=${1:-60}
 cd "$(dirname "$0")/../fuzz"
 command -v cargo-fuzz >/dev/null || { echo "fuzz: cargo-fuzz missing; run 'make setup'" >&2; exit 1; }
-for target in money csv csv_paths scenario calculate typed; do
+for target in money csv csv_paths scenario calculate typed json; do
   mkdir -p "corpus/$target"
   log=$(mktemp)
   if ! RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "corpus/$target" "seeds/$target" -- \

@@ -264,7 +264,52 @@ pub(super) fn decode_root(value: JsValue, name: &str, issues: &mut Issues) -> Va
     )
 }
 
+/// The JS half of the fast way in (`plain.js`, shipped in the package's `snippets/`).
+mod plain {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/src/wasm/plain.js")]
+    extern "C" {
+        /// The argument as JSON text when it is plain data within the bounds, else
+        /// `undefined`. It catches everything itself; `catch` keeps even a bug in it from
+        /// unwinding through Rust frames.
+        #[wasm_bindgen(catch, js_name = plainJson)]
+        pub fn plain_json(
+            value: &JsValue,
+            max_depth: u32,
+            max_items: u32,
+            max_nodes: u32,
+            max_text: u32,
+            max_text_total: u32,
+        ) -> Result<Option<String>, JsValue>;
+    }
+}
+
+/// Plain data as JSON text in one call, read by `input::json` (issue 19: most of the first
+/// `calculate` of a fresh instance was the walker's boundary crossings running cold glue).
+/// `None` for anything else, which the walker then reads.
+fn fast(value: &JsValue) -> Option<Value> {
+    let bound = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let text = plain::plain_json(
+        value,
+        bound(MAX_DEPTH),
+        bound(MAX_ITEMS),
+        bound(MAX_NODES),
+        bound(MAX_TEXT_UNITS),
+        bound(MAX_TEXT_TOTAL),
+    )
+    .ok()??;
+    let limits = crate::input::json::TextLimits {
+        one: MAX_TEXT_UNITS,
+        total: MAX_TEXT_TOTAL,
+    };
+    crate::input::json::parse(&text, limits)
+}
+
 fn walk(value: &JsValue, at: Trail<'_>, issues: &mut Issues) -> Value {
+    if let Some(v) = fast(value) {
+        return v;
+    }
     let mut walker = Walker {
         iterator: js_sys::Symbol::iterator().into(),
         nodes_left: MAX_NODES,
@@ -296,12 +341,12 @@ pub(super) fn decode_scalar(value: JsValue, name: &str, issues: &mut Issues) -> 
     }
 }
 
-/// Encodes a result for JS: plain objects, money as strings.
+/// Encodes a result for JS: plain objects, money as strings. Written as JSON text and read
+/// by `JSON.parse` in one call (no value crosses the boundary on its own).
 pub(super) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// UTF-16 units copied into Wasm per step when a string argument is read as bytes.
