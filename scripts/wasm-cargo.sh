@@ -38,7 +38,10 @@ else
   # A panic aborts the instance either way (and the lints deny them): with the standard library
   # built here, panic=immediate-abort also drops the panic messages, their locations and the
   # core::fmt code that formats them (issue 19: what it bought is in the commit that added it).
-  export RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort $SIMD"
+  export RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort $SIMD --cfg resv_optimize"
+  # `resv_optimize`: the reading, reporting and message code (run once per call, most of the
+  # module) is marked #[optimize(size)]; the national import's loops stay at opt-level 3
+  # (issue 19). The attribute is nightly-only, so it is used only where this build may.
   # The rustup proxies come first on PATH; Debian's cargo must find Debian's rustc and clippy.
   PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 /usr/bin/cargo "$sub" --target "$TARGET" \
     -Zbuild-std=std,panic_abort "$@"

@@ -73,6 +73,7 @@ const TOTALS: &[&str] = &[
 /// (id, name, amounts by field) of the entries of a list.
 type Rows = Vec<(String, String, Vec<Money>)>;
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn rows(
     report: &Value,
     list: &str,
@@ -112,6 +113,7 @@ fn rows(
     out
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn diff(a: Money, b: Money) -> Diff {
     Diff {
         a,
@@ -121,6 +123,7 @@ fn diff(a: Money, b: Money) -> Diff {
 }
 
 /// Pairs entries by id, in `a`'s order then `b`'s new ones.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn pair(a: &Rows, b: &Rows, fields: usize) -> Vec<(String, String, Vec<Diff>)> {
     let mut out: Vec<(String, String, Vec<Diff>)> = Vec::new();
     for (id, name, am) in a {
@@ -146,6 +149,7 @@ fn pair(a: &Rows, b: &Rows, fields: usize) -> Vec<(String, String, Vec<Diff>)> {
     out
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn entries(p: Vec<(String, String, Vec<Diff>)>) -> Vec<Entry> {
     p.into_iter()
         .filter_map(|(id, name, mut d)| {
@@ -158,6 +162,7 @@ fn entries(p: Vec<(String, String, Vec<Diff>)>) -> Vec<Entry> {
         .collect()
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn id_of(v: &Value) -> Option<String> {
     match v.get("id") {
         Some(Value::Text(t)) => Some(t.clone()),
@@ -165,6 +170,7 @@ fn id_of(v: &Value) -> Option<String> {
     }
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn flow_of(v: &Value) -> Option<String> {
     let t = |k: &str| match v.get(k) {
         Some(Value::Text(t)) => Some(t.clone()),
@@ -177,6 +183,7 @@ fn flow_of(v: &Value) -> Option<String> {
 ///
 /// # Errors
 /// Every problem found, with paths such as `b.insurers[2].amount`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn compare(a: &Value, b: &Value) -> Result<Comparison, Issues> {
     let mut issues = Issues::new();
     let mut sides = Vec::new();

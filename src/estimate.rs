@@ -15,6 +15,7 @@ use crate::postcode::Postcode;
 use rust_decimal::Decimal;
 
 /// Residents of the PC4 areas inside the spans (built-in CBS table).
+#[cfg_attr(resv_optimize, optimize(size))]
 fn builtin_in(spans: &[Span]) -> Vec<(Postcode, u64, u32)> {
     let table = population();
     let mut out = Vec::new();
@@ -46,6 +47,7 @@ pub struct Estimate {
 ///
 /// # Errors
 /// Records every problem in `issues` and returns `None`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_estimate(
     value: &Value,
     spans: &[Span],
@@ -75,6 +77,7 @@ pub fn read_estimate(
 /// The shares and the population an estimate of `value` (a scenario's `estimate`) was made
 /// with, for the report: each concern's share in percent (as given, or the national shares),
 /// and whether the population is the built-in CBS table. `None` when `value` does not read.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(crate) fn basis(value: &Value) -> Option<(Vec<(String, Decimal)>, bool)> {
     let mut issues = Issues::new();
     let (shares, _) = read_shares(read::field(value, "shares"), &Path::root(), &mut issues)?;
@@ -93,6 +96,7 @@ pub(crate) fn basis(value: &Value) -> Option<(Vec<(String, Decimal)>, bool)> {
 
 /// The shares per concern in millionths of the whole (ten-thousandths of a percent):
 /// `"national"` (the default) or a list of `{ concern, percent }`; with their source.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_shares(
     value: &Value,
     path: &Path,
@@ -166,6 +170,7 @@ fn read_shares(
 
 /// The residents per postcode: the built-in CBS table (PC4 only) or a list of
 /// `{ postcode, residents }`.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_population(
     value: &Value,
     spans: &[Span],
@@ -220,6 +225,7 @@ fn read_population(
 }
 
 /// The synthetic table: per postcode, per concern, its residents weighted by the share.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn build(
     shares: &[(String, u32)],
     population: &[(Postcode, u64, u32)],

@@ -28,6 +28,7 @@ pub const NATIONAL_POPULATION: u64 = 18_044_025;
 pub const CO_ASSESSMENT_THRESHOLD: u32 = 30;
 
 /// Whether `year` lies inside the experiment.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn is_experiment_year(year: u16) -> bool {
     YEARS.contains(&year)
 }

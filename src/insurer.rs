@@ -84,6 +84,7 @@ pub const REGISTRY: &[Concern] = &[
 
 /// The key names are matched by: lower case letters and digits only, accents dropped
 /// (`a.s.r.` = `ASR`, `Univé` = `unive`, `Zorg en Zekerheid` = `zorgenzekerheid`).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn match_key(name: &str) -> String {
     // Latin letters only (no Unicode case tables in the Wasm module): names are Dutch.
     name.chars()
@@ -100,6 +101,7 @@ pub fn match_key(name: &str) -> String {
 }
 
 /// The registry concern of a label or concern name, if any.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn concern_of(name: &str) -> Option<&'static Concern> {
     let key = match_key(name);
     if key.is_empty() {
@@ -113,6 +115,7 @@ pub fn concern_of(name: &str) -> Option<&'static Concern> {
 }
 
 /// The registry concern with exactly this name or alias (not a label).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn concern_named(name: &str) -> Option<&'static Concern> {
     let key = match_key(name);
     REGISTRY

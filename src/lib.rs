@@ -59,6 +59,13 @@
 //! each table adds up to its total by construction; no text for people outside the
 //! catalogue; the native and Wasm reports are byte-identical (`tests/vectors`).
 
+// In the Wasm build, code that runs once per call (reading arguments, assembling reports,
+// messages) is marked `#[cfg_attr(resv_optimize, optimize(size))]` while the national
+// import's loops stay at opt-level 3 (issue 19: 269 -> 242 KB gzipped at the same parse
+// speed). The attribute is nightly-only: scripts/wasm-cargo.sh sets `--cfg resv_optimize`
+// only where it builds the standard library anyway (RUSTC_BOOTSTRAP); elsewhere it is a no-op.
+#![cfg_attr(resv_optimize, feature(optimize_attribute))]
+
 pub mod area;
 pub mod budget;
 pub mod compare;

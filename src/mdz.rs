@@ -52,6 +52,7 @@ pub struct Options {
 }
 
 impl Default for Options {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn default() -> Self {
         Options {
             framework: FRAMEWORK,
@@ -63,6 +64,7 @@ impl Default for Options {
 }
 
 /// Reads `mdz: { framework?, population?, regions?, indexation? }`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_options(value: &Value, path: &Path, issues: &mut Issues) -> Option<Options> {
     let mut o = Options::default();
     if value.is_null() {
@@ -190,6 +192,7 @@ pub struct Mdz {
 }
 
 /// A decimal as an exact fraction `units / 10^scale`.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn parts(d: Decimal) -> Option<(u128, u128)> {
     let d = d.normalize();
     Some((
@@ -198,16 +201,19 @@ fn parts(d: Decimal) -> Option<(u128, u128)> {
     ))
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn cents(m: Money) -> Option<u128> {
     let (u, s) = parts(m.value())?;
     rounded_ratio(&[u, 100], &[s])
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn from_cents(c: u128) -> Option<Money> {
     Money::new(Decimal::try_from_i128_with_scale(i128::try_from(c).ok()?, 2).ok()?).ok()
 }
 
 /// Weighs `zvw` (this region, this year) against the framework.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn compute(
     o: &Options,
     zvw: Money,

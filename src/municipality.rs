@@ -84,11 +84,13 @@ pub struct Approval {
     pub wlz_pending: bool,
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn as_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(d)
 }
 
 /// Reads `[{ id, name?, postcodes }]`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_municipalities(
     value: &Value,
     path: &Path,
@@ -130,6 +132,7 @@ pub fn read_municipalities(
 
 /// The intersection of two sorted, disjoint span lists; fractions multiply. `None` when a
 /// product of fractions has more than 6 decimals (it could not be held exactly).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn intersect(a: &[Span], b: &[Span]) -> Option<Vec<Span>> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0usize, 0usize);
@@ -172,6 +175,7 @@ pub enum Error {
 
 /// The residents of each municipality inside `spans`. `None` when fractions multiply to
 /// more than 6 decimals.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn residents_in(
     market: &Market,
     municipalities: &[Municipality],
@@ -183,6 +187,7 @@ fn residents_in(
         .collect()
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn weight_in(market: &Market, spans: &[Span]) -> Decimal {
     let t = market.tally(spans);
     let total = t.weights.iter().fold(0u128, |a, w| a.saturating_add(*w));
@@ -194,6 +199,7 @@ fn weight_in(market: &Market, spans: &[Span]) -> Decimal {
 ///
 /// # Errors
 /// See [`Error`].
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn pool_parts(
     market: &Market,
     municipalities: &[Municipality],
@@ -227,6 +233,7 @@ pub fn pool_parts(
 ///
 /// # Errors
 /// See [`Error`].
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn allocate(
     market: &Market,
     municipalities: &[Municipality],

@@ -16,6 +16,7 @@ pub const MARKET_CSV: &str = include_str!("../data/sample_region_market.csv");
 ///
 /// # Errors
 /// Never in practice: the shipped file is tested.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn market() -> Result<Market, Issues> {
     parse_csv(MARKET_CSV.as_bytes())
 }

@@ -221,6 +221,7 @@ const OPTIONS: &[&str] = &["minorUnit"];
 ///
 /// # Errors
 /// Every problem found, as [`Issues`] with paths such as `weights[2].weight`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn allocate(total: &Value, weights: &Value, options: &Value) -> Result<Vec<Part>, Issues> {
     let mut issues = Issues::new();
     let total_path = Path::root().key("total");

@@ -81,6 +81,7 @@ pub const SETTINGS_FIELDS: &[&str] = &[
 ];
 
 /// Reads the settings fields of `value` (unknown fields are the caller's business).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_settings(value: &Value, path: &Path, issues: &mut Issues) -> Settings {
     let mut s = Settings::default();
     let by = read::field(value, "allocateBy");
@@ -196,6 +197,7 @@ pub struct Parties {
 /// known, else per label (with a warning). An explicit `concern` with an unknown label is an
 /// error at the label's first occurrence.
 #[inline(never)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn resolve(
     market: &Market,
     settings: &Settings,

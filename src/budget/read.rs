@@ -32,6 +32,7 @@ const LINE_FIELDS: &[&str] = &[
 ];
 
 /// A split percentage; absent means zero.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn split_percent(value: &Value, at: &Path, issues: &mut Issues) -> Option<Decimal> {
     if value.is_null() {
         Some(Decimal::ZERO)
@@ -41,6 +42,7 @@ fn split_percent(value: &Value, at: &Path, issues: &mut Issues) -> Option<Decima
 }
 
 /// One of a fixed set of texts, as its value; `None` (and an issue) for any other text.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn choice<T: Copy>(
     value: &Value,
     at: &Path,
@@ -59,6 +61,7 @@ fn choice<T: Copy>(
 }
 
 /// An optional field read by `f`: `Some(None)` when absent.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn optional<T>(value: &Value, f: impl FnOnce(&Value) -> Option<T>) -> Option<Option<T>> {
     if value.is_null() {
         Some(None)
@@ -68,6 +71,7 @@ fn optional<T>(value: &Value, f: impl FnOnce(&Value) -> Option<T>) -> Option<Opt
 }
 
 /// Reads the budget lines for `year`; line areas must lie inside the work area.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_lines(
     value: &Value,
     year: u16,
@@ -115,6 +119,7 @@ struct Read<'v> {
 }
 
 /// Reads one line's fields (all but its id), in the order of the line's documentation.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_line<'v>(
     item: &'v Value,
     at: &Path,
@@ -211,6 +216,7 @@ struct Funding {
 /// Reads `existingFunding` (every year or per year; never above the line's amount in a year),
 /// its source, and the reason bouwsteen 7 asks for beside O&I, wijkverpleging or
 /// patiëntgroepen funding.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_funding(
     item: &Value,
     at: &Path,
@@ -276,6 +282,7 @@ fn read_funding(
 }
 
 /// The line's level (required).
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_level(value: &Value, at: &Path, issues: &mut Issues) -> Option<Level> {
     if value.is_null() {
         issues.push(at.clone(), Problem::Missing);
@@ -295,6 +302,7 @@ fn read_level(value: &Value, at: &Path, issues: &mut Issues) -> Option<Level> {
 }
 
 /// The line's hoofdtaken: at least one, each 1..5, each once.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_main_tasks(value: &Value, at: &Path, issues: &mut Issues) -> Vec<u8> {
     let mut tasks = Vec::new();
     let Some(list) = read::list(value, at, issues) else {
@@ -327,6 +335,7 @@ enum Existing {
 }
 
 impl Existing {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn for_year(&self, year: u16) -> Money {
         match self {
             Existing::Every(m) => *m,
@@ -340,6 +349,7 @@ impl Existing {
 
 /// `existingFunding`: an amount (the same every year) or `{ "2027": "…", "2028": "…" }` (a
 /// year not named has none).
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_existing(value: &Value, at: &Path, issues: &mut Issues) -> Option<Existing> {
     match value {
         Value::Null => Some(Existing::Every(Money::ZERO)),
@@ -354,6 +364,7 @@ fn read_existing(value: &Value, at: &Path, issues: &mut Issues) -> Option<Existi
 
 /// The line's task shares, `{ "4": "80", "5": "20" }`: percentages of its hoofdtaken adding up
 /// to 100 (a task not named gets 0), aligned with `tasks`; `Some(None)` when absent.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_task_shares(
     value: &Value,
     at: &Path,
@@ -408,6 +419,7 @@ fn read_task_shares(
 
 /// The line's amount for `year` and its amounts per year: `amounts` per year where given,
 /// else `amount` compounded by `growth` from the base year.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_amounts(
     item: &Value,
     at: &Path,
@@ -446,6 +458,7 @@ fn read_amounts(
 }
 
 /// Per-year amounts: `{ "2027": "…", "2028": "…" }`.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_year_amounts(value: &Value, at: &Path, issues: &mut Issues) -> Vec<(u16, Money)> {
     let mut given = Vec::new();
     match value {
@@ -474,6 +487,7 @@ fn read_year_amounts(value: &Value, at: &Path, issues: &mut Issues) -> Vec<(u16,
 }
 
 /// The split: percentages Zvw, municipal and Wlz summing to 100; absent: all Zvw.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_split(
     value: &Value,
     at: &Path,
@@ -507,6 +521,7 @@ fn read_split(
 }
 
 /// The line's own area (`Some(None)` when absent), which must lie inside the work area.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_line_area(
     value: &Value,
     at: &Path,
@@ -527,6 +542,7 @@ fn read_line_area(
 
 /// Double funding: a monodisciplinary line for GPs (O&I) or district nursing (coordination)
 /// claims what that discipline may already be paid for, unless it deducts that funding.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn double_funding(lines: &[Line], path: &Path, year: u16, warnings: &mut Vec<Warned>) {
     for (i, l) in lines.iter().enumerate() {
         // ZonMw subsidy runs through 2026: from the experiment's first year it is not there
@@ -567,6 +583,7 @@ fn double_funding(lines: &[Line], path: &Path, year: u16, warnings: &mut Vec<War
 }
 
 /// Whether a span lies inside the work area's spans (a line area must not reach outside it).
+#[cfg_attr(resv_optimize, optimize(size))]
 fn covered(span: &crate::market::Span, work: &Area) -> bool {
     work.spans
         .iter()

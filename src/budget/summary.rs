@@ -7,6 +7,7 @@ use crate::money::Money;
 use rust_decimal::Decimal;
 
 /// Totals over lines.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn totals(lines: &[LineResult]) -> Option<Sums> {
     let mut s = Sums::default();
     for l in lines {
@@ -16,6 +17,7 @@ pub fn totals(lines: &[LineResult]) -> Option<Sums> {
 }
 
 /// Per level, each adding up to the totals.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn by_level(lines: &[LineResult]) -> Option<Vec<Summary<Level>>> {
     Level::ALL
         .iter()
@@ -35,6 +37,7 @@ pub fn by_level(lines: &[LineResult]) -> Option<Vec<Summary<Level>>> {
 /// Per hoofdtaak (1..5): a line's amounts split over its tasks by its task shares, equally
 /// when it gives none (largest remainder, a tied odd cent to the first-listed task), so the
 /// five add up to the totals.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn by_main_task(lines: &[LineResult]) -> Option<Vec<Summary<u8>>> {
     let mut out: Vec<Summary<u8>> = experiment::MAIN_TASKS
         .map(|t| Summary {

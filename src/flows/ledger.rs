@@ -116,6 +116,7 @@ type Payer = (String, String, Money);
 ///
 /// `pools`: the pools of lines, with their budget Zvw and their parts per insurer. `kassier`:
 /// the member that receives the money on behalf of the RESV, when it works through one.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn ledger(
     subs: &[Subcontract],
     results: &[LineResult],
@@ -160,6 +161,7 @@ pub fn ledger(
 
 /// One subcontract over the insurers: the weight of insurer i is the sum over the pools of
 /// its pool part × the share of the pool's Zvw this subcontract covers.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn fund(
     s: &Subcontract,
     results: &[LineResult],
@@ -212,6 +214,7 @@ fn fund(
 
 /// Money in = money out + kept, per insurer (`subcontracted[i]` is insurer i's part of the
 /// subcontracts) and in total.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn money_ledger(
     subs: &[Subcontract],
     insurers: &[Payer],
@@ -250,6 +253,7 @@ fn money_ledger(
 
 /// The Sankey: payers → RESV → contractors (one node per contractor, in order of first
 /// appearance) and what the RESV keeps.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn sankey(
     subs: &[Subcontract],
     insurers: &[Payer],

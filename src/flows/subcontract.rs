@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// Reads `hoofdaannemer: { form, name?, kassier?, agreement? }`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_hoofdaannemer(
     value: &Value,
     path: &Path,
@@ -68,6 +69,7 @@ const FIELDS: &[&str] = &["id", "contractor", "amount", "lines", "mainTasks", "f
 
 /// A contractor that is the party receiving the money itself: the kassier (who receives it on
 /// behalf of the RESV) or the hoofdaannemer, named ignoring case, spaces and punctuation.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn to_self(contractor: &str, hoofdaannemer: Option<&Hoofdaannemer>) -> Option<Problem> {
     let h = hoofdaannemer?;
     let key = crate::insurer::match_key(contractor);
@@ -83,6 +85,7 @@ fn to_self(contractor: &str, hoofdaannemer: Option<&Hoofdaannemer>) -> Option<Pr
 }
 
 /// Reads the subcontracts and checks them against the budget lines.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_subcontracts(
     value: &Value,
     path: &Path,
@@ -198,6 +201,7 @@ pub fn read_subcontracts(
 }
 
 /// Zvw of each (line, task) cell: a line's Zvw split equally over its tasks (as the summaries).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn cells(results: &[LineResult]) -> Option<Vec<Vec<(u8, Money)>>> {
     results
         .iter()
@@ -214,12 +218,14 @@ pub(super) fn cells(results: &[LineResult]) -> Option<Vec<Vec<(u8, Money)>>> {
         .collect()
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn covers(s: &Subcontract, line: &LineResult, task: u8) -> bool {
     s.lines.as_ref().is_none_or(|ids| ids.contains(&line.id))
         && s.main_tasks.as_ref().is_none_or(|ts| ts.contains(&task))
 }
 
 /// The Zvw a subcontract may use: the cells it covers.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn available(
     s: &Subcontract,
     results: &[LineResult],
@@ -245,6 +251,7 @@ type Spec = (Option<Vec<usize>>, Option<Vec<u8>>);
 /// the same lines and hoofdtaken share one cover, so the usual case (all lines, or one line
 /// each) builds few sets whatever the number of subcontracts. O(n·k + Σ |cover|), k the
 /// longest list a subcontract names.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn distinct_covers(
     subs: &[Subcontract],
     results: &[LineResult],
@@ -318,6 +325,7 @@ fn distinct_covers(
 /// share — and checked cell by cell against a mark of S. That is O(Σ_S Σ_(c∈S) Σ_(T filed
 /// under c) |T|): linear for the usual shapes (all lines, one line each, disjoint sets) and
 /// quadratic only in D for many distinct covers that all share their rarest cell.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn check_amounts(
     subs: &[Subcontract],
     results: &[LineResult],

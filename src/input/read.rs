@@ -16,18 +16,21 @@ pub trait At {
 }
 
 impl At for Path {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn path(&self) -> Path {
         self.clone()
     }
 }
 
 impl<F: Fn() -> Path> At for F {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn path(&self) -> Path {
         self()
     }
 }
 
 /// Pushes the problem of a value that is not of the expected kind.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn wrong_type(value: &Value, expected: Expected, at: &dyn At, issues: &mut Issues) {
     let problem = match value {
         Value::Null => Problem::Missing,
@@ -41,6 +44,7 @@ pub fn wrong_type(value: &Value, expected: Expected, at: &dyn At, issues: &mut I
 }
 
 /// A decimal from a string or JS number (read as `String(n)` prints it).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn decimal(value: &Value, at: &dyn At, issues: &mut Issues) -> Option<Decimal> {
     match value {
         Value::Text(text) | Value::Number(text) => match parse_decimal(text) {
@@ -58,6 +62,7 @@ pub fn decimal(value: &Value, at: &dyn At, issues: &mut Issues) -> Option<Decima
 }
 
 /// An amount of money from a string or JS number.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn money(value: &Value, at: &dyn At, issues: &mut Issues) -> Option<Money> {
     let d = decimal(value, at, issues)?;
     match Money::new(d) {
@@ -70,6 +75,7 @@ pub fn money(value: &Value, at: &dyn At, issues: &mut Issues) -> Option<Money> {
 }
 
 /// A string.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn text<'v>(value: &'v Value, at: &dyn At, issues: &mut Issues) -> Option<&'v str> {
     match value {
         Value::Text(t) => Some(t),
@@ -81,6 +87,7 @@ pub fn text<'v>(value: &'v Value, at: &dyn At, issues: &mut Issues) -> Option<&'
 }
 
 /// The elements of a list, or `None` (with an issue) when it is not one or is too long.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn list<'v>(value: &'v Value, at: &dyn At, issues: &mut Issues) -> Option<&'v [Value]> {
     match value {
         Value::List { items, truncated } => {
@@ -101,6 +108,7 @@ pub fn list<'v>(value: &'v Value, at: &dyn At, issues: &mut Issues) -> Option<&'
 /// Checks that `value` is an object (or absent) whose keys are all in `known`.
 ///
 /// Returns whether it was usable: an object or `null`/`undefined` (meaning "no options").
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn options(value: &Value, known: &[&str], at: &dyn At, issues: &mut Issues) -> bool {
     match value {
         Value::Null => true,
@@ -123,12 +131,14 @@ pub fn options(value: &Value, known: &[&str], at: &dyn At, issues: &mut Issues) 
 }
 
 /// The field `key` of an object, or `Value::Null` when absent.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn field<'v>(value: &'v Value, key: &str) -> &'v Value {
     const NULL: &Value = &Value::Null;
     value.get(key).unwrap_or(NULL)
 }
 
 /// An optional boolean (`null`/`undefined` reads as `default`).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn boolean(value: &Value, default: bool, at: &dyn At, issues: &mut Issues) -> Option<bool> {
     match value {
         Value::Null => Some(default),
@@ -142,6 +152,7 @@ pub fn boolean(value: &Value, default: bool, at: &dyn At, issues: &mut Issues) -
 
 /// An amount that must be whole cents and not negative (lump sums, budget amounts,
 /// subcontracts).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn cents(value: &Value, at: &Path, issues: &mut Issues) -> Option<Money> {
     let m = money(value, at, issues)?;
     if m.value() < Decimal::ZERO {
@@ -153,11 +164,13 @@ pub fn cents(value: &Value, at: &Path, issues: &mut Issues) -> Option<Money> {
 
 /// An amount that must be whole cents and may be negative (a contracted lump sum that
 /// corrects an earlier one).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn signed_cents(value: &Value, at: &Path, issues: &mut Issues) -> Option<Money> {
     let m = money(value, at, issues)?;
     whole_cents(m, at, issues)
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn whole_cents(m: Money, at: &Path, issues: &mut Issues) -> Option<Money> {
     if !m.is_multiple_of(Decimal::new(1, 2)) {
         issues.push(
@@ -173,6 +186,7 @@ fn whole_cents(m: Money, at: &Path, issues: &mut Issues) -> Option<Money> {
 
 /// The `id` of the list element `item` at `list[index]`: a non-empty text not seen before in
 /// the list (`seen` remembers where each id first occurred).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn unique_id<'v>(
     item: &'v Value,
     list: &Path,
@@ -201,6 +215,7 @@ pub fn unique_id<'v>(
 }
 
 /// A percentage 0..=100 with at most 4 decimals (domain splits, market shares).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn percent(value: &Value, at: &dyn At, issues: &mut Issues) -> Option<Decimal> {
     let d = decimal(value, at, issues)?;
     if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
@@ -216,6 +231,7 @@ pub fn percent(value: &Value, at: &dyn At, issues: &mut Issues) -> Option<Decima
 
 /// A yearly rate of change in percent (growth, indexation): above −100, at most 100, at most
 /// 4 decimals.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn rate(value: &Value, at: &Path, issues: &mut Issues) -> Option<Decimal> {
     let d = decimal(value, at, issues)?;
     if d > Decimal::from(-100) && d <= Decimal::ONE_HUNDRED && d.normalize().scale() <= 4 {

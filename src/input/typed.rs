@@ -28,6 +28,7 @@ use rust_decimal::Decimal;
 pub const MAX_TYPED_CHARS: usize = 80;
 
 /// What was typed, cut to a length a message can quote.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn quoted(text: &str) -> String {
     const QUOTED: usize = 40;
     let trimmed = text.trim();
@@ -56,6 +57,7 @@ fn quoted(text: &str) -> String {
 /// assert_eq!(read_amount("€1,250,000", Lang::En).unwrap().to_string(), "1250000.00");
 /// assert!(read_amount("12,5", Lang::En).is_err());
 /// ```
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_amount(text: &str, lang: Lang) -> Result<Money, Problem> {
     let unreadable = || Problem::AmountUnreadable {
         typed: quoted(text),
@@ -79,6 +81,7 @@ pub fn read_amount(text: &str, lang: Lang) -> Result<Money, Problem> {
 /// assert_eq!(read_percent("55,5", Lang::Nl).unwrap().to_string(), "55.5");
 /// assert_eq!(read_percent("55.5 %", Lang::En).unwrap().to_string(), "55.5");
 /// ```
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_percent(text: &str, lang: Lang) -> Result<Decimal, Problem> {
     let unreadable = || Problem::PercentUnreadable {
         typed: quoted(text),
@@ -95,6 +98,7 @@ pub fn read_percent(text: &str, lang: Lang) -> Result<Decimal, Problem> {
 
 /// The typed text in the core's grammar (`-?digits(.digits)?`), empty for an empty text, or
 /// `None` when it fits no reading of `lang`. `money` allows the euro sign and `,-`.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn plain_number(text: &str, lang: Lang, money: bool) -> Option<String> {
     if text.chars().count() > MAX_TYPED_CHARS {
         return None;
@@ -197,6 +201,7 @@ fn plain_number(text: &str, lang: Lang, money: bool) -> Option<String> {
 /// assert_eq!(format_amount(m, Lang::Nl), "1.250.000,00");
 /// assert_eq!(format_amount(m, Lang::En), "1,250,000.00");
 /// ```
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn format_amount(amount: Money, lang: Lang) -> String {
     let (negative, s) = written(amount.value(), lang, 2);
     if negative {
@@ -208,11 +213,13 @@ pub fn format_amount(amount: Money, lang: Lang) -> String {
 
 /// An amount with the euro sign as the page says it: `€ 1.250.000,00` / `€1,250,000.00`
 /// (`€ -5,00` / `-€5.00` when negative, as `Intl.NumberFormat` writes them).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn amount_phrase(amount: Money, lang: Lang) -> String {
     money_phrase(amount.value(), lang)
 }
 
 /// A percentage as a field shows it in `lang`, without the sign: `55,5` / `55.5`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn format_percent(value: Decimal, lang: Lang) -> String {
     let (negative, s) = written(value, lang, 0);
     if negative {
@@ -224,6 +231,7 @@ pub fn format_percent(value: Decimal, lang: Lang) -> String {
 
 /// The language named by a page's `lang` (`"nl"`, `"en"`; a region suffix such as `"nl-NL"`
 /// is allowed), or `None`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn lang_of(tag: &str) -> Option<Lang> {
     let primary = tag.split(['-', '_']).next().unwrap_or_default();
     if primary.eq_ignore_ascii_case("nl") {

@@ -17,6 +17,7 @@ pub enum Lang {
 }
 
 impl Expected {
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn nl(self) -> &'static str {
         match self {
             Expected::Text => "een tekst",
@@ -26,6 +27,7 @@ impl Expected {
             Expected::Boolean => "true of false",
         }
     }
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn en(self) -> &'static str {
         match self {
             Expected::Text => "a string",
@@ -39,6 +41,7 @@ impl Expected {
 
 /// An amount as the core prints it: at least two decimals, `.` as decimal point, never
 /// `-0.00` (`Money`'s `Display` uses this too).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn amount_text(value: Decimal) -> String {
     let mut v = value.normalize();
     if v.scale() < 2 {
@@ -51,6 +54,7 @@ pub fn amount_text(value: Decimal) -> String {
 }
 
 /// The names of where an estimate's shares come from.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn share_source(source: ShareSource) -> (&'static str, &'static str) {
     match source {
         ShareSource::National => (NATIONAL_SHARES_SOURCE, NATIONAL_SHARES_SOURCE),
@@ -59,6 +63,7 @@ fn share_source(source: ShareSource) -> (&'static str, &'static str) {
 }
 
 /// The names of existing funding that may already pay for a line.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn paid_through(funding: PaidThrough) -> (&'static str, &'static str) {
     match funding {
         PaidThrough::OI => ("O&I", "O&I"),
@@ -70,6 +75,7 @@ fn paid_through(funding: PaidThrough) -> (&'static str, &'static str) {
 }
 
 /// The Sankey's label for the kassier that receives the money on behalf of the RESV.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn kassier_label(kassier: &str, resv_name: &str) -> (String, String) {
     (
         format!("{kassier} (kassier namens {resv_name})"),
@@ -78,12 +84,14 @@ pub fn kassier_label(kassier: &str, resv_name: &str) -> (String, String) {
 }
 
 /// The Sankey's label for what the RESV keeps, in Dutch and English.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn kept_label(resv_name: &str) -> (String, String) {
     (format!("{resv_name} (zelf)"), format!("{resv_name} (kept)"))
 }
 
 /// The one-line summary of invalid input that a JS `Error`'s `message` carries: the first
 /// `listed` issues with their paths, in Dutch and then in English.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn invalid_input_summary(issues: &[Issue], listed: usize) -> String {
     let summary = |lang: Lang| {
         let mut parts: Vec<String> = issues
@@ -117,6 +125,7 @@ pub fn invalid_input_summary(issues: &[Issue], listed: usize) -> String {
 pub const NATIONAL_SHARES_SOURCE: &str = "NZa/Vektis 2022";
 
 /// The text in `lang` of a Dutch and English pair.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn pick((nl, en): (String, String), lang: Lang) -> String {
     match lang {
         Lang::Nl => nl,
@@ -125,17 +134,20 @@ fn pick((nl, en): (String, String), lang: Lang) -> String {
 }
 
 /// A count in both languages (`100.000` / `100,000`); `usize` and `u64` alike.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn counts(n: impl TryInto<u64>) -> (String, String) {
     let n = n.try_into().unwrap_or(u64::MAX);
     (count_phrase(n, Lang::Nl), count_phrase(n, Lang::En))
 }
 
 /// An amount in both languages (`€ 49.950,00` / `€49,950.00`).
+#[cfg_attr(resv_optimize, optimize(size))]
 fn moneys(value: Decimal) -> (String, String) {
     (money_phrase(value, Lang::Nl), money_phrase(value, Lang::En))
 }
 
 /// A percentage in both languages (`36,8%` / `36.8%`).
+#[cfg_attr(resv_optimize, optimize(size))]
 fn percents(value: Decimal) -> (String, String) {
     (
         percent_phrase(value, Lang::Nl),
@@ -144,6 +156,7 @@ fn percents(value: Decimal) -> (String, String) {
 }
 
 /// A count with its noun in both languages (`1 veld` / `3 fields`).
+#[cfg_attr(resv_optimize, optimize(size))]
 fn nouns(n: usize, nl: (&str, &str), en: (&str, &str)) -> (String, String) {
     let n = u64::try_from(n).unwrap_or(u64::MAX);
     (
@@ -154,11 +167,13 @@ fn nouns(n: usize, nl: (&str, &str), en: (&str, &str)) -> (String, String) {
 
 impl Problem {
     /// The message in the given language: the one catalogue of user-facing texts.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn message(&self, lang: Lang) -> String {
         pick(self.texts(), lang)
     }
 
     /// The Dutch and the English message.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn texts(&self) -> (String, String) {
         match self {
             Problem::Missing => (
@@ -508,11 +523,13 @@ impl Problem {
 
 impl Warning {
     /// The message in `lang`.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn message(&self, lang: Lang) -> String {
         pick(self.texts(), lang)
     }
 
     /// The Dutch and the English message.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn texts(&self) -> (String, String) {
         match self {
             Warning::DuplicateRows { count: 1, example } => (

@@ -31,22 +31,26 @@ pub struct Issue {
 
 impl Issue {
     /// A new issue.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn new(path: Path, problem: Problem) -> Issue {
         Issue { path, problem }
     }
 
     /// The stable code (`"negative_weight"`).
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn code(&self) -> &'static str {
         self.problem.code()
     }
 
     /// The message in `lang`, without the path.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn message(&self, lang: Lang) -> String {
         self.problem.message(lang)
     }
 }
 
 impl fmt::Display for Issue {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message(Lang::En))
     }
@@ -58,26 +62,31 @@ pub struct Issues(Vec<Issue>);
 
 impl Issues {
     /// No problems yet.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn new() -> Issues {
         Issues(Vec::new())
     }
 
     /// Records a problem at `path`.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn push(&mut self, path: Path, problem: Problem) {
         self.0.push(Issue::new(path, problem));
     }
 
     /// Records every issue of `more` after these.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn extend(&mut self, more: Issues) {
         self.0.extend(more.0);
     }
 
     /// Whether nothing was recorded.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// The recorded issues in the order found.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn as_slice(&self) -> &[Issue] {
         &self.0
     }
@@ -86,6 +95,7 @@ impl Issues {
     ///
     /// # Errors
     /// Returns `self` when it holds at least one issue.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn into_result<T>(self, value: T) -> Result<T, Issues> {
         if self.0.is_empty() {
             Ok(value)
@@ -96,12 +106,14 @@ impl Issues {
 }
 
 impl From<Issue> for Issues {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn from(issue: Issue) -> Issues {
         Issues(vec![issue])
     }
 }
 
 impl fmt::Display for Issues {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, issue) in self.0.iter().enumerate() {
             if i > 0 {

@@ -6,6 +6,7 @@ use super::Lang;
 use rust_decimal::Decimal;
 
 /// The thousands separator and decimal mark of a language.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(crate) fn marks(lang: Lang) -> (char, char) {
     match lang {
         Lang::Nl => ('.', ','),
@@ -14,6 +15,7 @@ pub(crate) fn marks(lang: Lang) -> (char, char) {
 }
 
 /// Groups the digits of a whole number by three with `group`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(crate) fn grouped(int: &str, group: char) -> String {
     let mut s = String::with_capacity(int.len().saturating_mul(2));
     let len = int.len();
@@ -28,6 +30,7 @@ pub(crate) fn grouped(int: &str, group: char) -> String {
 
 /// A decimal in `lang` with grouped thousands and at least `min_decimals` decimals, and whether
 /// it is negative (the sign is left to the caller: `€ -5,00` and `-€5.00` put it differently).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(crate) fn written(value: Decimal, lang: Lang, min_decimals: u32) -> (bool, String) {
     let mut v = value.normalize();
     if v.scale() < min_decimals {
@@ -48,6 +51,7 @@ pub(crate) fn written(value: Decimal, lang: Lang, min_decimals: u32) -> (bool, S
 /// An amount with the euro sign: `€ 1.250.000,00` / `€1,250,000.00`; `€ -5,00` / `-€5.00`
 /// when negative, as `Intl.NumberFormat` writes them (the Dutch space a no-break space, so a
 /// line never breaks between `€` and its amount).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn money_phrase(value: Decimal, lang: Lang) -> String {
     let (negative, s) = written(value, lang, 2);
     match (lang, negative) {
@@ -59,6 +63,7 @@ pub fn money_phrase(value: Decimal, lang: Lang) -> String {
 }
 
 /// A number with grouped thousands and only the decimals it has: `100.000`, `45.418,5`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn number_phrase(value: Decimal, lang: Lang) -> String {
     let (negative, s) = written(value, lang, 0);
     if negative {
@@ -69,17 +74,20 @@ pub fn number_phrase(value: Decimal, lang: Lang) -> String {
 }
 
 /// A count with grouped thousands: `100.000` / `100,000`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn count_phrase(count: u64, lang: Lang) -> String {
     let (group, _) = marks(lang);
     grouped(&count.to_string(), group)
 }
 
 /// A percentage with its sign: `36,8%` / `36.8%`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn percent_phrase(value: Decimal, lang: Lang) -> String {
     format!("{}%", number_phrase(value, lang))
 }
 
 /// `count` with the singular or plural noun: `1 rij`, `2.500 rijen`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn counted(count: u64, lang: Lang, one: &str, many: &str) -> String {
     let noun = if count == 1 { one } else { many };
     format!("{} {noun}", count_phrase(count, lang))

@@ -23,11 +23,13 @@ pub struct Path(Vec<Segment>);
 
 impl Path {
     /// The path of the input's root (prints as the empty string).
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn root() -> Path {
         Path(Vec::new())
     }
 
     /// This path with an object key appended.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn key(&self, key: &str) -> Path {
         let mut segments = self.0.clone();
         segments.push(Segment::Key(key.to_owned()));
@@ -35,6 +37,7 @@ impl Path {
     }
 
     /// This path with an array index appended.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn index(&self, index: usize) -> Path {
         let mut segments = self.0.clone();
         segments.push(Segment::Index(index));
@@ -42,6 +45,7 @@ impl Path {
     }
 
     /// This path with a file line (counted from 1) appended.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn line(&self, line: usize) -> Path {
         let mut segments = self.0.clone();
         segments.push(Segment::Line(line));
@@ -49,6 +53,7 @@ impl Path {
     }
 
     /// This path with a file column (by header name) appended.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn column(&self, column: &str) -> Path {
         let mut segments = self.0.clone();
         segments.push(Segment::Column(column.to_owned()));
@@ -56,6 +61,7 @@ impl Path {
     }
 
     /// The file line this path points at, if any.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn line_number(&self) -> Option<usize> {
         self.0.iter().find_map(|s| match s {
             Segment::Line(n) => Some(*n),
@@ -64,6 +70,7 @@ impl Path {
     }
 
     /// The file column this path points at, if any.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn column_name(&self) -> Option<&str> {
         self.0.iter().find_map(|s| match s {
             Segment::Column(c) => Some(c.as_str()),
@@ -72,12 +79,14 @@ impl Path {
     }
 
     /// The segments from the root.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn segments(&self) -> &[Segment] {
         &self.0
     }
 }
 
 impl fmt::Display for Path {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, segment) in self.0.iter().enumerate() {
             match segment {

@@ -283,6 +283,7 @@ pub enum Problem {
 
 impl Problem {
     /// The stable snake_case code of this problem, for programs.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn code(&self) -> &'static str {
         match self {
             Problem::Missing => "missing",

@@ -126,6 +126,7 @@ pub enum Warning {
 
 impl Warning {
     /// The stable snake_case code.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn code(&self) -> &'static str {
         match self {
             Warning::DuplicateRows { .. } => "duplicate_rows",
@@ -159,6 +160,7 @@ pub struct Warned {
 }
 
 impl serde::Serialize for Warned {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Warning", 4)?;

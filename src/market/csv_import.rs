@@ -111,6 +111,7 @@ struct Read {
 
 impl Read {
     /// Reads the header from the start of `text`; returns the read and where the data starts.
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn begin(text: &[u8], sep: Option<u8>, speed: Speed) -> Result<(Read, usize), Issues> {
         let delimiter = sep.unwrap_or_else(|| csv::detect_delimiter(text));
         let mut reader = Reader::new(text, delimiter);

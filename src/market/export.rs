@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 impl Market {
     /// The rows in a canonical order: by postcode, then insurer name (then fraction), so an
     /// export does not depend on the order labels first appeared in the data.
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn canonical_rows(&self) -> Vec<&Row> {
         let mut rows: Vec<&Row> = self.rows.iter().collect();
         let name = |r: &Row| {
@@ -30,6 +31,7 @@ impl Market {
     /// it back to the same rows, names exactly as they are (the fuzz target checks this), so a
     /// name a spreadsheet would run as a formula is written as it is; see
     /// [`Market::to_spreadsheet_csv`] for a file meant for Excel.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn to_csv(&self) -> String {
         self.write_csv(false)
     }
@@ -39,10 +41,12 @@ impl Market {
     /// `MarketTable.toCsv()` gives JS, since that file is meant to be opened in Excel. Other
     /// names, and so most tables, are byte for byte [`Market::to_csv`]; a defused name reads
     /// back with its `'` (use `toJSON()` to move a table losslessly).
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn to_spreadsheet_csv(&self) -> String {
         self.write_csv(true)
     }
 
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn write_csv(&self, defuse: bool) -> String {
         let quote = |s: &str| {
             let s = if defuse && formula_like(s) {
@@ -96,6 +100,7 @@ impl Market {
     }
 
     /// The rows as objects, as `calculate` accepts them back (canonical order: postcode, insurer).
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn to_rows(&self) -> Vec<RowOut> {
         self.canonical_rows()
             .into_iter()
@@ -120,6 +125,7 @@ impl Market {
 /// Whether a spreadsheet (Excel, LibreOffice, Google Sheets) would read this cell text as a
 /// formula or a command: it starts with `=`, `+`, `-` or `@` (or their full-width forms, which
 /// Excel also takes), possibly after spaces or other white space, or with a tab, CR or LF.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn formula_like(s: &str) -> bool {
     const STARTS: [char; 8] = [
         '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
@@ -161,6 +167,7 @@ pub struct LabelSummary {
 
 impl Market {
     /// Each label with its concern, insured persons and rows, in order of first appearance.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn label_summary(&self) -> Vec<LabelSummary> {
         let totals = self.totals();
         let mut rows = vec![0usize; self.labels.len()];

@@ -8,6 +8,7 @@ use crate::issue::{Expected, Issues, Path, Problem};
 use crate::postcode::Postcode;
 use rust_decimal::Decimal;
 
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn millionths(d: Decimal) -> Result<u32, Problem> {
     if d < Decimal::ZERO || d > Decimal::ONE {
         return Err(Problem::FractionOutOfRange);
@@ -27,6 +28,7 @@ pub(super) fn millionths(d: Decimal) -> Result<u32, Problem> {
 ///
 /// # Errors
 /// A number problem, [`Problem::FractionOutOfRange`] or [`Problem::FractionTooPrecise`].
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_fraction(value: &Value, at: &dyn read::At, issues: &mut Issues) -> Option<u32> {
     let d = read::decimal(value, at, issues)?;
     match millionths(d) {
@@ -40,6 +42,7 @@ pub fn read_fraction(value: &Value, at: &dyn read::At, issues: &mut Issues) -> O
 
 /// A count from loose input: a JS number (digits only) or a string (thousands separators
 /// allowed, as in a CSV).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_count(value: &Value, at: &dyn read::At, issues: &mut Issues) -> Option<u64> {
     let result = match value {
         Value::Number(n) => csv::parse_count(n.as_bytes(), false),
@@ -64,6 +67,7 @@ const ROW_FIELDS: &[&str] = &["postcode", "insurer", "insured", "concern", "frac
 ///
 /// # Errors
 /// Every problem found, with paths such as `market[3].insured`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn from_rows(value: &Value, path: &Path) -> Result<Market, Issues> {
     let mut b = Builder::new();
     let Some(items) = read::list(value, path, &mut b.issues) else {

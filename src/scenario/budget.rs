@@ -25,6 +25,7 @@ pub(super) struct BudgetTotals {
 
 impl BudgetTotals {
     /// The lines with their Zvw part as paid: what the summaries and subcontracts are of.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn paid_lines(&self) -> Vec<LineResult> {
         self.results
             .iter()
@@ -39,6 +40,7 @@ impl BudgetTotals {
     /// contract), every other year has its Zvw and conditional Zvw scaled as the contract
     /// scales the budget year ([`BudgetTotals::paid_year`]). Gross, net, municipal and Wlz
     /// stay as budgeted. `None` on overflow.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn paid_years(&self, budget_year: u16) -> Option<Vec<YearTotals>> {
         self.years
             .iter()
@@ -62,6 +64,7 @@ impl BudgetTotals {
 
     /// A development year's Zvw as paid: scaled by [`BudgetTotals::ratio`], rounded half away
     /// from zero to the cent. `None` on overflow.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn paid_year(&self, zvw: Money) -> Option<Money> {
         match self.ratio {
             None => Some(zvw),
@@ -77,6 +80,7 @@ impl BudgetTotals {
 /// Each line's part of the contracted Zvw: the budget's Zvw when the contract equals it (or
 /// the budget has no Zvw parts), else a largest-remainder split of the contract over the
 /// lines' Zvw parts, so the parts add up to the contract exactly.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn paid_parts(results: &[LineResult], contracted: Money) -> Option<Vec<Money>> {
     let budget = results
         .iter()
@@ -94,6 +98,7 @@ impl BudgetTotals {
     /// # Errors
     /// An [`Overflow`] in the budget.
     #[inline(never)]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn compute(input: &ScenarioInput<'_>, notes: &mut Notes) -> Result<Self, Overflow> {
         let overflow = || Overflow::at(Phase::Budget, Path::root().key("budget"));
         let lines = &input.lines;
@@ -153,6 +158,7 @@ impl BudgetTotals {
 }
 
 /// The totals per year over every year any line names.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn development_years(input: &ScenarioInput<'_>) -> Option<Vec<YearTotals>> {
     let lines = &input.lines;
     let mut ys: Vec<u16> = lines

@@ -26,6 +26,7 @@ pub(super) struct Funded {
 /// # Errors
 /// Subcontracts above what they cover, or an overflow.
 #[inline(never)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn fund(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,

@@ -54,6 +54,7 @@ pub(super) enum MarketData<'m> {
 
 impl MarketData<'_> {
     /// The table.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn table(&self) -> &Market {
         match self {
             MarketData::Given(m) => m,
@@ -112,6 +113,7 @@ impl<'m> ScenarioInput<'m> {
     /// # Errors
     /// Every problem found, with its path.
     #[inline(never)]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn read(
         scenario: &Value,
         table: Option<&'m Market>,
@@ -230,22 +232,26 @@ impl<'m> ScenarioInput<'m> {
     }
 
     /// Whether the RESV's written agreement with the insurers (art. 4.1) is recorded.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn agreed(&self) -> bool {
         self.hoofdaannemer.as_ref().is_some_and(|h| h.agreement)
     }
 
     /// The kassier that receives the money on behalf of the RESV, if any.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn kassier(&self) -> Option<&str> {
         self.hoofdaannemer.as_ref().and_then(Hoofdaannemer::payee)
     }
 
     /// The market table.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn market(&self) -> &Market {
         self.market.table()
     }
 
     /// Where a problem with the work area is reported: `workArea`, or `market` when the work
     /// area is the whole table.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn area_path(&self) -> Path {
         if self.area.is_everything() {
             Path::root().key("market")
@@ -257,6 +263,7 @@ impl<'m> ScenarioInput<'m> {
 
 /// Reads the subcontracts against the lines (or the lump sum as one line) and the
 /// hoofdaannemer; `None` when either could not be read.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_subcontracts(
     value: &Value,
     lines: Option<&[Line]>,
@@ -278,6 +285,7 @@ fn read_subcontracts(
 }
 
 /// Reads an optional whole year.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_year(value: &Value, at: &Path, issues: &mut Issues) -> Option<u16> {
     if value.is_null() {
         return Some(experiment::FIRST_YEAR);
@@ -298,6 +306,7 @@ fn read_year(value: &Value, at: &Path, issues: &mut Issues) -> Option<u16> {
 }
 
 /// Reads the optional name.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_name(value: &Value, at: &Path, issues: &mut Issues) -> Option<String> {
     if value.is_null() {
         None
@@ -307,6 +316,7 @@ fn read_name(value: &Value, at: &Path, issues: &mut Issues) -> Option<String> {
 }
 
 /// Reads the contracted lump sum: required without a budget; `Some(None)` when absent.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_lump_sum(
     value: &Value,
     has_budget: bool,
@@ -326,6 +336,7 @@ fn read_lump_sum(
 }
 
 /// Reads the municipalities and the mandaatgemeente.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_municipal(
     scenario: &Value,
     root: &Path,
@@ -346,6 +357,7 @@ fn read_municipal(
 }
 
 /// Reads the mandaatgemeente, which must be one of the municipalities.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_lead(
     value: &Value,
     municipalities: Option<&[Municipality]>,
@@ -371,6 +383,7 @@ fn read_lead(
 }
 
 /// Reads the pooling choice (default: the work area).
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_pooling(value: &Value, at: &Path, issues: &mut Issues) -> Pooling {
     if value.is_null() {
         return Pooling::WorkArea;
@@ -391,6 +404,7 @@ fn read_pooling(value: &Value, at: &Path, issues: &mut Issues) -> Pooling {
 }
 
 /// Reads the payment schedule: whether it is quarterly.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_schedule(value: &Value, at: &Path, issues: &mut Issues) -> bool {
     if value.is_null() {
         return false;
@@ -412,6 +426,7 @@ fn read_schedule(value: &Value, at: &Path, issues: &mut Issues) -> bool {
 
 /// Finds the market table: the caller's, the scenario's rows, or an estimate over the work
 /// area (exactly one of them), with the estimate's source.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_market<'m>(
     scenario: &Value,
     table: Option<&'m Market>,

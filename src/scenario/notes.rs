@@ -33,6 +33,7 @@ pub(super) struct Notes {
 impl Notes {
     /// Every warning, in the order a report lists them: what the data are first, then the
     /// input top to bottom, then what the calculation found.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn into_warnings(self) -> Vec<Warned> {
         let Notes {
             illustrative,

@@ -29,6 +29,7 @@ pub(super) struct ZvwSplit {
 /// # Errors
 /// Nobody insured in an area, a split problem or an overflow.
 #[inline(never)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn zvw_split(
     input: &ScenarioInput<'_>,
     parties: &Parties,
@@ -80,6 +81,7 @@ pub(super) fn zvw_split(
     Ok(ZvwSplit { split, tally })
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn parts_of(insurers: &[InsurerPart]) -> Vec<(String, Money)> {
     insurers.iter().map(|i| (i.id.clone(), i.amount)).collect()
 }
@@ -91,6 +93,7 @@ fn parts_of(insurers: &[InsurerPart]) -> Vec<(String, Money)> {
 /// A pool with a municipal part and no municipality to carry it, fractions too precise, or
 /// an overflow.
 #[inline(never)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn municipal_split(
     input: &ScenarioInput<'_>,
     municipal: Money,
@@ -134,6 +137,7 @@ pub(super) fn municipal_split(
 /// Each payer's instalments: 12 monthly or 4 quarterly parts of its yearly amount, the odd
 /// cents to the earliest instalments. `None` when an amount overflows.
 #[inline(never)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn schedule(
     insurers: &[InsurerPart],
     municipalities: &[MunicipalityPart],

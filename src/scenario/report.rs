@@ -233,6 +233,7 @@ impl Report {
     /// # Errors
     /// An [`Overflow`] in the summaries.
     #[inline(never)]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn assemble(phases: Phases<'_>) -> Result<Report, Overflow> {
         let Phases {
             input,
@@ -314,6 +315,7 @@ impl Report {
 
 /// An estimate's insured persons are residents × shares, fractions of a person: shown as
 /// whole persons (half away from zero). `insuredExact` and the amounts keep the exact weights.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn whole_persons(split: &mut crate::verdeelsleutel::Split) {
     let whole = |d: rust_decimal::Decimal| {
         d.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
@@ -329,6 +331,7 @@ fn whole_persons(split: &mut crate::verdeelsleutel::Split) {
 
 /// The work area as the calculation saw it; notes rows outside it (unless the table is an
 /// estimate over the area) and postcodes in it without data.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn area_report(
     input: &ScenarioInput<'_>,
     tally: &crate::market::Tally,
@@ -369,6 +372,7 @@ fn area_report(
 }
 
 /// The market data as the report names it.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn market_report(
     input: &ScenarioInput<'_>,
     estimate: Option<(Vec<(String, rust_decimal::Decimal)>, bool)>,
@@ -401,6 +405,7 @@ fn market_report(
 
 /// The work area's spans as text: a PC4 or PC6 postcode, or a range of them, with the
 /// fraction in percent when a postcode counts in part.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(crate) fn area_texts(area: &crate::area::Area) -> Vec<String> {
     use crate::postcode::{Postcode, PC4_SPAN};
     if area.is_everything() {
@@ -434,6 +439,7 @@ pub(crate) fn area_texts(area: &crate::area::Area) -> Vec<String> {
 }
 
 /// The money flows: insurers and municipalities to the RESV, the RESV to its contractors.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn money_flows(
     insurers: &[InsurerPart],
     municipalities: &[MunicipalityPart],

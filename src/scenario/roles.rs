@@ -62,6 +62,7 @@ pub enum LeaderSource {
 
 impl Roles {
     /// Reads `marketLeaders`, `coAssessor` and `contracts`.
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn read(scenario: &Value, root: &Path, issues: &mut Issues) -> Roles {
         let mut roles = Roles::default();
         let at = root.key("marketLeaders");
@@ -106,6 +107,7 @@ impl Roles {
     }
 
     /// The designated market leaders' ids, in order (empty when the data decide).
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn leaders(&self) -> Vec<String> {
         self.leaders
             .iter()
@@ -120,6 +122,7 @@ impl Roles {
     /// # Errors
     /// An id that is no paying party of the report.
     #[inline(never)]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn apply(
         &self,
         split: &mut Split,
@@ -227,6 +230,7 @@ impl Roles {
     }
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn read_term(value: &Value, at: &Path, issues: &mut Issues) -> Option<Term> {
     if let Value::Object { .. } = value {
         read::options(value, &["own"], at, issues);

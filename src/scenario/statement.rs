@@ -19,6 +19,7 @@ use std::collections::HashMap;
 /// `total` split over the magnitudes of `weights` to the cent (a negative total, a
 /// correction, mirrored); all zero when every weight is zero. `None` when an amount
 /// overflows.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn split_over(total: Money, weights: &[Decimal]) -> Option<Vec<Money>> {
     if weights.iter().all(Decimal::is_zero) || total.value().is_zero() {
         return Some(vec![Money::ZERO; weights.len()]);
@@ -27,6 +28,7 @@ fn split_over(total: Money, weights: &[Decimal]) -> Option<Vec<Money>> {
     crate::split::split_cents(total, &weights)
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn add(to: &mut Money, m: Money) -> Option<()> {
     *to = to.checked_add(m)?;
     Some(())
@@ -34,6 +36,7 @@ fn add(to: &mut Money, m: Money) -> Option<()> {
 
 /// Fills in every insurer's statement. `None` when an amount overflows.
 #[inline(never)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn fill(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,
@@ -74,6 +77,7 @@ struct Basis {
     area: String,
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn basis(
     input: &ScenarioInput<'_>,
     parties: &Parties,
@@ -106,6 +110,7 @@ fn basis(
     }
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn pool_share(id: String, amount: Money, basis: &Basis, insurer: &str) -> PoolShare {
     PoolShare {
         id,
@@ -120,6 +125,7 @@ fn pool_share(id: String, amount: Money, basis: &Basis, insurer: &str) -> PoolSh
     }
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn statement(
     results: &[LineResult],
     pools: &[Pool],
@@ -211,6 +217,7 @@ fn statement(
     })
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn level_id(l: Level) -> &'static str {
     match l {
         Level::Regional => "regional",
@@ -222,6 +229,7 @@ fn level_id(l: Level) -> &'static str {
 /// Each insurer's part of each experiment year's Zvw as paid: the budget year is the amounts
 /// themselves; a development year's paid Zvw is split over the insurers in proportion to
 /// their amounts.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn year_shares(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,
@@ -247,6 +255,7 @@ fn year_shares(
 
 /// The pool of a line's municipal part: the pool of its own area (municipal parts always
 /// pool by area), or the work area's.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn municipal_pool(line: &crate::budget::Line, pools: &[Pool]) -> Option<usize> {
     let spans = line.area.as_ref().map(|a| &a.spans);
     pools
@@ -265,6 +274,7 @@ fn municipal_pool(line: &crate::budget::Line, pools: &[Pool]) -> Option<usize> {
 /// parts; what is left of a line never falls below zero, since a rounded-up part of a rest
 /// is at most that rest.)
 #[inline(never)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn fill_municipal(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,
@@ -340,6 +350,7 @@ pub(super) fn fill_municipal(
 
 /// Each municipality's part of each experiment year's municipal total: the budget year is
 /// the amounts themselves; another year's total is split in proportion to the amounts.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn municipal_years(
     input: &ScenarioInput<'_>,
     budget: &BudgetTotals,

@@ -50,6 +50,7 @@ mod guarded {
 /// does this itself (`value::js_number_string`, which the tests check against JS's own
 /// output); here JS is asked, which keeps `core::fmt`'s float formatting (about 25 KB of code
 /// and tables) out of the module.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn number_text(n: f64) -> String {
     guarded::number_string(n)
 }
@@ -68,6 +69,7 @@ enum Trail<'a> {
 }
 
 impl Trail<'_> {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn path(&self) -> Path {
         match self {
             Trail::Arg { name, .. } => Path::root().key(name),
@@ -75,6 +77,7 @@ impl Trail<'_> {
         }
     }
 
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn inner(&self) -> Path {
         match self {
             Trail::Arg { name, nested: true } => Path::root().key(name),
@@ -96,12 +99,14 @@ struct Walker<'i> {
 }
 
 impl Walker<'_> {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn fail(&mut self, at: &Trail<'_>, problem: Problem) -> Value {
         self.issues.push(at.path(), problem);
         Value::Null
     }
 
     /// Takes one value from the budget; `false` when it is spent.
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn take(&mut self) -> bool {
         if self.nodes_left == 0 {
             return false;
@@ -111,6 +116,7 @@ impl Walker<'_> {
     }
 
     /// A genuine JS string, refused before it is copied when it is too long.
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn text(&mut self, value: &JsValue, at: &Trail<'_>) -> Option<String> {
         let units = value.unchecked_ref::<js_sys::JsString>().length() as usize;
         if units > MAX_TEXT_UNITS || units > self.text_left {
@@ -126,6 +132,7 @@ impl Walker<'_> {
         value.as_string()
     }
 
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn value(&mut self, value: &JsValue, depth: usize, at: &Trail<'_>) -> Value {
         if depth >= MAX_DEPTH {
             return Value::TooDeep;
@@ -148,6 +155,7 @@ impl Walker<'_> {
     }
 
     /// Anything that is neither a number, a string nor an object.
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn scalar(&mut self, value: &JsValue, at: &Trail<'_>) -> Value {
         if value.is_null() || value.is_undefined() {
             return Value::Null;
@@ -168,6 +176,7 @@ impl Walker<'_> {
         self.fail(at, Problem::Unreadable)
     }
 
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn list(&mut self, list: &JsValue, depth: usize, at: &Trail<'_>) -> Value {
         let length = match js_sys::Reflect::get(list, &"length".into()) {
             Ok(n) => n.as_f64().unwrap_or(0.0),
@@ -201,6 +210,7 @@ impl Walker<'_> {
         Value::List { items, truncated }
     }
 
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn object(&mut self, object: &JsValue, depth: usize, at: &Trail<'_>) -> Value {
         // Iterables (Map, Set, typed arrays) and buffers are not plain data, as before.
         let iterable = js_sys::Reflect::has(object, &self.iterator);
@@ -247,12 +257,14 @@ impl Walker<'_> {
 /// Decodes one argument into the loose tree, recording at its path every part that cannot be
 /// read (a function, a throwing getter or proxy, a string over the limit). `name` is the
 /// argument's name, which also starts the paths inside it.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn decode(value: JsValue, name: &str, issues: &mut Issues) -> Value {
     walk(&value, Trail::Arg { name, nested: true }, issues)
 }
 
 /// Decodes the scenario: paths inside it start at the root (`budget[0].amount`); the scenario
 /// as a whole is named `scenario`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn decode_root(value: JsValue, name: &str, issues: &mut Issues) -> Value {
     walk(
         &value,
@@ -288,6 +300,7 @@ mod plain {
 /// Plain data as JSON text in one call, read by `input::json` (issue 19: most of the first
 /// `calculate` of a fresh instance was the walker's boundary crossings running cold glue).
 /// `None` for anything else, which the walker then reads.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn fast(value: &JsValue) -> Option<Value> {
     let bound = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let text = plain::plain_json(
@@ -306,6 +319,7 @@ fn fast(value: &JsValue) -> Option<Value> {
     crate::input::json::parse(&text, limits)
 }
 
+#[cfg_attr(resv_optimize, optimize(size))]
 fn walk(value: &JsValue, at: Trail<'_>, issues: &mut Issues) -> Value {
     if let Some(v) = fast(value) {
         return v;
@@ -320,6 +334,7 @@ fn walk(value: &JsValue, at: Trail<'_>, issues: &mut Issues) -> Value {
 }
 
 /// An optional `options` argument (absent reads as `undefined`, which the core takes as defaults).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn decode_options(options: Option<JsValue>, issues: &mut Issues) -> Value {
     decode(options.unwrap_or(JsValue::UNDEFINED), "options", issues)
 }
@@ -327,6 +342,7 @@ pub(super) fn decode_options(options: Option<JsValue>, issues: &mut Issues) -> V
 /// Decodes an argument that must be a number or string. A list or object is not decoded (it
 /// may be huge): an empty one of the same kind stands in, so the core reports the wrong type
 /// in its usual place and order.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn decode_scalar(value: JsValue, name: &str, issues: &mut Issues) -> Value {
     if !value.is_object() {
         return decode(value, name, issues);
@@ -343,6 +359,7 @@ pub(super) fn decode_scalar(value: JsValue, name: &str, issues: &mut Issues) -> 
 
 /// Encodes a result for JS: plain objects, money as strings. Written as JSON text and read
 /// by `JSON.parse` in one call (no value crosses the boundary on its own).
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
@@ -355,6 +372,7 @@ const TEXT_CHUNK: u32 = 1 << 20;
 /// The UTF-8 bytes of a JS string, read in chunks so the file limit is checked on the bytes
 /// themselves (a string of 256 Mi units may be 768 MiB as UTF-8) before more is copied.
 /// `None` when the bytes pass `max`; `Err` when Wasm memory runs out.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn string_bytes(s: &js_sys::JsString, max: usize) -> Result<Option<Vec<u8>>, Problem> {
     let length = s.length();
     let mut out: Vec<u8> = Vec::new();
@@ -388,6 +406,7 @@ pub(super) enum CsvSource {
 
 /// The CSV argument: a string, `Uint8Array` or `ArrayBuffer` up to the file limit, or the one
 /// error shape.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn csv_source(data: JsValue, at: &Path) -> Result<CsvSource, JsValue> {
     let fail = |p: Problem| one_issue(at.clone(), p);
     let max = crate::input::csv::MAX_FILE_BYTES;
@@ -440,6 +459,7 @@ const PIECE: usize = 1 << 20;
 
 /// Reads a CSV argument into a market table: a view in pieces of [`PIECE`] bytes
 /// (`market::parse_csv_pieces`), a string's bytes at once.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn parse_csv_source(source: &CsvSource) -> Result<crate::market::Market, Issues> {
     match source {
         CsvSource::Bytes(bytes) => crate::market::parse_csv(bytes),

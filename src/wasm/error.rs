@@ -8,6 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// The result of a core call for JS: the encoded value, or the one error shape.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn respond<T: Serialize>(result: Result<T, Issues>) -> Result<JsValue, JsValue> {
     match result {
         Ok(value) => encode(&value),
@@ -16,11 +17,13 @@ pub(super) fn respond<T: Serialize>(result: Result<T, Issues>) -> Result<JsValue
 }
 
 /// The one error shape for a single problem.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn one_issue(path: Path, problem: Problem) -> JsValue {
     invalid_input(&Issues::from(Issue::new(path, problem)))
 }
 
 /// The one error converter: a JS `Error` with `code: "invalid_input"` and `issues`.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn invalid_input(issues: &Issues) -> JsValue {
     const LISTED: usize = 5;
     let all = issues.as_slice();

@@ -30,6 +30,7 @@ const TS_TYPES: &'static str = include_str!("types.d.ts");
     unchecked_return_type = "Part[]",
     return_description = "one part per party, in input order, summing exactly to total"
 )]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn allocate(
     #[wasm_bindgen(unchecked_param_type = "MoneyInput")] total: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Weight[]")] weights: JsValue,
@@ -47,12 +48,14 @@ pub fn allocate(
 
 /// The package version.
 #[wasm_bindgen]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn version() -> String {
     crate::version().to_owned()
 }
 
 /// Reads market data (CSV as Dutch finance staff export it) into a `MarketTable`.
 #[wasm_bindgen(js_name = parseMarketCsv)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn parse_market_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] data: JsValue,
 ) -> Result<MarketTable, JsValue> {
@@ -78,6 +81,7 @@ pub fn parse_market_csv(
 
 /// The whole calculation for one RESV region and one year.
 #[wasm_bindgen(unchecked_return_type = "Report")]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn calculate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -94,6 +98,7 @@ pub fn calculate(
 
 /// Many RESV regions over one market table, each allocated as `calculate` would.
 #[wasm_bindgen(js_name = allocateRegions, unchecked_return_type = "RegionResult[]")]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn allocate_regions(
     #[wasm_bindgen(unchecked_param_type = "MarketTable")] market: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Region[]")] regions: JsValue,
@@ -103,6 +108,7 @@ pub fn allocate_regions(
 }
 
 /// Decodes the table, regions and options of a many-regions export and runs it.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn over_regions<T: Serialize>(
     market: &JsValue,
     regions: JsValue,
@@ -122,6 +128,7 @@ fn over_regions<T: Serialize>(
 /// The built-in sample region (Zwolle, Kampen and Hattem; CBS population, illustrative
 /// insurer split) as a scenario with its market rows.
 #[wasm_bindgen(js_name = sampleScenario, unchecked_return_type = "Scenario")]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn sample_scenario() -> Result<JsValue, JsValue> {
     let scenario = js_sys::JSON::parse(crate::sample::SCENARIO_JSON)?;
     let market = crate::sample::market().map_err(|i| invalid_input(&i))?;
@@ -131,12 +138,14 @@ pub fn sample_scenario() -> Result<JsValue, JsValue> {
 
 /// The sample region's market table as a Dutch Excel CSV.
 #[wasm_bindgen(js_name = sampleMarketCsv)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn sample_market_csv() -> String {
     crate::sample::MARKET_CSV.to_owned()
 }
 
 /// The difference between two reports (`b − a`) per total, insurer, municipality, line and flow.
 #[wasm_bindgen(unchecked_return_type = "Comparison")]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "Report")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Report")] b: JsValue,
@@ -152,6 +161,7 @@ pub fn compare(
 
 /// Many regions against the national MDZ framework, with each insurer's total over all regions.
 #[wasm_bindgen(js_name = nationalView, unchecked_return_type = "NationalView")]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn national_view(
     #[wasm_bindgen(unchecked_param_type = "MarketTable")] market: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Region[]")] regions: JsValue,
@@ -180,6 +190,7 @@ struct TypedPercent {
 }
 
 /// The typed text and the language of a `read*` or `format*` call, or the one error shape.
+#[cfg_attr(resv_optimize, optimize(size))]
 fn typed_args(
     text: JsValue,
     name: &str,
@@ -212,6 +223,7 @@ fn typed_args(
 /// (`"€ 810.500,00"`). A text that fits no reading throws the one error shape with
 /// `amount_unreadable` at `text`, quoting what was typed and how to write it.
 #[wasm_bindgen(js_name = readAmount, unchecked_return_type = "TypedAmount")]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_amount(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     lang: Option<String>,
@@ -227,6 +239,7 @@ pub fn read_amount(
 /// the core's form (`"55.5"`) and the page's (`"55,5%"`); `percent_unreadable` when it fits no
 /// reading. The range (0 to 100) is the calculation's to check.
 #[wasm_bindgen(js_name = readPercent, unchecked_return_type = "TypedPercent")]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn read_percent(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     lang: Option<String>,
@@ -245,6 +258,7 @@ pub fn read_percent(
 /// page's language, without the euro sign: `"1.250.000,00"` / `"1,250,000.00"`. What it
 /// writes, `readAmount` reads back to the same amount.
 #[wasm_bindgen(js_name = formatAmount)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn format_amount(
     #[wasm_bindgen(unchecked_param_type = "MoneyInput")] amount: JsValue,
     lang: Option<String>,
@@ -258,6 +272,7 @@ pub fn format_amount(
 /// A percentage in the core's form (`"55.5"` or a JS number) as a field shows it in the page's
 /// language: `"55,5"` / `"55.5"`.
 #[wasm_bindgen(js_name = formatPercent)]
+#[cfg_attr(resv_optimize, optimize(size))]
 pub fn format_percent(
     #[wasm_bindgen(unchecked_param_type = "string | number")] value: JsValue,
     lang: Option<String>,
@@ -269,6 +284,7 @@ pub fn format_percent(
 }
 
 /// A number argument as the core's text (a JS number as `String(n)` prints it).
+#[cfg_attr(resv_optimize, optimize(size))]
 fn typed_number(
     value: JsValue,
     name: &str,

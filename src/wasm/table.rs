@@ -27,6 +27,7 @@ pub struct MarketTable {
 }
 
 impl MarketTable {
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub(super) fn new(market: Market) -> MarketTable {
         let market = Rc::new(market);
         let id = NEXT_ID.with(|n| {
@@ -40,6 +41,7 @@ impl MarketTable {
 }
 
 impl Drop for MarketTable {
+    #[cfg_attr(resv_optimize, optimize(size))]
     fn drop(&mut self) {
         TABLES.with(|t| t.borrow_mut().remove(&self.id));
     }
@@ -49,36 +51,42 @@ impl Drop for MarketTable {
 impl MarketTable {
     /// Rows (after adding up duplicate postcode/insurer rows).
     #[wasm_bindgen(getter, js_name = rowCount)]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn row_count(&self) -> usize {
         self.market.row_count()
     }
 
     /// Distinct postcodes.
     #[wasm_bindgen(getter, js_name = postcodeCount)]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn postcode_count(&self) -> usize {
         self.market.postcode_count()
     }
 
     /// Internal: lets `calculate` find this table inside a scenario.
     #[wasm_bindgen(getter, js_name = "__resvTableId")]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn table_id(&self) -> u32 {
         self.id
     }
 
     /// Each insurer label with its concern, insured persons and rows.
     #[wasm_bindgen(unchecked_return_type = "LabelSummary[]")]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn insurers(&self) -> Result<JsValue, JsValue> {
         encode(&self.market.label_summary())
     }
 
     /// Warnings found while reading (duplicates added up, columns ignored, …).
     #[wasm_bindgen(getter, unchecked_return_type = "Warning[]")]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn warnings(&self) -> Result<JsValue, JsValue> {
         encode(&self.market.warnings())
     }
 
     /// The rows as `calculate` accepts them back (so `JSON.stringify(scenario)` works).
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "MarketRow[]")]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         encode(&self.market.to_rows())
     }
@@ -86,12 +94,14 @@ impl MarketTable {
     /// The table as a CSV for Dutch Excel (UTF-8 BOM, `;`, CRLF); a name Excel would run as a
     /// formula (`=`, `+`, `-`, `@` first) is defused by a leading `'`.
     #[wasm_bindgen(js_name = toCsv)]
+    #[cfg_attr(resv_optimize, optimize(size))]
     pub fn to_csv(&self) -> String {
         self.market.to_spreadsheet_csv()
     }
 }
 
 /// The table a JS value refers to: `Ok(None)` when it is no table, `Err` when it was freed.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn table_of(value: &JsValue) -> Result<Option<Rc<Market>>, Problem> {
     if !value.is_object() {
         return Ok(None);
@@ -123,6 +133,7 @@ pub(super) fn table_of(value: &JsValue) -> Result<Option<Rc<Market>>, Problem> {
 }
 
 /// The `MarketTable` an argument must be, or the one error shape.
+#[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn require_table(market: &JsValue) -> Result<Rc<Market>, JsValue> {
     let market_path = Path::root().key("market");
     match table_of(market) {
