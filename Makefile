@@ -38,7 +38,7 @@ clippy: setup
 	cargo clippy --all-targets -- -D warnings
 	bash scripts/wasm-cargo.sh clippy --release --lib -- -D warnings
 
-# The built-in sample region must be what its generator makes from the public tables.
+# The built-in sample region and the packed CBS table must be what the generator makes from the public tables.
 sample-check:
 	node scripts/sample-region.mjs --check
 

@@ -13,8 +13,15 @@ use crate::postcode::Postcode;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
-/// The CBS population table, as shipped.
+/// The CBS population table, as published (for people and tools; the module carries the
+/// packed form below).
 pub const CBS_PC4_CSV: &str = include_str!("../data/cbs_pc4_inwoners_2025.csv");
+
+/// The same table packed by `scripts/sample-region.mjs` (9 KB gzipped instead of 17 KB in the
+/// `.wasm`, issue 19): a u16 count N (little-endian), N PC4 numbers as LEB128 deltas from 0,
+/// then the N populations as u16, all low bytes, then all high bytes. `make sample-check`
+/// fails when it is stale; a unit test compares it with the CSV.
+const CBS_PC4_PACKED: &[u8] = include_bytes!("../data/cbs_pc4_inwoners_2025.bin");
 
 /// National market shares per concern in percent (NZa / Vektis, 2022).
 pub const NATIONAL_SHARES: &[(&str, &str)] = &[
@@ -36,18 +43,38 @@ pub const NATIONAL_SOURCE: &str = crate::issue::NATIONAL_SHARES_SOURCE;
 /// Population per PC4, sorted by postcode.
 pub fn population() -> &'static [(Postcode, u32)] {
     static TABLE: OnceLock<Vec<(Postcode, u32)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut rows: Vec<(Postcode, u32)> = CBS_PC4_CSV
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let (pc, n) = line.split_once(',')?;
-                Some((Postcode::parse_str(pc)?, n.trim().parse().ok()?))
-            })
-            .collect();
-        crate::order::sort_by(&mut rows, &|a, b| a.cmp(b));
-        rows
-    })
+    TABLE.get_or_init(|| unpack(CBS_PC4_PACKED).unwrap_or_default())
+}
+
+/// Reads the packed table; `None` if it is malformed (a build defect the unit test catches).
+fn unpack(bytes: &[u8]) -> Option<Vec<(Postcode, u32)>> {
+    let (count, rest) = bytes.split_first_chunk::<2>()?;
+    let n = usize::from(u16::from_le_bytes(*count));
+    let mut codes = Vec::with_capacity(n);
+    let (mut at, mut pc4) = (0usize, 0u32);
+    for _ in 0..n {
+        let (mut delta, mut shift) = (0u32, 0u32);
+        loop {
+            let byte = *rest.get(at)?;
+            at = at.checked_add(1)?;
+            delta |= u32::from(byte & 0x7f).checked_shl(shift)?;
+            if byte < 0x80 {
+                break;
+            }
+            shift = shift.checked_add(7).filter(|&s| s < 32)?;
+        }
+        pc4 = pc4.checked_add(delta)?;
+        codes.push(Postcode::pc4(u16::try_from(pc4).ok()?)?);
+    }
+    let lows = rest.get(at..at.checked_add(n)?)?;
+    let highs = rest.get(at.checked_add(n)?..at.checked_add(n.checked_mul(2)?)?)?;
+    Some(
+        codes
+            .into_iter()
+            .zip(lows.iter().zip(highs))
+            .map(|(pc, (&lo, &hi))| (pc, u32::from(u16::from_le_bytes([lo, hi]))))
+            .collect(),
+    )
 }
 
 /// The national shares in units of 10⁻⁴ percent, per concern.
@@ -65,4 +92,26 @@ pub fn national() -> Vec<(String, u32)> {
             ))
         })
         .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packed_table_is_the_published_csv() {
+        let mut rows: Vec<(Postcode, u32)> = CBS_PC4_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let (pc, n) = line.split_once(',')?;
+                Some((Postcode::parse_str(pc)?, n.trim().parse().ok()?))
+            })
+            .collect();
+        rows.sort();
+        assert_eq!(rows.len(), 4063);
+        assert_eq!(population(), rows.as_slice());
+        assert_eq!(unpack(&CBS_PC4_PACKED[..CBS_PC4_PACKED.len() - 1]), None);
+    }
 }
