@@ -54,8 +54,31 @@ export function plainJson(value, maxDepth, maxItems, maxNodes, maxText, maxTextT
     return true;
   };
   try {
-    return plain(value, 0, false) ? JSON.stringify(value) : undefined;
+    const v = withHandles(value);
+    return plain(v, 0, false) ? JSON.stringify(v) : undefined;
   } catch {
     return undefined;
   }
+}
+
+// A wasm-bindgen object (a MarketTable as a scenario's market) is, to the walker, an object
+// with one own field, `__wbg_ptr`; its toJSON (all the table's rows) must not run. So a
+// top-level field holding one is written as that one field, in a shallow copy (with no
+// prototype, so a "__proto__" key stays a plain field, as Object.keys gives it).
+function withHandles(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const handle = (v) =>
+    v !== null &&
+    typeof v === "object" &&
+    Object.hasOwn(v, "__wbg_ptr") &&
+    typeof v.__wbg_ptr === "number" &&
+    Object.keys(v).length === 1;
+  const keys = Object.keys(value);
+  const fields = keys.map((k) => value[k]);
+  if (!fields.some(handle)) return value;
+  const copy = Object.create(null);
+  keys.forEach((k, i) => {
+    copy[k] = handle(fields[i]) ? { __wbg_ptr: fields[i].__wbg_ptr } : fields[i];
+  });
+  return copy;
 }

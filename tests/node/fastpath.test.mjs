@@ -103,3 +103,17 @@ test("what the fast way refuses is read by the walker and reported as before", (
   assert.equal(unknown.issues?.[0]?.code, "unknown_option");
   assert.equal(unknown.issues?.[0]?.path, "zzz");
 });
+
+test("a scenario whose market is a MarketTable takes the fast way, and its toJSON never runs", () => {
+  const table = pkg.parseMarketCsv(pkg.sampleMarketCsv());
+  const { market, ...rest } = pkg.sampleScenario();
+  assert.ok(Array.isArray(market));
+  const scenario = { ...rest, market: table };
+  const text = fastText(scenario);
+  assert.equal(typeof text, "string");
+  assert.match(text, /"market":\{"__wbg_ptr":\d+\}/);
+  const slow = { ...scenario, budget: walked(scenario.budget) };
+  assert.equal(fastText(slow), undefined);
+  assert.deepEqual(pkg.calculate(slow), pkg.calculate(scenario));
+  table.free();
+});
