@@ -108,65 +108,61 @@ impl Reader<'_> {
         }
     }
 
-    fn list(&mut self, depth: usize) -> Option<Value> {
+    /// The elements of a list or object, its opening bracket next, up to `close`: `each`
+    /// reads one and keeps it, counted against the item and value bounds as the walker counts.
+    fn elements(&mut self, close: u8, mut each: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.bump();
-        let mut items = Vec::new();
         self.space();
-        if self.peek()? == b']' {
+        if self.peek()? == close {
             self.bump();
-            return Some(Value::list(items));
+            return Some(());
         }
+        let mut count = 0usize;
         loop {
-            if items.len() >= MAX_ITEMS {
+            if count >= MAX_ITEMS {
                 return None;
             }
+            count = count.saturating_add(1);
             self.take()?;
-            items.try_reserve(1).ok()?;
-            items.push(self.value(depth.saturating_add(1))?);
+            each(self)?;
             self.space();
             match self.peek()? {
                 b',' => self.bump(),
-                b']' => {
+                c if c == close => {
                     self.bump();
-                    return Some(Value::list(items));
+                    return Some(());
                 }
                 _ => return None,
             }
         }
     }
 
+    fn list(&mut self, depth: usize) -> Option<Value> {
+        let mut items = Vec::new();
+        self.elements(b']', |r| {
+            let item = r.value(depth.saturating_add(1))?;
+            items.try_reserve(1).ok()?;
+            items.push(item);
+            Some(())
+        })?;
+        Some(Value::list(items))
+    }
+
     fn object(&mut self, depth: usize) -> Option<Value> {
-        self.bump();
         let mut fields = Vec::new();
-        self.space();
-        if self.peek()? == b'}' {
-            self.bump();
-            return Some(Value::object(fields));
-        }
-        loop {
-            if fields.len() >= MAX_ITEMS {
+        self.elements(b'}', |r| {
+            r.space();
+            if r.peek()? != b'"' {
                 return None;
             }
-            self.take()?;
-            self.space();
-            if self.peek()? != b'"' {
-                return None;
-            }
-            let key = self.string()?;
-            self.expect(b':')?;
-            let value = self.value(depth.saturating_add(1))?;
+            let key = r.string()?;
+            r.expect(b':')?;
+            let value = r.value(depth.saturating_add(1))?;
             fields.try_reserve(1).ok()?;
             fields.push((key, value));
-            self.space();
-            match self.peek()? {
-                b',' => self.bump(),
-                b'}' => {
-                    self.bump();
-                    return Some(Value::object(fields));
-                }
-                _ => return None,
-            }
-        }
+            Some(())
+        })?;
+        Some(Value::object(fields))
     }
 
     /// A number in JSON's grammar, kept as its text (`String(n)`'s own digits).
