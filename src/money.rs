@@ -70,7 +70,24 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, Problem> {
     if significant > 28 || frac.is_some_and(|f| f.len() > 28) {
         return Err(Problem::NumberTooManyDigits);
     }
-    let mut value = Decimal::from_str_exact(text).map_err(|_| Problem::NumberTooManyDigits)?;
+    // The digits, checked above, are the mantissa and the fraction's length the scale: at most
+    // 28 significant digits fit rust_decimal's 96 bits (10^28 < 2^96), so the number is built
+    // here rather than by rust_decimal's own text reader (which also reads exponents and
+    // underscores, and is some 12 KB of the Wasm module, issue 19).
+    let mut mantissa: i128 = 0;
+    for digit in int.bytes().chain(frac.unwrap_or_default().bytes()) {
+        mantissa = mantissa
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(i128::from(digit.wrapping_sub(b'0'))))
+            .ok_or(Problem::NumberTooManyDigits)?;
+    }
+    if unsigned.len() != text.len() {
+        mantissa = mantissa.checked_neg().ok_or(Problem::NumberTooManyDigits)?;
+    }
+    let scale =
+        u32::try_from(frac.map_or(0, str::len)).map_err(|_| Problem::NumberTooManyDigits)?;
+    let mut value = Decimal::try_from_i128_with_scale(mantissa, scale)
+        .map_err(|_| Problem::NumberTooManyDigits)?;
     if value.is_zero() {
         value.set_sign_positive(true);
     }

@@ -82,8 +82,7 @@ pub fn national() -> Vec<(String, u32)> {
     NATIONAL_SHARES
         .iter()
         .filter_map(|(c, p)| {
-            let m = p
-                .parse::<Decimal>()
+            let m = crate::money::parse_decimal(p)
                 .ok()?
                 .checked_mul(Decimal::from(10_000u32))?;
             Some((

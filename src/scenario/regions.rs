@@ -11,7 +11,6 @@ use crate::market::Market;
 use crate::mdz;
 use crate::money::Money;
 use crate::verdeelsleutel::{self, InsurerPart, Settings};
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// One region's result in [`allocate_regions`].
@@ -228,7 +227,7 @@ pub fn national_view(
                 }),
             }
         }
-        let population: Decimal = r.insured.parse().map_err(|_| overflow())?;
+        let population = crate::money::parse_decimal(&r.insured).map_err(|_| overflow())?;
         let m = mdz::compute(&o, r.lump_sum, population, &[]).ok_or_else(overflow)?;
         out.push(NationalRegion {
             per_capita: m.per_capita,
