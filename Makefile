@@ -89,7 +89,7 @@ golden: pkg
 
 # The benchmarks: Wasm core against JS baselines in the same process, printing ratios; cold start (first parse and
 # first calculate in a fresh process against warm); the page in Chromium against its budgets.
-bench: pkg
+bench: setup pkg
 	node bench/allocate.bench.mjs
 	node bench/market.bench.mjs
 	node bench/cold.mjs

@@ -80,6 +80,7 @@ pub mod mdz;
 pub mod money;
 pub mod municipality;
 pub mod order;
+pub mod output;
 pub mod population;
 pub mod postcode;
 pub mod sample;

@@ -343,7 +343,9 @@ impl<'de> Visitor<'de> for ValueVisitor<'_> {
 }
 
 /// Serializes a count of persons as a JSON number: an integer when whole (so every JSON
-/// writer prints it the same, `59843`), else the nearest double.
+/// writer prints it the same, `59843`), else through [`crate::output`]'s number: in the
+/// package, the nearest double of the exact count (`258.999741`). Another serializer than
+/// [`crate::output::to_json`] gets a fractional count as its exact text, a string.
 pub fn serialize_count<S: serde::Serializer>(
     d: &rust_decimal::Decimal,
     s: S,
@@ -354,7 +356,7 @@ pub fn serialize_count<S: serde::Serializer>(
             return s.serialize_u64(whole);
         }
     }
-    s.serialize_f64(n.to_string().parse::<f64>().unwrap_or(f64::NAN))
+    crate::output::serialize_decimal_number(&n, s)
 }
 
 #[cfg(test)]

@@ -361,7 +361,7 @@ pub(super) fn decode_scalar(value: JsValue, name: &str, issues: &mut Issues) -> 
 /// by `JSON.parse` in one call (no value crosses the boundary on its own).
 #[cfg_attr(resv_optimize, optimize(size))]
 pub(super) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
+    let text = crate::output::to_json(value)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     js_sys::JSON::parse(&text)
 }

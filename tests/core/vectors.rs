@@ -70,7 +70,7 @@ fn run(v: &serde_json::Value) -> String {
         }
     };
     match calculate(&scenario, table.as_ref()) {
-        Ok(r) => serde_json::to_string(&r).unwrap(),
+        Ok(r) => resv_calc::output::to_json(&r).unwrap(),
         Err(e) => error_json(&e),
     }
 }
