@@ -85,6 +85,12 @@ impl Writer {
     #[cfg_attr(resv_optimize, optimize(size))]
     fn string(&mut self, s: &str) {
         self.out.push('"');
+        // Most texts (keys, amounts, names) need no escape: one scan, one copy.
+        if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+            self.out.push_str(s);
+            self.out.push('"');
+            return;
+        }
         let mut start = 0;
         for (i, b) in s.bytes().enumerate() {
             let escape: Option<&str> = match b {
@@ -119,23 +125,47 @@ impl Writer {
     /// An unsigned integer's digits (the sign, if any, is already written).
     #[inline(never)]
     #[cfg_attr(resv_optimize, optimize(size))]
-    fn digits(&mut self, mut n: u128) {
+    fn digits(&mut self, n: u128) {
         let mut buf = [0u8; 40];
         let mut at = buf.len();
-        loop {
+        let mut put = |digit: u8| {
             at = at.saturating_sub(1);
             if let Some(slot) = buf.get_mut(at) {
-                // n % 10 < 10: the cast cannot truncate.
-                *slot = b'0'.saturating_add((n % 10) as u8);
+                *slot = b'0'.saturating_add(digit);
             }
-            n /= 10;
-            if n == 0 {
+        };
+        // 128-bit division is a library call in Wasm: only the digits above u64 take it.
+        let mut low = match u64::try_from(n) {
+            Ok(small) => small,
+            Err(_) => {
+                const TEN19: u128 = 10_000_000_000_000_000_000;
+                let (mut high, low) = (n / TEN19, n % TEN19);
+                // low < 10^19: it fits, and takes exactly 19 digits (zeros included) below high.
+                let mut low = u64::try_from(low).unwrap_or_default();
+                for _ in 0..19 {
+                    put((low % 10) as u8);
+                    low /= 10;
+                }
+                while high > 0 {
+                    put((high % 10) as u8);
+                    high /= 10;
+                }
+                self.out.push_str(
+                    std::str::from_utf8(buf.get(at..).unwrap_or_default()).unwrap_or_default(),
+                );
+                return;
+            }
+        };
+        loop {
+            // low % 10 < 10: the cast cannot truncate.
+            put((low % 10) as u8);
+            low /= 10;
+            if low == 0 {
                 break;
             }
         }
-        for &b in buf.get(at..).unwrap_or_default() {
-            self.out.push(char::from(b));
-        }
+        self.out
+            .push_str(std::str::from_utf8(buf.get(at..).unwrap_or_default()).unwrap_or_default());
     }
 
     #[inline(never)]
@@ -710,6 +740,18 @@ mod tests {
         );
         assert_eq!(to_json(&-0i8).unwrap(), "0");
         assert_eq!(to_json(&i64::MIN).unwrap(), i64::MIN.to_string());
+        for n in [
+            0,
+            9,
+            10,
+            u128::from(u64::MAX),
+            u128::from(u64::MAX) + 1,
+            10u128.pow(19),
+            10u128.pow(19) + 5,
+            10u128.pow(38),
+        ] {
+            assert_eq!(to_json(&n).unwrap(), n.to_string());
+        }
     }
 
     #[test]
