@@ -177,6 +177,30 @@ console.log(
 );
 table.free();
 
+// How cost grows with the size of the table: PC6 tables of 10% to 200% of the national number
+// of postcodes (the same areas and concerns, more or fewer postcodes per area; at most 676 per
+// PC4 area, which caps a few dense ones at 200%). papaparse is left out here (seconds per run).
+console.log("\nsize   rows        MB     Wasm ms  MB/s    ns/row  strong JS ms  ratio");
+let perRow1;
+for (const scale of [0.1, 0.5, 1, 2]) {
+  const { bytes, rows } =
+    scale === 1 ? { bytes: results.pc6.bytes, rows: results.pc6.rows } : nationalCsv("pc6", scale);
+  const w = best(() => wasmRun(bytes, regions), scale === 2 ? 5 : 10);
+  const f = best(() => fastJs(bytes, regions), scale === 2 ? 5 : 10);
+  const flat = (rs) => JSON.stringify(rs.map((r) => [r.id, r.insurers.map((i) => [i.id, i.amount])]));
+  if (flat(w.out) !== flat(f.out))
+    throw new Error(`${scale * 100}%: Wasm and the strong JS baseline disagree`);
+  const mb = bytes.length / 1e6;
+  const perRow = w.ms / rows;
+  if (scale === 1) perRow1 = perRow;
+  console.log(
+    `${(scale * 100 + "%").padEnd(6)} ${String(rows).padEnd(11)} ${fmt(mb).padStart(5)}  ${fmt(w.ms).padStart(7)}  ${fmt(mb / (w.ms / 1000), 0).padStart(5)}  ${fmt(perRow * 1e6, 0).padStart(6)}  ${fmt(f.ms).padStart(12)}  ${fmt(f.ms / w.ms).padStart(5)}x`,
+  );
+}
+console.log(
+  `(ns/row about constant from 10% to 200%: the cost grows linearly with the rows; at 100% ${fmt(perRow1 * 1e6, 0)} ns/row)`,
+);
+
 // Garbage is rejected quickly.
 const noise = new Uint8Array(40e6);
 for (let i = 0; i < noise.length; i++) noise[i] = 1 + (((i * 2654435761) >>> 24) % 255);

@@ -28,12 +28,12 @@ export const population = readFileSync(new URL("../data/cbs_pc4_inwoners_2025.cs
   .filter(([pc4]) => pc4 >= 1000);
 
 /** The table at "pc4" or "pc6" level: `{ bytes, rows, pc6s }`. */
-export function nationalCsv(level) {
+export function nationalCsv(level, scale = 1) {
   const parts = ["postcode;verzekeraar;verzekerden\n"];
   let rows = 0,
     pc6s = 0;
   for (const [pc4, people] of population) {
-    const n6 = level === "pc6" ? Math.max(1, Math.round(people / 39)) : 0;
+    const n6 = level === "pc6" ? Math.max(1, Math.round((people / 39) * scale)) : 0;
     const codes =
       level === "pc6"
         ? Array.from(
