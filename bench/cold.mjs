@@ -3,8 +3,8 @@
 // instantiating the module; the first parse of the national PC6 table, then warm parses; the
 // first `calculate` (the built-in sample scenario), then warm ones; the first `calculate` of
 // one region on the national table, then warm ones; and (in rounds of its own) the sample with its
-// market as a parsed table, as the page calls it. Printed: the medians over the rounds and
-// cold / warm (the issue's target: within 2x).
+// market as a parsed table, as the page calls it, also with V8's lazy compilation off for
+// comparison. Printed: the medians over the rounds and cold / warm (the issue's target: within 2x).
 //   node bench/cold.mjs            the table (spawns the rounds)
 //   node bench/cold.mjs --round    one round, as JSON on stdout
 import { readFileSync } from "node:fs";
@@ -49,13 +49,17 @@ if (process.argv.includes("--round")) {
   process.stdout.write(JSON.stringify(await round(process.argv.includes("--page"))));
 } else {
   const self = fileURLToPath(import.meta.url);
-  const run = (args) =>
-    JSON.parse(execFileSync(process.execPath, [self, "--round", ...args], { encoding: "utf8" }));
+  const run = (args, flags = []) =>
+    JSON.parse(execFileSync(process.execPath, [...flags, self, "--round", ...args], { encoding: "utf8" }));
   const rounds = [];
   const pageRounds = [];
+  // For comparison only: V8 compiling every function (with Liftoff) at instantiation instead of
+  // at its first call, which shows how much of a first call is compiling.
+  const eagerRounds = [];
   for (let i = 0; i < ROUNDS; i++) {
     rounds.push(run([]));
     pageRounds.push(run(["--page"]));
+    eagerRounds.push(run(["--page"], ["--no-wasm-lazy-compilation"]));
   }
   const median = (key, of = rounds) => of.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(of.length / 2)];
   const f = (x) => x.toFixed(x < 10 ? 2 : 1).padStart(7);
@@ -71,4 +75,9 @@ if (process.argv.includes("--round")) {
     const [a, b] = [median(first, of), median(warm, of)];
     console.log(`${name.padEnd(33)} ${f(a)}   ${f(b)}   ${(a / b).toFixed(1).padStart(6)}x`);
   }
+  const [ea, eb] = [median("firstCalc", eagerRounds), median("warmCalc", eagerRounds)];
+  console.log(
+    `with V8 compiling every function at instantiation (--no-wasm-lazy-compilation, not a default):\n` +
+      `  compile + instantiate ${f(median("init", eagerRounds))} ms; calculate (sample, table market) ${f(ea)}   ${f(eb)}   ${(ea / eb).toFixed(1).padStart(6)}x`,
+  );
 }
