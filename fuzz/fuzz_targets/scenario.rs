@@ -1,9 +1,12 @@
 //! Scenario decoding and `calculate` end to end on any JSON: never panics; a report's tables
-//! add up to their totals.
+//! add up to their totals; its JSON is what the package writes (`report_json`).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use resv_calc::scenario::calculate;
 use resv_calc::value::Value;
+
+#[path = "report_json.rs"]
+mod report_json;
 
 fn cents(m: &resv_calc::money::Money) -> i128 {
     let d = m.value();
@@ -16,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(r) = calculate(&value, None) {
+        report_json::check(&r);
         let zvw: i128 = r.insurers.iter().map(|i| cents(&i.amount)).sum();
         assert_eq!(zvw, cents(&r.totals.zvw));
         if cents(&r.totals.municipal) > 0 {
