@@ -18,11 +18,7 @@ fuzz_target!(|input: &[u8]| {
     };
     let fastest = everything(parse_csv_with(data, Speed::Fastest));
     for speed in [Speed::OneLine, Speed::Split] {
-        assert_eq!(
-            fastest,
-            everything(parse_csv_with(data, speed)),
-            "{speed:?}"
-        );
+        assert_eq!(fastest, everything(parse_csv_with(data, speed)), "{speed:?}");
     }
     let piece = 1 + usize::from(choice & 0x3F);
     let first = 1 + usize::from(choice >> 6) * 50;
